@@ -1,0 +1,63 @@
+package jp.climatepdca.assessment;
+
+import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.ASSESSMENTS;
+import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.DEPARTMENT_CODE;
+import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.HEAD_APPROVED;
+import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.SECRETARIAT_ACCEPTED;
+import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.TASK_HEAD_APPROVAL;
+
+import java.util.ArrayList;
+import java.util.List;
+import jp.climatepdca.plan.PlanService;
+import jp.climatepdca.review.ReviewForm;
+import jp.climatepdca.review.ReviewLevel;
+import jp.climatepdca.review.ReviewOutcome;
+import jp.climatepdca.system.CycleReference;
+import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.TaskVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_HeadApproval (所属長の承認) and Task_SecretariatReview (事務局の確認): shows the department's saved
+ * answers, and turns the reviewer's decision into the routing flag of the gateway that follows.
+ */
+@Component("departmentReviewListener")
+class DepartmentReviewListener implements TaskListener {
+
+  private final PlanService plan;
+  private final AssessmentRows rows;
+  private final ReviewForm reviewForm;
+  private final TaskVariables variables;
+
+  DepartmentReviewListener(PlanService plan, AssessmentRows rows, ReviewForm reviewForm, TaskVariables variables) {
+    this.plan = plan;
+    this.rows = rows;
+    this.reviewForm = reviewForm;
+    this.variables = variables;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    var cycle = CycleReference.of(task);
+    var department = (String) task.getVariable(DEPARTMENT_CODE);
+    var level = TASK_HEAD_APPROVAL.equals(task.getTaskDefinitionKey())
+        ? ReviewLevel.DEPARTMENT_HEAD : ReviewLevel.SECRETARIAT;
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      variables.putText(task, "departmentName", plan.department(cycle.municipality(), department).name());
+      variables.putText(task, "reviewerRole", level.label());
+      variables.putRows(task, ASSESSMENTS, rows.of(cycle.municipality(), cycle.fiscalYear(), department));
+      reviewForm.declare(task);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      List<String> errors = new ArrayList<>();
+      var outcome = reviewForm.read(task, errors);
+      if (!errors.isEmpty()) {
+        throw new TaskInputException(errors);
+      }
+      reviewForm.record(task, cycle.municipality(), cycle.fiscalYear(), department, level, outcome);
+      task.getExecution().setVariable(level == ReviewLevel.DEPARTMENT_HEAD ? HEAD_APPROVED : SECRETARIAT_ACCEPTED,
+          outcome == ReviewOutcome.APPROVE);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package jp.climatepdca.assessment;
+
+import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.DEPARTMENT_CODE;
+import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.MEASURES;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.climatepdca.plan.MeasureView;
+import jp.climatepdca.plan.PlanService;
+import jp.climatepdca.review.ReviewLevel;
+import jp.climatepdca.review.ReviewLog;
+import jp.climatepdca.system.CycleReference;
+import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.TaskVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_EnterSelfAssessment (自己点検・自己評価の入力): on create, loads the department's measures with
+ * what was entered before and any return comment; on complete, checks and saves every row.
+ */
+@Component("selfAssessmentEntryListener")
+class SelfAssessmentEntryListener implements TaskListener {
+
+  private static final int MAX_TEXT = 4000;
+  private static final List<ReviewLevel> REVIEWERS = List.of(ReviewLevel.DEPARTMENT_HEAD, ReviewLevel.SECRETARIAT);
+
+  private final PlanService plan;
+  private final SelfAssessmentService assessments;
+  private final ReviewLog reviews;
+  private final TaskVariables variables;
+
+  SelfAssessmentEntryListener(PlanService plan, SelfAssessmentService assessments, ReviewLog reviews,
+      TaskVariables variables) {
+    this.plan = plan;
+    this.assessments = assessments;
+    this.reviews = reviews;
+    this.variables = variables;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    var cycle = CycleReference.of(task);
+    var department = (String) task.getVariable(DEPARTMENT_CODE);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      load(task, cycle, department);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      save(task, cycle, department);
+    }
+  }
+
+  private void load(DelegateTask task, CycleReference cycle, String department) {
+    var saved = assessments.department(cycle.municipality(), cycle.fiscalYear(), department).stream()
+        .collect(Collectors.toMap(AssessmentView::measureCode, Function.identity()));
+    var rows = plan.activeMeasures(cycle.municipality(), department).stream()
+        .map(m -> row(m, saved.get(m.code()))).toList();
+    variables.putText(task, "departmentName", plan.department(cycle.municipality(), department).name());
+    variables.putText(task, "returnNotice", reviews
+        .pendingReturn(cycle.municipality(), cycle.fiscalYear(), department, REVIEWERS)
+        .map(r -> r.returnNotice()).orElse(""));
+    variables.putRows(task, MEASURES, rows);
+  }
+
+  private static Map<String, Object> row(MeasureView measure, AssessmentView saved) {
+    var row = new LinkedHashMap<String, Object>();
+    row.put("measureCode", measure.code());
+    row.put("measureName", measure.name());
+    row.put("kindLabel", measure.kind().label());
+    row.put("keyProjectLabel", measure.keyProject() ? "重点" : "");
+    row.put("progress", saved == null ? null : saved.progress().name());
+    row.put("achievements", saved == null ? "" : saved.achievements());
+    row.put("issues", saved == null || saved.issues() == null ? "" : saved.issues());
+    row.put("nextSteps", saved == null || saved.nextSteps() == null ? "" : saved.nextSteps());
+    return row;
+  }
+
+  private void save(DelegateTask task, CycleReference cycle, String department) {
+    var expected = plan.activeMeasures(cycle.municipality(), department).stream().map(MeasureView::code).toList();
+    var inputs = new ArrayList<AssessmentInput>();
+    var errors = new ArrayList<String>();
+    var seen = new HashSet<String>();
+    for (var row : variables.rows(task, MEASURES)) {
+      var code = String.valueOf(row.get("measureCode"));
+      if (!expected.contains(code)) {
+        errors.add("施策コード \"" + code + "\" はこの部署の施策ではありません");
+      } else if (!seen.add(code)) {
+        errors.add(code + ": 同じ施策が2回入力されています");
+      } else {
+        var input = input(code, row, errors);
+        if (input != null) {
+          inputs.add(input);
+        }
+      }
+    }
+    expected.stream().filter(code -> !seen.contains(code))
+        .forEach(code -> errors.add(code + ": この施策の自己評価がありません"));
+    if (!errors.isEmpty()) {
+      throw new TaskInputException(errors);
+    }
+    assessments.save(cycle.municipality(), cycle.fiscalYear(), department, inputs, variables.currentUser(task));
+  }
+
+  private static AssessmentInput input(String code, Map<String, Object> row, List<String> errors) {
+    var before = errors.size();
+    Progress progress = null;
+    var progressValue = row.get("progress");
+    if (progressValue == null || progressValue.toString().isBlank()) {
+      errors.add(code + ": 進捗状況を選んでください");
+    } else {
+      try {
+        progress = Progress.valueOf(progressValue.toString());
+      } catch (IllegalArgumentException e) {
+        errors.add(code + ": 進捗状況の値 \"" + progressValue + "\" は選択肢にありません");
+      }
+    }
+    var achievements = text(code, "取組実績", row.get("achievements"), errors);
+    if (achievements == null) {
+      errors.add(code + ": 取組実績を入力してください");
+    }
+    var issues = text(code, "課題", row.get("issues"), errors);
+    var nextSteps = text(code, "今後の方向性", row.get("nextSteps"), errors);
+    return errors.size() == before ? new AssessmentInput(code, progress, achievements, issues, nextSteps) : null;
+  }
+
+  private static String text(String code, String label, Object value, List<String> errors) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String s)) {
+      errors.add(code + ": " + label + "は文字で入力してください");
+      return null;
+    }
+    if (s.length() > MAX_TEXT) {
+      errors.add(code + ": " + label + "は" + MAX_TEXT + "文字以内で入力してください（" + s.length() + "文字）");
+    }
+    return s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,89 @@
+package jp.climatepdca.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import jp.climatepdca.cycle.FiscalYearCycleProcess;
+import jp.climatepdca.evaluation.EvaluationService.OpinionInput;
+import jp.climatepdca.plan.MeasureView;
+import jp.climatepdca.plan.PlanService;
+import jp.climatepdca.review.ReviewForm;
+import jp.climatepdca.review.ReviewLevel;
+import jp.climatepdca.review.ReviewOutcome;
+import jp.climatepdca.system.CycleReference;
+import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.TaskVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_CommitteeReview (推進委員会の点検評価): records the committee's opinions and whether it accepts
+ * the evaluation or asks the secretariat for changes.
+ */
+@Component("committeeReviewListener")
+class CommitteeReviewListener implements TaskListener {
+
+  static final String OPINIONS = "opinions";
+  private static final int MAX_OPINION = 4000;
+
+  private final CheckContext context;
+  private final EvaluationService evaluations;
+  private final PlanService plan;
+  private final ReviewForm reviewForm;
+  private final TaskVariables variables;
+
+  CommitteeReviewListener(CheckContext context, EvaluationService evaluations, PlanService plan, ReviewForm reviewForm,
+      TaskVariables variables) {
+    this.context = context;
+    this.evaluations = evaluations;
+    this.plan = plan;
+    this.reviewForm = reviewForm;
+    this.variables = variables;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    var cycle = CycleReference.of(task);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      context.show(task);
+      variables.putRows(task, OPINIONS, List.of());
+      reviewForm.declare(task);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      var errors = new ArrayList<String>();
+      var outcome = reviewForm.read(task, errors);
+      var opinions = opinions(task, cycle, errors);
+      if (!errors.isEmpty()) {
+        throw new TaskInputException(errors);
+      }
+      evaluations.addOpinions(cycle.municipality(), cycle.fiscalYear(), task.getId(), variables.currentUser(task),
+          opinions);
+      reviewForm.record(task, cycle.municipality(), cycle.fiscalYear(), null, ReviewLevel.COMMITTEE, outcome);
+      task.getExecution().setVariable(FiscalYearCycleProcess.COMMITTEE_ACCEPTED, outcome == ReviewOutcome.APPROVE);
+    }
+  }
+
+  private List<OpinionInput> opinions(DelegateTask task, CycleReference cycle, List<String> errors) {
+    var known = plan.measures(cycle.municipality()).stream().map(MeasureView::code).toList();
+    var result = new ArrayList<OpinionInput>();
+    var rows = variables.rows(task, OPINIONS);
+    for (int i = 0; i < rows.size(); i++) {
+      var row = rows.get(i);
+      var label = "意見" + (i + 1);
+      var measure = row.get("measureCode") instanceof String s && !s.isBlank() ? s.strip() : null;
+      var opinion = row.get("opinion") instanceof String s && !s.isBlank() ? s.strip() : null;
+      if (measure == null && opinion == null) {
+        continue; // an empty row the form added by default
+      }
+      if (measure != null && !known.contains(measure)) {
+        errors.add(label + ": 施策コード \"" + measure + "\" は計画にありません");
+      }
+      if (opinion == null) {
+        errors.add(label + ": 意見・助言の本文を入力してください");
+      } else if (opinion.length() > MAX_OPINION) {
+        errors.add(label + ": " + MAX_OPINION + "文字以内で入力してください（" + opinion.length() + "文字）");
+      }
+      result.add(new OpinionInput(measure, opinion));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,97 @@
+package jp.climatepdca.evaluation;
+
+import java.time.Instant;
+import java.util.List;
+import jp.climatepdca.plan.PlanService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The Check and Action records of a cycle: evaluations, committee opinions, decisions per measure. */
+@Service
+@Transactional(readOnly = true)
+public class EvaluationService {
+
+  private final CycleEvaluationRepository evaluations;
+  private final CommitteeOpinionRepository opinions;
+  private final MeasureDecisionRepository decisions;
+  private final PlanService plan;
+
+  EvaluationService(CycleEvaluationRepository evaluations, CommitteeOpinionRepository opinions,
+      MeasureDecisionRepository decisions, PlanService plan) {
+    this.evaluations = evaluations;
+    this.opinions = opinions;
+    this.decisions = decisions;
+    this.plan = plan;
+  }
+
+  public EvaluationView evaluation(String municipality, int fiscalYear) {
+    return evaluations.findByMunicipalityCodeAndFiscalYear(municipality, fiscalYear).map(CycleEvaluation::view)
+        .orElse(EvaluationView.EMPTY);
+  }
+
+  @Transactional
+  public void saveSecretariatSummary(String municipality, int fiscalYear, String summary) {
+    evaluationOf(municipality, fiscalYear).summarize(summary);
+  }
+
+  @Transactional
+  public void saveHeadquartersEvaluation(String municipality, int fiscalYear, String evaluation) {
+    evaluationOf(municipality, fiscalYear).evaluate(evaluation);
+  }
+
+  @Transactional
+  public void saveLiaisonMinutes(String municipality, int fiscalYear, String minutes) {
+    evaluationOf(municipality, fiscalYear).recordMinutes(minutes);
+  }
+
+  /** Each committee round adds its opinions; a retried completion of the same task adds nothing. */
+  @Transactional
+  public void addOpinions(String municipality, int fiscalYear, String taskId, String user, List<OpinionInput> inputs) {
+    if (opinions.existsByTaskId(taskId)) {
+      return;
+    }
+    var now = Instant.now();
+    for (var input : inputs) {
+      opinions.save(new CommitteeOpinion(municipality, fiscalYear, input.measureCode(), input.opinion(), taskId, user,
+          now));
+    }
+  }
+
+  public List<OpinionView> opinions(String municipality, int fiscalYear) {
+    return opinions.findByMunicipalityCodeAndFiscalYearOrderById(municipality, fiscalYear).stream()
+        .map(CommitteeOpinion::view).toList();
+  }
+
+  /** Records the Action step and shapes next year's plan by it, in one transaction. */
+  @Transactional
+  public void decide(String municipality, int fiscalYear, List<DecisionInput> inputs, String user) {
+    if (decisions.existsByMunicipalityCodeAndFiscalYear(municipality, fiscalYear)) {
+      return;
+    }
+    var now = Instant.now();
+    for (var input : inputs) {
+      decisions.save(new MeasureDecision(municipality, fiscalYear, input.measureCode(), input.decision(), input.note(),
+          user, now));
+      plan.applyReview(municipality, input.measureCode(), input.decision().effect());
+    }
+  }
+
+  public List<MeasureDecisionView> decisions(String municipality, int fiscalYear) {
+    return decisions.findByMunicipalityCodeAndFiscalYearOrderByMeasureCode(municipality, fiscalYear).stream()
+        .map(MeasureDecision::view).toList();
+  }
+
+  public List<MeasureDecisionView> history(String municipality, String measureCode) {
+    return decisions.findByMunicipalityCodeAndMeasureCodeOrderByFiscalYear(municipality, measureCode).stream()
+        .map(MeasureDecision::view).toList();
+  }
+
+  private CycleEvaluation evaluationOf(String municipality, int fiscalYear) {
+    return evaluations.findByMunicipalityCodeAndFiscalYear(municipality, fiscalYear)
+        .orElseGet(() -> evaluations.save(new CycleEvaluation(municipality, fiscalYear)));
+  }
+
+  public record OpinionInput(String measureCode, String opinion) {}
+
+  public record DecisionInput(String measureCode, ActionDecision decision, String note) {}
+}

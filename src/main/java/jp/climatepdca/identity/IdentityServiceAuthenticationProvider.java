@@ -1,0 +1,45 @@
+package jp.climatepdca.identity;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * One user store: /api asks Camunda's identity service, like Tasklist and /engine-rest do, so a person
+ * has one password (hashed by the engine, with its lock-out after repeated failures) and one set of groups.
+ */
+@Component
+class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
+
+  private final IdentityService identity;
+
+  IdentityServiceAuthenticationProvider(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    var user = authentication.getName();
+    var password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
+    if (user == null || password == null || !identity.checkPassword(user, password)) {
+      throw new BadCredentialsException("ユーザーIDまたはパスワードが正しくありません");
+    }
+    var authorities = new ArrayList<GrantedAuthority>();
+    for (Group group : identity.createGroupQuery().groupMember(user).list()) {
+      authorities.add(new SimpleGrantedAuthority(group.getId()));
+    }
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

@@ -1,0 +1,55 @@
+package jp.climatepdca.identity;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a person may do in the API, decided from their Camunda groups (the authorities the
+ * authentication provider grants). Bean {@code roles}, usable in {@code @PreAuthorize}.
+ */
+@Component("roles")
+public class Roles {
+
+  public static Set<String> groups(Authentication auth) {
+    if (auth == null) {
+      return Set.of();
+    }
+    return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+  }
+
+  public boolean isAdmin(Authentication auth) {
+    return groups(auth).contains(GroupNames.ADMIN);
+  }
+
+  /** Any secretariat or an administrator: may load plans and start cycles at all. */
+  public boolean canManagePlans(Authentication auth) {
+    return isAdmin(auth) || groups(auth).stream().anyMatch(g -> g.endsWith("-secretariat"));
+  }
+
+  public boolean canStartCycle(Authentication auth, String municipality) {
+    return isAdmin(auth) || groups(auth).contains(GroupNames.secretariat(municipality));
+  }
+
+  /** Secretariat, headquarters and committee see the whole municipality; departments only themselves. */
+  public boolean seesWholeMunicipality(Authentication auth, String municipality) {
+    var groups = groups(auth);
+    return isAdmin(auth) || groups.contains(GroupNames.secretariat(municipality))
+        || groups.contains(GroupNames.headquarters(municipality))
+        || groups.contains(GroupNames.committee(municipality))
+        || groups.contains(GroupNames.liaison(municipality));
+  }
+
+  public boolean seesDepartment(Authentication auth, String municipality, String department) {
+    var groups = groups(auth);
+    return seesWholeMunicipality(auth, municipality)
+        || groups.contains(GroupNames.departmentStaff(municipality, department))
+        || groups.contains(GroupNames.departmentHead(municipality, department));
+  }
+
+  public boolean belongsTo(Authentication auth, String municipality) {
+    return isAdmin(auth) || groups(auth).stream().anyMatch(g -> g.startsWith(municipality + "-"));
+  }
+}

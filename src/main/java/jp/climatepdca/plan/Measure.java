@@ -1,0 +1,76 @@
+package jp.climatepdca.plan;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "measure")
+class Measure {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "municipality_code")
+  private String municipalityCode;
+
+  private String code;
+
+  @Column(name = "department_code")
+  private String departmentCode;
+
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  private Sector sector;
+
+  @Enumerated(EnumType.STRING)
+  private MeasureKind kind;
+
+  @Column(name = "key_project")
+  private boolean keyProject;
+
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  private MeasureStatus status = MeasureStatus.ACTIVE;
+
+  protected Measure() {}
+
+  Measure(String municipalityCode, String code) {
+    this.municipalityCode = municipalityCode;
+    this.code = code;
+  }
+
+  void update(String departmentCode, String name, Sector sector, MeasureKind kind, boolean keyProject,
+      String description) {
+    this.departmentCode = departmentCode;
+    this.name = name;
+    this.sector = sector;
+    this.kind = kind;
+    this.keyProject = keyProject;
+    this.description = description;
+  }
+
+  void discard() {
+    status = MeasureStatus.DISCARDED;
+  }
+
+  void promoteToImplementation() {
+    kind = MeasureKind.IMPLEMENTATION;
+  }
+
+  MeasureKind kind() {
+    return kind;
+  }
+
+  MeasureView view() {
+    return new MeasureView(code, departmentCode, name, sector, kind, keyProject, description, status);
+  }
+}

@@ -1,0 +1,38 @@
+package jp.climatepdca.plan;
+
+import java.io.IOException;
+import java.util.List;
+import jp.climatepdca.plan.PlanImportService.PlanImportResult;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+class PlanController {
+
+  private final PlanService plans;
+  private final PlanImportService importer;
+
+  PlanController(PlanService plans, PlanImportService importer) {
+    this.plans = plans;
+    this.importer = importer;
+  }
+
+  @GetMapping("/municipalities")
+  List<MunicipalitySummary> municipalities() {
+    return plans.municipalities().stream().map(m -> new MunicipalitySummary(m.code(), m.name())).toList();
+  }
+
+  /** Takes the plan file as the request body (application/json), as the README documents. */
+  @PostMapping(path = "/plans", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("@roles.canManagePlans(authentication)")
+  PlanImportResult importPlan(jakarta.servlet.http.HttpServletRequest request) throws IOException {
+    return importer.importPlan(request.getInputStream());
+  }
+
+  record MunicipalitySummary(String code, String name) {}
+}

@@ -1,0 +1,113 @@
+package jp.climatepdca.plan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Collects every problem of a plan file, each naming its field, so one upload shows them all. */
+final class PlanFileValidator {
+
+  private static final Pattern MUNICIPALITY_CODE = Pattern.compile("[A-Za-z0-9-]{2,20}");
+  private static final Pattern DEPARTMENT_CODE = Pattern.compile("[a-z0-9-]{2,30}");
+  private static final Pattern MEASURE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,30}");
+
+  private final List<String> errors = new ArrayList<>();
+
+  static List<String> validate(PlanDocument doc) {
+    var validator = new PlanFileValidator();
+    validator.check(doc);
+    return validator.errors;
+  }
+
+  private void check(PlanDocument doc) {
+    var m = doc.municipality();
+    if (m == null) {
+      errors.add("municipality: 自治体の情報は必須です");
+    } else {
+      code("municipality.code", m.code(), MUNICIPALITY_CODE, "半角英数字とハイフン2〜20文字");
+      text("municipality.name", m.name(), 100, true);
+      if (m.baseYear() != null && (m.baseYear() < 1990 || m.baseYear() > 2100)) {
+        errors.add("municipality.baseYear: 基準年度は1990〜2100の範囲で指定してください（" + m.baseYear() + "）");
+      }
+    }
+    Set<String> departmentCodes = new HashSet<>();
+    var departments = doc.departments() == null ? List.<PlanDocument.DepartmentEntry>of() : doc.departments();
+    if (departments.isEmpty()) {
+      errors.add("departments: 部署を1つ以上指定してください");
+    }
+    for (int i = 0; i < departments.size(); i++) {
+      var d = departments.get(i);
+      var path = "departments[" + i + "]";
+      if (d == null) {
+        errors.add(path + ": 空の要素です");
+        continue;
+      }
+      if (code(path + ".code", d.code(), DEPARTMENT_CODE, "半角英小文字・数字・ハイフン2〜30文字")
+          && !departmentCodes.add(d.code())) {
+        errors.add(path + ".code: 部署コード \"" + d.code() + "\" が重複しています");
+      }
+      text(path + ".name", d.name(), 100, true);
+    }
+    Set<String> measureCodes = new HashSet<>();
+    var measures = doc.measures() == null ? List.<PlanDocument.MeasureEntry>of() : doc.measures();
+    for (int i = 0; i < measures.size(); i++) {
+      var e = measures.get(i);
+      var path = "measures[" + i + "]";
+      if (e == null) {
+        errors.add(path + ": 空の要素です");
+        continue;
+      }
+      if (code(path + ".code", e.code(), MEASURE_CODE, "半角英数字・ハイフン・下線1〜30文字")
+          && !measureCodes.add(e.code())) {
+        errors.add(path + ".code: 施策コード \"" + e.code() + "\" が重複しています");
+      }
+      if (isBlank(e.department())) {
+        errors.add(path + ".department: 所管部署は必須です");
+      } else if (!departmentCodes.contains(e.department())) {
+        errors.add(path + ".department: 部署コード \"" + e.department() + "\" はファイル内に存在しません");
+      }
+      text(path + ".name", e.name(), 200, true);
+      oneOf(path + ".sector", e.sector(), Sector.class);
+      oneOf(path + ".kind", e.kind(), MeasureKind.class);
+      text(path + ".description", e.description(), 2000, false);
+    }
+  }
+
+  private boolean code(String path, String value, Pattern pattern, String rule) {
+    if (isBlank(value)) {
+      errors.add(path + ": 必須です");
+      return false;
+    }
+    if (!pattern.matcher(value).matches()) {
+      errors.add(path + ": \"" + value + "\" は使えません（" + rule + "）");
+      return false;
+    }
+    return true;
+  }
+
+  private void text(String path, String value, int max, boolean required) {
+    if (isBlank(value)) {
+      if (required) {
+        errors.add(path + ": 必須です");
+      }
+    } else if (value.length() > max) {
+      errors.add(path + ": " + max + "文字以内で入力してください（" + value.length() + "文字）");
+    }
+  }
+
+  private <E extends Enum<E>> void oneOf(String path, String value, Class<E> type) {
+    var allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    if (isBlank(value)) {
+      errors.add(path + ": 必須です（" + String.join(", ", allowed) + "）");
+    } else if (!allowed.contains(value)) {
+      errors.add(path + ": \"" + value + "\" は使えません（" + String.join(", ", allowed) + " のいずれか）");
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,93 @@
+package jp.climatepdca.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import jp.climatepdca.system.UserInputException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads a plan file (docs/plan-file-format.md). The whole file is checked before anything is written,
+ * and the write is one transaction, so a bad file leaves the database as it was.
+ */
+@Service
+public class PlanImportService {
+
+  private static final String TITLE = "計画データファイルを読み込めません";
+
+  private final ObjectMapper mapper;
+  private final MunicipalityRepository municipalities;
+  private final DepartmentRepository departments;
+  private final MeasureRepository measures;
+  private final ApplicationEventPublisher events;
+
+  PlanImportService(ObjectMapper mapper, MunicipalityRepository municipalities, DepartmentRepository departments,
+      MeasureRepository measures, ApplicationEventPublisher events) {
+    this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.municipalities = municipalities;
+    this.departments = departments;
+    this.measures = measures;
+    this.events = events;
+  }
+
+  @Transactional
+  public PlanImportResult importPlan(InputStream json) {
+    var doc = parse(json);
+    var errors = PlanFileValidator.validate(doc);
+    if (!errors.isEmpty()) {
+      throw new UserInputException(TITLE, errors);
+    }
+    var m = doc.municipality();
+    var municipality = municipalities.findById(m.code()).orElseGet(() -> new Municipality(m.code()));
+    municipality.update(m.name(), m.baseYear() == null ? 2013 : m.baseYear(), Boolean.TRUE.equals(m.liaisonMeeting()));
+    municipalities.save(municipality);
+    for (var d : doc.departments()) {
+      var department = departments.findByMunicipalityCodeAndCode(m.code(), d.code())
+          .orElseGet(() -> new Department(m.code(), d.code()));
+      department.rename(d.name());
+      departments.save(department);
+    }
+    var measureEntries = doc.measures() == null ? List.<PlanDocument.MeasureEntry>of() : doc.measures();
+    for (var e : measureEntries) {
+      var measure = measures.findByMunicipalityCodeAndCode(m.code(), e.code())
+          .orElseGet(() -> new Measure(m.code(), e.code()));
+      measure.update(e.department(), e.name(), Sector.valueOf(e.sector()), MeasureKind.valueOf(e.kind()),
+          Boolean.TRUE.equals(e.keyProject()), e.description());
+      measures.save(measure);
+    }
+    var view = municipality.view();
+    var departmentViews = doc.departments().stream().map(d -> new DepartmentView(d.code(), d.name())).toList();
+    events.publishEvent(new PlanImportedEvent(view, departmentViews));
+    return new PlanImportResult(view.code(), view.name(), departmentViews.size(), measureEntries.size());
+  }
+
+  private PlanDocument parse(InputStream json) {
+    try {
+      var doc = mapper.readValue(json, PlanDocument.class);
+      if (doc == null) {
+        throw new UserInputException(TITLE, List.of("ファイルが空です"));
+      }
+      return doc;
+    } catch (UnrecognizedPropertyException e) {
+      throw new UserInputException(TITLE, List.of(where(e) + "項目 \"" + e.getPropertyName() + "\" は定義されていません"));
+    } catch (JsonProcessingException e) {
+      throw new UserInputException(TITLE, List.of(where(e) + "JSON として読めません（" + e.getOriginalMessage() + "）"));
+    } catch (IOException e) {
+      throw new UserInputException(TITLE, List.of("ファイルを読めません（" + e.getMessage() + "）"));
+    }
+  }
+
+  private static String where(JsonProcessingException e) {
+    var location = e.getLocation();
+    return location == null ? "" : location.getLineNr() + "行目 " + location.getColumnNr() + "列目: ";
+  }
+
+  /** What an import did, for the API's answer and the start-up log. */
+  public record PlanImportResult(String municipality, String name, int departments, int measures) {}
+}

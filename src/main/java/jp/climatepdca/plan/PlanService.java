@@ -1,0 +1,83 @@
+package jp.climatepdca.plan;
+
+import java.util.List;
+import java.util.Optional;
+import jp.climatepdca.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The plan as the other features read and change it. */
+@Service
+@Transactional(readOnly = true)
+public class PlanService {
+
+  private final MunicipalityRepository municipalities;
+  private final DepartmentRepository departments;
+  private final MeasureRepository measures;
+
+  PlanService(MunicipalityRepository municipalities, DepartmentRepository departments,
+      MeasureRepository measures) {
+    this.municipalities = municipalities;
+    this.departments = departments;
+    this.measures = measures;
+  }
+
+  public List<MunicipalityView> municipalities() {
+    return municipalities.findAllByOrderByCode().stream().map(Municipality::view).toList();
+  }
+
+  public Optional<MunicipalityView> findMunicipality(String code) {
+    return municipalities.findById(code).map(Municipality::view);
+  }
+
+  public MunicipalityView municipality(String code) {
+    return findMunicipality(code)
+        .orElseThrow(() -> new NotFoundException("自治体コード \"" + code + "\" は登録されていません"));
+  }
+
+  public List<DepartmentView> departments(String municipality) {
+    return departments.findByMunicipalityCodeOrderById(municipality).stream().map(Department::view).toList();
+  }
+
+  public DepartmentView department(String municipality, String departmentCode) {
+    return departments.findByMunicipalityCodeAndCode(municipality, departmentCode).map(Department::view)
+        .orElseThrow(() -> new NotFoundException("部署コード \"" + departmentCode + "\" は登録されていません"));
+  }
+
+  /** Departments that own at least one active measure: only they have something to assess. */
+  public List<String> assessingDepartmentCodes(String municipality) {
+    var owning = activeMeasures(municipality).stream().map(MeasureView::departmentCode)
+        .collect(java.util.stream.Collectors.toSet());
+    return departments(municipality).stream().map(DepartmentView::code).filter(owning::contains).toList();
+  }
+
+  /** Every measure, discarded ones included: past years' assessments still name them. */
+  public List<MeasureView> measures(String municipality) {
+    return measures.findByMunicipalityCodeOrderByCode(municipality).stream().map(Measure::view).toList();
+  }
+
+  public List<MeasureView> activeMeasures(String municipality) {
+    return measures.findByMunicipalityCodeAndStatusOrderByCode(municipality, MeasureStatus.ACTIVE).stream()
+        .map(Measure::view).toList();
+  }
+
+  public List<MeasureView> activeMeasures(String municipality, String departmentCode) {
+    return measures.findByMunicipalityCodeAndDepartmentCodeAndStatusOrderByCode(municipality, departmentCode,
+        MeasureStatus.ACTIVE).stream().map(Measure::view).toList();
+  }
+
+  /** The Action step's effect on next year's plan; the decision itself is kept by the evaluation feature. */
+  @Transactional
+  public void applyReview(String municipality, String measureCode, ReviewEffect effect) {
+    var measure = measures.findByMunicipalityCodeAndCode(municipality, measureCode)
+        .orElseThrow(() -> new NotFoundException("施策コード \"" + measureCode + "\" は登録されていません"));
+    switch (effect) {
+      case KEEP -> { }
+      case DISCARD -> measure.discard();
+      case PROMOTE -> measure.promoteToImplementation();
+    }
+  }
+
+  /** What a review decision does to the measure in the plan. */
+  public enum ReviewEffect { KEEP, DISCARD, PROMOTE }
+}
