@@ -1,0 +1,95 @@
+package jp.climatepdca.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** HTTP calls to the running application as a given demo user (password demo), the way a client would. */
+public final class Http {
+
+  public static final String PASSWORD = "demo";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private final String base;
+  private final String user;
+
+  private Http(String base, String user) {
+    this.base = base;
+    this.user = user;
+  }
+
+  public static Http as(int port, String user) {
+    return new Http("http://localhost:" + port, user);
+  }
+
+  public static Http anonymous(int port) {
+    return new Http("http://localhost:" + port, null);
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response post(String path, Object body) {
+    return postRaw(path, body instanceof String s ? s : write(body));
+  }
+
+  public Response postRaw(String path, String body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+    if (user != null) {
+      var token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+      builder.header("Authorization", "Basic " + token);
+    }
+    return builder;
+  }
+
+  private static Response send(HttpRequest.Builder builder) {
+    try {
+      var response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Location").orElse(null), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public record Response(int status, String contentType, String location, String body) {
+
+    public JsonNode json() {
+      try {
+        return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON (" + status + "): " + body, e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + contentType + " " + body;
+    }
+  }
+}
