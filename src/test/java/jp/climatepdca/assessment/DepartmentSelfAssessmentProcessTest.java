@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DepartmentSelfAssessmentProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(EngineTestBeans.CONFIGURATION)
       .assertClassCoverageAtLeast(0.9).build();
 
   @BeforeEach

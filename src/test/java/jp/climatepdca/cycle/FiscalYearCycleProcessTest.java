@@ -45,7 +45,7 @@ class FiscalYearCycleProcessTest {
   private static final List<String> DEPARTMENTS = List.of("env", "waste", "urban");
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(EngineTestBeans.CONFIGURATION)
       .assertClassCoverageAtLeast(0.9).build();
 
   @BeforeEach

@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
  */
 public final class EngineTestBeans {
 
+  /** The engine of the BPMN tests (not camunda.cfg.xml, see there). */
+  public static final String CONFIGURATION = "engine-test.cfg.xml";
   public static final Date APRIL_CHECK = Date.from(Instant.parse("2026-04-01T00:00:00Z"));
   public static final Date DUE = Date.from(Instant.parse("2026-05-31T00:00:00Z"));
   public static final List<String> LISTENERS = List.of("selfAssessmentEntryListener", "departmentReviewListener",
