@@ -1,5 +1,6 @@
 package jp.climatepdca.identity;
 
+import jp.climatepdca.system.MunicipalityPermission;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * authentication provider grants). Bean {@code roles}, usable in {@code @PreAuthorize}.
  */
 @Component("roles")
-public class Roles {
+public class Roles implements MunicipalityPermission {
 
   public static Set<String> groups(Authentication auth) {
     if (auth == null) {
@@ -30,6 +31,11 @@ public class Roles {
   }
 
   public boolean canStartCycle(Authentication auth, String municipality) {
+    return managesMunicipality(auth, municipality);
+  }
+
+  @Override
+  public boolean managesMunicipality(Authentication auth, String municipality) {
     return isAdmin(auth) || groups(auth).contains(GroupNames.secretariat(municipality));
   }
 

@@ -3,7 +3,9 @@ package jp.climatepdca.plan;
 import java.io.IOException;
 import java.util.List;
 import jp.climatepdca.plan.PlanImportService.PlanImportResult;
+import jp.climatepdca.system.MunicipalityPermission;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,10 +18,12 @@ class PlanController {
 
   private final PlanService plans;
   private final PlanImportService importer;
+  private final MunicipalityPermission permission;
 
-  PlanController(PlanService plans, PlanImportService importer) {
+  PlanController(PlanService plans, PlanImportService importer, MunicipalityPermission permission) {
     this.plans = plans;
     this.importer = importer;
+    this.permission = permission;
   }
 
   @GetMapping("/municipalities")
@@ -30,8 +34,10 @@ class PlanController {
   /** Takes the plan file as the request body (application/json), as the README documents. */
   @PostMapping(path = "/plans", consumes = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("@roles.canManagePlans(authentication)")
-  PlanImportResult importPlan(jakarta.servlet.http.HttpServletRequest request) throws IOException {
-    return importer.importPlan(request.getInputStream());
+  PlanImportResult importPlan(jakarta.servlet.http.HttpServletRequest request, Authentication auth)
+      throws IOException {
+    // a secretariat loads its own municipality's plan; an administrator any
+    return importer.importPlan(request.getInputStream(), code -> permission.managesMunicipality(auth, code));
   }
 
   record MunicipalitySummary(String code, String name) {}

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.Predicate;
 import jp.climatepdca.system.UserInputException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,14 +38,27 @@ public class PlanImportService {
     this.events = events;
   }
 
+  /** Start-up and demo loading: every municipality in the file is accepted. */
   @Transactional
   public PlanImportResult importPlan(InputStream json) {
+    return importPlan(json, code -> true);
+  }
+
+  /**
+   * Loads a plan file as a whole or not at all. {@code mayLoad} answers whether the caller may load the
+   * plan of the municipality the file names; it is asked after the file is read, before anything is saved.
+   */
+  @Transactional
+  public PlanImportResult importPlan(InputStream json, Predicate<String> mayLoad) {
     var doc = parse(json);
     var errors = PlanFileValidator.validate(doc);
     if (!errors.isEmpty()) {
       throw new UserInputException(TITLE, errors);
     }
     var m = doc.municipality();
+    if (!mayLoad.test(m.code())) {
+      throw new AccessDeniedException("自治体コード \"" + m.code() + "\" の計画を登録する権限がありません");
+    }
     var municipality = municipalities.findById(m.code()).orElseGet(() -> new Municipality(m.code()));
     municipality.update(m.name(), m.baseYear() == null ? 2013 : m.baseYear(), Boolean.TRUE.equals(m.liaisonMeeting()));
     municipalities.save(municipality);

@@ -127,8 +127,9 @@ class CycleApiTest {
   void everyUserSeesTheMunicipalities() {
     var response = Http.as(port, "env-staff").get("/api/municipalities");
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).hasSize(1);
-    assertThat(response.json().get(0).path("code").asText()).isEqualTo(CITY);
-    assertThat(response.json().get(0).path("name").asText()).isEqualTo("みどり市");
+    assertThat(response.json()).anySatisfy(m -> {
+      assertThat(m.path("code").asText()).isEqualTo(CITY);
+      assertThat(m.path("name").asText()).isEqualTo("みどり市");
+    });
   }
 }
