@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -43,11 +42,16 @@ public final class TasklistClient {
     return response.json();
   }
 
-  /** Waits until the user sees the task, then claims it; returns its id. */
-  public String claim(String businessKey, String taskDefinitionKey) {
-    var id = Awaitility.await(user + " waits for " + taskDefinitionKey + " of " + businessKey)
+  /** Waits until the user sees the task; returns its id. */
+  public String await(String businessKey, String taskDefinitionKey) {
+    return Awaitility.await(user + " waits for " + taskDefinitionKey + " of " + businessKey)
         .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
         .until(() -> find(businessKey, taskDefinitionKey), found -> found != null);
+  }
+
+  /** Waits until the user sees the task, then claims it; returns its id. */
+  public String claim(String businessKey, String taskDefinitionKey) {
+    var id = await(businessKey, taskDefinitionKey);
     var claim = http.post("/engine-rest/task/" + id + "/claim", Map.of("userId", user));
     assertThat(claim.status()).as("claim " + claim).isEqualTo(204);
     return id;
@@ -93,10 +97,6 @@ public final class TasklistClient {
   @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> rows(JsonNode list) {
     return JSON.convertValue(list, List.class);
-  }
-
-  public static ObjectNode object() {
-    return JSON.createObjectNode();
   }
 
   private static JsonNode parse(String text) {

@@ -1,0 +1,129 @@
+package jp.climatepdca.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import jp.climatepdca.plan.PlanService;
+import jp.climatepdca.testing.AppTest;
+import jp.climatepdca.testing.Browser;
+import jp.climatepdca.testing.Http;
+import jp.climatepdca.testing.TasklistClient;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A department's staff member in Camunda Tasklist, in a real (headless) browser: logs in, opens the
+ * self-assessment task, fills the Japanese form for every measure and completes it.
+ */
+@AppTest
+class SelfAssessmentInTasklistTest {
+
+  private static final String CITY = "999999";
+  private static final int YEAR = 2023;
+  private static final String DEPARTMENT = "parks";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  PlanService plan;
+
+  @Autowired
+  JdbcTemplate db;
+
+  @Autowired
+  HistoryService history;
+
+  private WebDriver browser;
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      Browser.keepEvidence(browser, "tasklist-after");
+      browser.quit();
+    }
+  }
+
+  @Test
+  void staffCompleteTheirSelfAssessmentInTasklist() {
+    browser = Browser.start();
+    var started = Http.as(port, "jimukyoku").post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", YEAR));
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    var businessKey = CITY + ":" + YEAR + ":" + DEPARTMENT;
+    var taskId = new TasklistClient(port, DEPARTMENT + "-staff").await(businessKey, DepartmentSelfAssessmentProcess.TASK_ENTER);
+    var measures = plan.activeMeasures(CITY, DEPARTMENT);
+    var wait = Browser.waiting(browser);
+
+    logIn(DEPARTMENT + "-staff");
+    // the group filter lists the department's task; open it from the list as a person would
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(text(), 'グループのタスク')]"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//a[contains(@href, '" + taskId + "')] | //li[contains(@class, 'task')]//*[contains(text(), '自己点検・自己評価の入力')]")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+
+    // the Japanese form: one block per measure, each with 進捗状況 and 取組実績
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(), '自己点検・自己評価の入力')]")));
+    var progressFields = wait.until(ExpectedConditions.numberOfElementsToBe(
+        By.xpath("//div[contains(@class, 'fjs-form-field-select')][.//label[contains(., '進捗状況')]]"), measures.size()));
+    Browser.keepEvidence(browser, "tasklist-form");
+    for (int i = 0; i < progressFields.size(); i++) {
+      choose(progressFields.get(i), i == 0 ? "遅れ" : "順調");
+    }
+    var achievements = browser.findElements(
+        By.xpath("//div[contains(@class, 'fjs-form-field-textarea')][.//label[contains(., '取組実績')]]//textarea"));
+    assertThat(achievements).hasSize(measures.size());
+    for (var field : achievements) {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+      field.sendKeys("説明会を3回開催し、市民120人が参加した。");
+    }
+    Browser.keepEvidence(browser, "tasklist-filled");
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))));
+
+    wait.until(d -> history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() == 1);
+    var saved = db.queryForList("select measure_code, progress, achievements, updated_by from self_assessment"
+        + " where municipality_code = ? and fiscal_year = ? and department_code = ? order by measure_code",
+        CITY, YEAR, DEPARTMENT);
+    assertThat(saved).hasSize(measures.size());
+    assertThat(saved).allSatisfy(row -> {
+      assertThat(row.get("achievements")).isEqualTo("説明会を3回開催し、市民120人が参加した。");
+      assertThat(row.get("updated_by")).isEqualTo(DEPARTMENT + "-staff");
+    });
+    assertThat(saved).extracting(row -> row.get("progress")).containsOnly("DELAYED", "ON_TRACK").contains("DELAYED");
+    // and the head of the department now has it to approve
+    new TasklistClient(port, DEPARTMENT + "-head").await(businessKey, DepartmentSelfAssessmentProcess.TASK_HEAD_APPROVAL);
+  }
+
+  private void logIn(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    var wait = Browser.waiting(browser);
+    var name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model='password']"))
+        .sendKeys(Http.PASSWORD);
+    browser.findElement(By.xpath("//button[@type='submit'][normalize-space()='Log in']")).click();
+  }
+
+  /** form-js 1.8 renders a select as its own dropdown: open it, pick the option by its label. */
+  private void choose(WebElement field, String label) {
+    click(field.findElement(By.cssSelector(".fjs-input-group")));
+    Browser.waiting(browser).until(d -> !field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+    field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(option -> option.getText().strip().equals(label)).findFirst().orElseThrow().click();
+  }
+
+  /** Tasklist's footer overlaps the bottom of the form: bring the element to the middle first. */
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+}

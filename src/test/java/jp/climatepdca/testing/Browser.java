@@ -1,0 +1,62 @@
+package jp.climatepdca.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium and its chromedriver (test tools cannot download browsers here). Without
+ * them the browser tests are skipped on a developer's machine, and fail on CI (CI=true), where .ci/run
+ * installs them.
+ */
+public final class Browser {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path EVIDENCE = Path.of("target", "browser");
+
+  private Browser() {}
+
+  public static WebDriver start() {
+    var installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException("CI needs " + CHROMIUM + " and " + CHROMEDRIVER
+          + " (apt-get install chromium chromium-driver; .ci/run does this)");
+    }
+    Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed: browser test skipped");
+    var options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        "--window-size=1400,1100", "--lang=ja-JP");
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+
+  public static WebDriverWait waiting(WebDriver driver) {
+    return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(200));
+  }
+
+  /** A screenshot and the page's HTML under target/browser/, to see what the browser saw. */
+  public static void keepEvidence(WebDriver driver, String name) {
+    try {
+      Files.createDirectories(EVIDENCE);
+      Files.write(EVIDENCE.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(EVIDENCE.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
