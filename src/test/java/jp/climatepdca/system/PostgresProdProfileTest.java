@@ -1,0 +1,105 @@
+package jp.climatepdca.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javax.sql.DataSource;
+import jp.climatepdca.cycle.CycleStarter;
+import jp.climatepdca.identity.GroupNames;
+import jp.climatepdca.plan.PlanImportService;
+import jp.climatepdca.testing.LocalPostgres;
+import jp.climatepdca.testing.LocalPostgresExtension;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The prod profile as docker/compose.yaml runs it, on a real PostgreSQL: only the environment variables
+ * the compose file sets, Flyway's schema, the administrator from the environment and nothing of the demo.
+ */
+@SpringBootTest
+@ActiveProfiles("prod")
+@DirtiesContext // the engine must stop before the database does (see LocalPostgresExtension)
+class PostgresProdProfileTest {
+
+  private static final LocalPostgres.Spec DATABASE = new LocalPostgres.Spec("climatepdca", "climatepdca", "db-secret");
+  private static final String ADMIN = "kanri";
+  private static final String ADMIN_PASSWORD = "admin-secret";
+
+  @RegisterExtension
+  static final LocalPostgresExtension postgres = new LocalPostgresExtension(DATABASE);
+
+  @DynamicPropertySource
+  static void composeEnvironment(DynamicPropertyRegistry registry) {
+    registry.add("DB_URL", postgres::jdbcUrl);
+    registry.add("DB_USER", DATABASE::user);
+    registry.add("DB_PASSWORD", DATABASE::password);
+    registry.add("ADMIN_USER", () -> ADMIN);
+    registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+  }
+
+  @Autowired
+  DataSource dataSource;
+
+  @Autowired
+  IdentityService identity;
+
+  @Autowired
+  PlanImportService importer;
+
+  @Autowired
+  CycleStarter starter;
+
+  @Autowired
+  RuntimeService runtime;
+
+  @Test
+  void flywayBuiltTheSchemaOnPostgres() throws Exception {
+    try (var connection = dataSource.getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+    }
+    var jdbc = new JdbcTemplate(dataSource);
+    var tables = jdbc.queryForList(
+        "select table_name from information_schema.tables where table_schema = 'public'", String.class);
+    assertThat(tables).contains("municipality", "measure", "self_assessment", "review_decision", "act_ru_execution");
+    assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Integer.class))
+        .isZero();
+    assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+        .isPositive();
+  }
+
+  @Test
+  void theAdministratorComesFromTheEnvironment() {
+    assertThat(identity.checkPassword(ADMIN, ADMIN_PASSWORD)).isTrue();
+    assertThat(identity.createUserQuery().userId(ADMIN).memberOfGroup(GroupNames.ADMIN).count()).isEqualTo(1);
+  }
+
+  @Test
+  void nothingOfTheDemoIsSeeded() {
+    assertThat(identity.createUserQuery().userIdIn("demo", "jimukyoku", "env-staff").list()).isEmpty();
+  }
+
+  @Test
+  void aPlanLoadsAndItsCycleStartsOnPostgres() throws Exception {
+    try (var plan = new ClassPathResource("plan/demo-city.json").getInputStream()) {
+      var imported = importer.importPlan(plan);
+      assertThat(imported.municipality()).isEqualTo("999999");
+      assertThat(imported.measures()).isPositive();
+    }
+
+    var cycle = starter.start("999999", 2030, ADMIN);
+
+    assertThat(cycle.businessKey()).isEqualTo("999999:2030");
+    var instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey("999999:2030").list();
+    assertThat(instances).extracting(i -> i.getId()).isEqualTo(List.of(cycle.processInstanceId()));
+  }
+}

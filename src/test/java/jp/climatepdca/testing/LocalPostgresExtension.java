@@ -1,0 +1,37 @@
+package jp.climatepdca.testing;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
+
+/**
+ * A {@link LocalPostgres} for one test class, registered as a static {@code @RegisterExtension} field.
+ * The server is closed with the class's extension context, that is after every afterAll callback:
+ * with {@code @DirtiesContext} Spring closes the engine first, so its job executor never polls a
+ * stopped database.
+ */
+public final class LocalPostgresExtension implements BeforeAllCallback {
+
+  private final LocalPostgres.Spec spec;
+  private LocalPostgres server;
+
+  public LocalPostgresExtension(LocalPostgres.Spec spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    server = LocalPostgres.start(spec);
+    var started = server;
+    context.getStore(ExtensionContext.Namespace.create(getClass())).put(LocalPostgres.class,
+        (CloseableResource) started::close);
+  }
+
+  public String jdbcUrl() {
+    if (server == null) {
+      throw new IllegalStateException("the PostgreSQL server starts before the test class; register this extension"
+          + " on a static field");
+    }
+    return server.jdbcUrl(spec.database());
+  }
+}
