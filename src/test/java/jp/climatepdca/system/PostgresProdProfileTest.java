@@ -45,6 +45,9 @@ class PostgresProdProfileTest {
     registry.add("DB_PASSWORD", DATABASE::password);
     registry.add("ADMIN_USER", () -> ADMIN);
     registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+    // Camunda keeps engines in a JVM-wide registry by name: closing this context must not unregister
+    // the "default" engine that the other Spring tests' /engine-rest still looks up
+    registry.add("camunda.bpm.process-engine-name", () -> "prodProfileTest");
   }
 
   @Autowired
