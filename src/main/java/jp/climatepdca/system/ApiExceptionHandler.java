@@ -118,6 +118,6 @@ class ApiExceptionHandler {
   }
 
   private static ProblemDetail problem(HttpStatus status, String detail) {
-    return ProblemDetail.forStatusAndDetail(status, detail);
+    return Problems.of(status, detail);
   }
 }

@@ -36,7 +36,7 @@ class ProblemResponses {
 
   private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
-    var problem = ProblemDetail.forStatusAndDetail(status, detail);
+    var problem = Problems.of(status, detail);
     problem.setInstance(java.net.URI.create(request.getRequestURI()));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

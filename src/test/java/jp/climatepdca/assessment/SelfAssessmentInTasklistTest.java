@@ -69,7 +69,7 @@ class SelfAssessmentInTasklistTest {
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//a[contains(@href, '" + taskId + "')] | //li[contains(@class, 'task')]//*[contains(text(), '自己点検・自己評価の入力')]")))
         .click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='担当する']"))).click();
 
     // the Japanese form: one block per measure, each with 進捗状況 and 取組実績
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(), '自己点検・自己評価の入力')]")));
@@ -87,7 +87,7 @@ class SelfAssessmentInTasklistTest {
       field.sendKeys("説明会を3回開催し、市民120人が参加した。");
     }
     Browser.keepEvidence(browser, "tasklist-filled");
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))));
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='完了']"))));
 
     wait.until(d -> history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() == 1);
     var saved = db.queryForList("select measure_code, progress, achievements, updated_by from self_assessment"
@@ -110,7 +110,7 @@ class SelfAssessmentInTasklistTest {
     name.sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model='password']"))
         .sendKeys(Http.PASSWORD);
-    browser.findElement(By.xpath("//button[@type='submit'][normalize-space()='Log in']")).click();
+    browser.findElement(By.xpath("//button[@type='submit'][normalize-space()='ログイン']")).click();
   }
 
   /** form-js 1.8 renders a select as its own dropdown: open it, pick the option by its label. */

@@ -39,7 +39,8 @@ public final class Browser {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
         "--window-size=1400,1100", "--lang=ja-JP");
-    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    // a Japanese office PC: Tasklist picks its language from the browser's
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja,ja-JP"));
     var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);

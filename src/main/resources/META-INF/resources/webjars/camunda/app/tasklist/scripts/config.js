@@ -9,6 +9,11 @@ export default {
     long: 'YYYY年M月D日 HH:mm',
     short: 'YYYY/MM/DD'
   },
+  // Japanese for staff (locales/ja.json); an English browser still gets English
+  locales: {
+    availableLocales: ['ja', 'en'],
+    fallbackLocale: 'ja'
+  },
   // custom/dynamic-list-validity.js: see the comment there
   customScripts: ['custom/dynamic-list-validity'],
 
