@@ -1,52 +1,37 @@
 package jp.climatepdca.identity;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.plan.PlanService;
 import org.camunda.bpm.engine.IdentityService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The ready demo (profile {@code demo}, the default): loads the plans under classpath:plan/ and gives
- * every role of every municipality a user whose password is {@value #PASSWORD}. Safe to run on every
- * start: what exists is left alone.
+ * The ready demo (profile {@code demo}, the default): gives every role of every loaded municipality a
+ * user whose password is {@value #PASSWORD}. Safe to run on every start: what exists is left alone.
  */
 @Component
 @Profile("demo")
 class DemoData {
 
   static final String PASSWORD = "demo";
-  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
-  private final PlanImportService importer;
   private final PlanService plans;
   private final IdentityService identity;
 
-  DemoData(PlanImportService importer, PlanService plans, IdentityService identity) {
-    this.importer = importer;
+  DemoData(PlanService plans, IdentityService identity) {
     this.plans = plans;
     this.identity = identity;
   }
 
+  /** After the plan files are loaded (PlanStartupImport, which the demo profile points at plan/*.json). */
   @EventListener(ApplicationReadyEvent.class)
   @Order(-10)
-  void seed() throws IOException {
-    for (var resource : new PathMatchingResourcePatternResolver().getResources("classpath*:plan/*.json")) {
-      try (var in = resource.getInputStream()) {
-        var result = importer.importPlan(in);
-        LOG.info("Demo plan loaded: {} {} ({} departments, {} measures)", result.municipality(), result.name(),
-            result.departments(), result.measures());
-      }
-    }
+  void seed() {
     for (var m : plans.municipalities()) {
       for (var user : users(m.code())) {
         ensure(user);

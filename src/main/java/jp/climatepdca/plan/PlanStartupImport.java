@@ -1,0 +1,64 @@
+package jp.climatepdca.plan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import jp.climatepdca.system.UserInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the plan files named by {@code climate-pdca.plan.startup-files} (resource patterns such as
+ * {@code file:/etc/climate-pdca/plans/*.json}) on every start, before anything else reads the plan.
+ * Loading is idempotent, so a restart changes nothing; a broken file stops the start with its name
+ * and the problem, rather than leaving a half-loaded plan behind.
+ */
+@Component
+class PlanStartupImport {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PlanStartupImport.class);
+
+  private final PlanImportService importer;
+  private final List<String> patterns;
+
+  PlanStartupImport(PlanImportService importer,
+      @Value("${climate-pdca.plan.startup-files:}") List<String> patterns) {
+    this.importer = importer;
+    this.patterns = patterns;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(-20)
+  void load() {
+    var resolver = new PathMatchingResourcePatternResolver();
+    for (var pattern : patterns) {
+      if (pattern.isBlank()) {
+        continue;
+      }
+      try {
+        for (var resource : resolver.getResources(pattern.strip())) {
+          load(resource);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("計画データファイルを探せません: " + pattern, e);
+      }
+    }
+  }
+
+  private void load(Resource resource) throws IOException {
+    try (var in = resource.getInputStream()) {
+      var result = importer.importPlan(in);
+      LOG.info("Plan loaded from {}: {} {} ({} departments, {} measures)", resource.getDescription(),
+          result.municipality(), result.name(), result.departments(), result.measures());
+    } catch (UserInputException e) {
+      throw new IllegalStateException(resource.getDescription() + ": " + e.getMessage(), e);
+    }
+  }
+}
