@@ -9,6 +9,11 @@ import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_COMPILE_CHECK;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_HEADQUARTERS_EVALUATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +49,8 @@ class ClusterIT {
       var arguments = List.of("--camunda.bpm.job-execution.lock-time-in-millis=10000");
       try (var first = Node.start("node-a", environment, arguments);
           var second = Node.start("node-b", environment, arguments)) {
+        assertThat(webappUser(first.port(), second.port(), "env-staff"))
+            .as("a Tasklist login on one node, asked on the other").contains("\"userId\":\"env-staff\"");
         var started = Http.as(first.port(), "jimukyoku")
             .post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", YEAR));
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
@@ -75,6 +82,32 @@ class ClusterIT {
       }
       assertNothingLostNorTwice(postgres);
     }
+  }
+
+  /**
+   * Logs in to Tasklist on one node as a browser would (XSRF token, then the login form) and returns
+   * who the other node says is logged in with the same cookies.
+   */
+  private static String webappUser(int loginPort, int askPort, String user) throws Exception {
+    var cookies = new CookieManager();
+    var browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    var login = "http://localhost:" + loginPort + "/camunda";
+    browser.send(HttpRequest.newBuilder(URI.create(login + "/app/tasklist/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    var xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    var loggedIn = browser.send(HttpRequest.newBuilder(
+            URI.create(login + "/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + Http.PASSWORD))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(200);
+    // the same cookies (localhost, any port) sent to the other node
+    var cookieHeader = String.join("; ", cookies.getCookieStore().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue()).toList());
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+            "http://localhost:" + askPort + "/camunda/api/admin/auth/user/default")).header("Cookie", cookieHeader)
+        .build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static void department(String department, int port, int otherPort) {
