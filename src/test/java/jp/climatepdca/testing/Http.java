@@ -43,8 +43,11 @@ public final class Http {
   }
 
   public Response postRaw(String path, String body) {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    return post(path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Response post(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   private HttpRequest.Builder request(String path) {
