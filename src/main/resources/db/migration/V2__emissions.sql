@@ -23,6 +23,7 @@ create table activity_upload (
   municipality_code varchar(20)  not null,
   inventory_year    integer      not null,
   row_count         integer      not null,
+  reason            varchar(1000),
   uploaded_by       varchar(64)  not null,
   uploaded_at       timestamp    not null
 );

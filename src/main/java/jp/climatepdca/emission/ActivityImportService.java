@@ -35,7 +35,7 @@ class ActivityImportService {
   }
 
   @Transactional
-  public UploadSummary importCsv(String municipality, int inventoryYear, String csv, String user) {
+  public UploadSummary importCsv(String municipality, int inventoryYear, String csv, String reason, String user) {
     plan.municipality(municipality);
     if (inventoryYear < FIRST_YEAR || inventoryYear > LAST_YEAR) {
       throw new UserInputException("活動量データを登録できません",
@@ -47,7 +47,8 @@ class ActivityImportService {
     } catch (ActivityCsv.Invalid e) {
       throw new UserInputException("活動量データを登録できません（何も保存していません）", e.errors);
     }
-    var upload = uploads.saveAndFlush(new ActivityUpload(municipality, inventoryYear, lines.size(), user, Instant.now()));
+    var upload = uploads.saveAndFlush(new ActivityUpload(municipality, inventoryYear, lines.size(), reason, user,
+        Instant.now()));
     // Batched JDBC, not one JPA entity per line: a city's file can hold 100,000 lines.
     var activity = lines.stream().filter(l -> !l.direct()).toList();
     var direct = lines.stream().filter(ActivityLine::direct).toList();

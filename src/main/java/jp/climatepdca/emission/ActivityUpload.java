@@ -26,6 +26,9 @@ class ActivityUpload {
   @Column(name = "row_count")
   private int rowCount;
 
+  /** Why the data is (re)submitted; becomes the reason of the version calculated from it. */
+  private String reason;
+
   @Column(name = "uploaded_by")
   private String uploadedBy;
 
@@ -34,16 +37,26 @@ class ActivityUpload {
 
   protected ActivityUpload() {}
 
-  ActivityUpload(String municipalityCode, int inventoryYear, int rowCount, String uploadedBy, Instant uploadedAt) {
+  ActivityUpload(String municipalityCode, int inventoryYear, int rowCount, String reason, String uploadedBy,
+      Instant uploadedAt) {
     this.municipalityCode = municipalityCode;
     this.inventoryYear = inventoryYear;
     this.rowCount = rowCount;
+    this.reason = reason;
     this.uploadedBy = uploadedBy;
     this.uploadedAt = uploadedAt;
   }
 
   Long id() {
     return id;
+  }
+
+  String reason() {
+    return reason;
+  }
+
+  void giveReason(String reason) {
+    this.reason = reason;
   }
 
   int rowCount() {

@@ -41,6 +41,14 @@ class EmissionCalculator {
     this.jdbc = jdbc;
   }
 
+  /** The process's calculation: from the newest upload, with the reason given when it was submitted. */
+  @Transactional
+  public VersionView calculateLatest(String municipality, int inventoryYear, String user) {
+    var reason = uploads.findFirstByMunicipalityCodeAndInventoryYearOrderByIdDesc(municipality, inventoryYear)
+        .map(ActivityUpload::reason).filter(r -> r != null && !r.isBlank()).orElse("年度サイクルでの算定");
+    return calculate(municipality, inventoryYear, reason, user);
+  }
+
   @Transactional
   public VersionView calculate(String municipality, int inventoryYear, String reason, String user) {
     if (reason == null || reason.isBlank()) {

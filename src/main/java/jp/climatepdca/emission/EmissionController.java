@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -57,9 +58,9 @@ class EmissionController {
   /** The body is the CSV file itself (text/csv, UTF-8); Shift_JIS is refused rather than read as garbage. */
   @PostMapping(path = "/emissions/{municipality}/{inventoryYear}/activity-data", consumes = {"text/csv", "text/plain"})
   UploadSummary upload(@PathVariable String municipality, @PathVariable int inventoryYear, @RequestBody byte[] body,
-      Authentication auth) {
+      @RequestParam(required = false) String reason, Authentication auth) {
     checkManages(auth, municipality);
-    return importer.importCsv(municipality, inventoryYear, utf8(body), auth.getName());
+    return importer.importCsv(municipality, inventoryYear, utf8(body), reason, auth.getName());
   }
 
   @PostMapping("/emissions/{municipality}/{inventoryYear}/calculations")

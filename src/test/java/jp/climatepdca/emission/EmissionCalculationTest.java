@@ -45,7 +45,7 @@ class EmissionCalculationTest {
   }
 
   private InventoryReport calculate(int year, String rows, String reason) {
-    importer.importCsv(TOWN, year, HEADER + rows, "test");
+    importer.importCsv(TOWN, year, HEADER + rows, null, "test");
     calculator.calculate(TOWN, year, reason, "test");
     return reports.report(TOWN, year);
   }
@@ -154,7 +154,7 @@ class EmissionCalculationTest {
         農業,,灯油,10,kL,販売量
         家庭,,水素,10,kL,販売量
         家庭,,灯油,10,kL,
-        """, "test")).isInstanceOfSatisfying(UserInputException.class, e -> assertThat(e.errors()).containsExactly(
+        """, null, "test")).isInstanceOfSatisfying(UserInputException.class, e -> assertThat(e.errors()).containsExactly(
             "2行目 活動量: 0以上の数値で入力してください（-5）",
             "3行目 活動量: 数値で入力してください（\"たくさん\"）",
             "4行目 単位: 単位「kL」は燃料「都市ガス」の係数の単位（千Nm3）と合いません",
@@ -166,7 +166,7 @@ class EmissionCalculationTest {
 
   @Test
   void aYearWithoutAValidFactorIsRefused() {
-    assertThatThrownBy(() -> importer.importCsv(TOWN, 2010, HEADER + "家庭,,ガソリン,1,kL,販売量\n", "test")
+    assertThatThrownBy(() -> importer.importCsv(TOWN, 2010, HEADER + "家庭,,ガソリン,1,kL,販売量\n", null, "test")
         .uploadId()).isInstanceOf(UserInputException.class).hasMessageContaining("2010年度に有効な排出係数がありません");
   }
 

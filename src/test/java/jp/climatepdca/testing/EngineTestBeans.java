@@ -11,22 +11,25 @@ import java.util.List;
 import jp.climatepdca.cycle.CycleParticipants;
 import jp.climatepdca.cycle.CycleSchedule;
 import jp.climatepdca.identity.GroupNames;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
  * The beans the BPMN expressions name, for engine tests without Spring: real group names, a fixed
- * schedule, given departments, and listeners that do nothing (the Spring tests drive the real ones).
+ * schedule, given departments, and listeners and delegates that do nothing (the Spring tests drive the
+ * real ones).
  */
 public final class EngineTestBeans {
 
   /** The engine of the BPMN tests (not camunda.cfg.xml, see there). */
   public static final String CONFIGURATION = "engine-test.cfg.xml";
   public static final Date APRIL_CHECK = Date.from(Instant.parse("2026-04-01T00:00:00Z"));
+  public static final Date JULY_CALCULATION = Date.from(Instant.parse("2026-07-01T00:00:00Z"));
   public static final Date DUE = Date.from(Instant.parse("2026-05-31T00:00:00Z"));
   public static final List<String> LISTENERS = List.of("selfAssessmentEntryListener", "departmentReviewListener",
       "compileCheckListener", "headquartersEvaluationListener", "liaisonMeetingListener", "committeeReviewListener",
-      "actionDecisionsListener");
+      "actionDecisionsListener", "activityDataEntryListener", "emissionsVerificationListener");
 
   private EngineTestBeans() {}
 
@@ -35,6 +38,7 @@ public final class EngineTestBeans {
     var schedule = mock(CycleSchedule.class);
     when(schedule.aprilCheckStart(anyString(), anyInt())).thenReturn(APRIL_CHECK);
     when(schedule.selfAssessmentDue(anyString(), anyInt())).thenReturn(DUE);
+    when(schedule.julyCalculationStart(anyString(), anyInt())).thenReturn(JULY_CALCULATION);
     when(schedule.checkDue(anyString(), anyInt())).thenReturn(DUE);
     when(schedule.headquartersDue(anyString(), anyInt())).thenReturn(DUE);
     when(schedule.liaisonMeetingDue(anyString(), anyInt())).thenReturn(DUE);
@@ -46,6 +50,8 @@ public final class EngineTestBeans {
     Mocks.register("cycleParticipants", participants);
     TaskListener nothing = task -> { };
     LISTENERS.forEach(name -> Mocks.register(name, nothing));
+    JavaDelegate noCalculation = execution -> { };
+    Mocks.register("calculateEmissionsDelegate", noCalculation);
   }
 
   public static void reset() {
