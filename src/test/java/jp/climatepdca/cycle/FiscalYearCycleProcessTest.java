@@ -59,7 +59,7 @@ class FiscalYearCycleProcessTest {
 
   @BeforeEach
   void beans() {
-    EngineTestBeans.register(DEPARTMENTS);
+    EngineTestBeans.register(engine.getProcessEngine(), DEPARTMENTS);
   }
 
   @AfterEach

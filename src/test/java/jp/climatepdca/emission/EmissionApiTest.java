@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AppTest
 class EmissionApiTest {
 
-  private static final String TOWN = "222222";
+  private static final String TOWN = "900002";
   private static final String HEADER = "部門,小部門,燃料,活動量,単位,出典,ガス\n";
 
   @LocalServerPort

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AppTest
 class EmissionCalculationTest {
 
-  private static final String TOWN = "333333";
+  private static final String TOWN = "900001";
   private static final String HEADER = "部門,小部門,燃料,活動量,単位,出典,ガス\n";
 
   @Autowired

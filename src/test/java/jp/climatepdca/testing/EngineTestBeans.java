@@ -11,8 +11,10 @@ import java.util.List;
 import jp.climatepdca.cycle.CycleParticipants;
 import jp.climatepdca.cycle.CycleSchedule;
 import jp.climatepdca.identity.GroupNames;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
@@ -32,6 +34,15 @@ public final class EngineTestBeans {
       "actionDecisionsListener", "activityDataEntryListener", "emissionsVerificationListener");
 
   private EngineTestBeans() {}
+
+  /**
+   * Binds camunda-bpm-assert to the test's engine: a Spring test's engine, still registered when it ran
+   * first in the same JVM, would otherwise make its lookup ambiguous ("2 ProcessEngines initialized").
+   */
+  public static void register(ProcessEngine engine, List<String> departments) {
+    AbstractAssertions.init(engine);
+    register(departments);
+  }
 
   public static void register(List<String> departments) {
     Mocks.register("groups", new GroupNames());
@@ -56,5 +67,6 @@ public final class EngineTestBeans {
 
   public static void reset() {
     Mocks.reset();
+    AbstractAssertions.reset();
   }
 }
