@@ -19,12 +19,19 @@ final class ActivityCsv {
   private static final Pattern NUMBER = Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
   private static final Map<String, String> HEADERS = headers();
 
-  private final List<EmissionFactor> catalogue;
+  /** code or name → its factors (every gas, every period). */
+  private final Map<String, List<EmissionFactor>> catalogue = new HashMap<>();
   private final int year;
 
   /** {@code catalogue} is every factor; the year picks the valid ones, to tell "unknown" from "not valid". */
   ActivityCsv(List<EmissionFactor> catalogue, int year) {
-    this.catalogue = catalogue;
+    for (var factor : catalogue) {
+      var view = factor.view();
+      this.catalogue.computeIfAbsent(view.code(), k -> new ArrayList<>()).add(factor);
+      if (!view.name().equals(view.code())) {
+        this.catalogue.computeIfAbsent(view.name(), k -> new ArrayList<>()).add(factor);
+      }
+    }
     this.year = year;
   }
 
@@ -95,6 +102,9 @@ final class ActivityCsv {
 
   private record Column(int index, String title) {}
 
+  /** The factor a line uses, and the multiplier from the line's unit to the factor's. */
+  private record Match(String code, java.math.BigDecimal conversion) {}
+
   /** One data row; adds an error per bad cell. */
   private final class Row {
     private final CsvReader.Record record;
@@ -137,8 +147,8 @@ final class ActivityCsv {
       } else {
         var factor = factor(unit);
         if (factor.isPresent() && amount != null) {
-          factorCode = factor.get().view().code();
-          factorAmount = amount.multiply(Units.conversion(unit, factor.get().view().unit()).orElseThrow());
+          factorCode = factor.get().code();
+          factorAmount = amount.multiply(factor.get().conversion());
         }
       }
       if (!ok) {
@@ -182,13 +192,13 @@ final class ActivityCsv {
     }
 
     /** The fuel's factor for the year (the first gas: every gas of a code has the same unit). */
-    private Optional<EmissionFactor> factor(String unit) {
+    private Optional<Match> factor(String unit) {
       var fuel = cell("fuel");
       if (fuel.isEmpty()) {
         error("fuel", "燃料は必須です（t-CO2 で直接入力する場合は単位を t-CO2 にしてください）");
         return Optional.empty();
       }
-      var named = catalogue.stream().filter(f -> f.view().code().equals(fuel) || f.view().name().equals(fuel)).toList();
+      var named = catalogue.getOrDefault(fuel, List.of());
       if (named.isEmpty()) {
         error("fuel", "燃料「" + fuel + "」は排出係数一覧にありません");
         return Optional.empty();
@@ -203,11 +213,12 @@ final class ActivityCsv {
         error("unit", "単位は必須です（燃料「" + fuel + "」の係数の単位は " + factorUnit + "）");
         return Optional.empty();
       }
-      if (Units.conversion(unit, factorUnit).isEmpty()) {
+      var conversion = Units.conversion(unit, factorUnit);
+      if (conversion.isEmpty()) {
         error("unit", "単位「" + unit + "」は燃料「" + fuel + "」の係数の単位（" + factorUnit + "）と合いません");
         return Optional.empty();
       }
-      return valid;
+      return Optional.of(new Match(valid.get().view().code(), conversion.get()));
     }
 
     private String cell(String field) {
