@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * single error is written, as a new upload (earlier uploads stay for the versions calculated from them).
  */
 @Service
-class ActivityImportService {
+public class ActivityImportService {
 
   static final int FIRST_YEAR = 1990;
   static final int LAST_YEAR = 2100;

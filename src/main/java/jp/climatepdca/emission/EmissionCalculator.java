@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in t-CO2: exact NUMERIC arithmetic in the database, never row by row in Java.
  */
 @Service
-class EmissionCalculator {
+public class EmissionCalculator {
 
   private static final String AGGREGATE = """
       insert into emission_result (inventory_id, sector, gas, t_co2)

@@ -17,6 +17,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,6 +56,25 @@ class EmissionController {
     return factors.catalogue();
   }
 
+  /** The catalogue serves every municipality, so only an administrator adds to it or corrects it. */
+  @PostMapping("/emission-factors")
+  @PreAuthorize("@roles.isAdmin(authentication)")
+  ResponseEntity<FactorView> addFactor(@RequestBody FactorView factor) {
+    return ResponseEntity.status(201).body(factors.add(factor));
+  }
+
+  /** Corrects a yearly factor; a locked (statutory) one answers 409. */
+  @PutMapping("/emission-factors/{code}/{gas}/{validFrom}")
+  @PreAuthorize("@roles.isAdmin(authentication)")
+  FactorView changeFactor(@PathVariable String code, @PathVariable Gas gas, @PathVariable int validFrom,
+      @RequestBody FactorChange change) {
+    if (change.factor() == null || change.factor().signum() < 0 || change.source() == null
+        || change.source().isBlank()) {
+      throw new UserInputException("排出係数を変更できません", List.of("factor: 0以上の数値を、source: 出典を指定してください"));
+    }
+    return factors.change(code, gas, validFrom, change.factor(), change.source());
+  }
+
   /** The body is the CSV file itself (text/csv, UTF-8); Shift_JIS is refused rather than read as garbage. */
   @PostMapping(path = "/emissions/{municipality}/{inventoryYear}/activity-data", consumes = {"text/csv", "text/plain"})
   UploadSummary upload(@PathVariable String municipality, @PathVariable int inventoryYear, @RequestBody byte[] body,
@@ -91,4 +111,6 @@ class EmissionController {
   }
 
   record CalculationRequest(String reason) {}
+
+  record FactorChange(java.math.BigDecimal factor, String source) {}
 }

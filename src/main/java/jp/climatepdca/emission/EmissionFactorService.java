@@ -33,6 +33,15 @@ public class EmissionFactorService {
     if (factor.code() == null || factor.code().isBlank()) {
       errors.add("code: 係数コードは必須です");
     }
+    if (factor.name() == null || factor.name().isBlank()) {
+      errors.add("name: 名称は必須です");
+    }
+    if (factor.kind() == null) {
+      errors.add("kind: 種類（FUEL, ELECTRICITY, WASTE）は必須です");
+    }
+    if (factor.gas() == null) {
+      errors.add("gas: ガス（CO2, CH4, N2O など）は必須です");
+    }
     if (factor.unit() == null || !Units.isKnown(factor.unit())) {
       errors.add("unit: 単位 \"" + factor.unit() + "\" は使えません");
     }

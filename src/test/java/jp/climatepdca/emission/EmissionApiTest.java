@@ -121,6 +121,26 @@ class EmissionApiTest {
   }
 
   @Test
+  void anAdministratorKeepsTheCatalogueButCannotChangeAStatutoryFactor() {
+    var admin = Http.as(port, "demo");
+    var utility = new java.util.LinkedHashMap<String, Object>(Map.of("code", "API_UTILITY", "kind", "ELECTRICITY",
+        "name", "テスト電力（2024年度）", "unit", "kWh", "gas", "CO2", "factor", 0.000433, "validFrom", 2024,
+        "source", "テスト用", "locked", false));
+    utility.put("validTo", 2024);
+    assertThat(admin.post("/api/emission-factors", utility).status()).isEqualTo(201);
+    assertProblem(Http.as(port, "jimukyoku").post("/api/emission-factors", utility), 403);
+    assertProblem(admin.post("/api/emission-factors", utility), 409, "重なっています");
+
+    var corrected = admin.put("/api/emission-factors/API_UTILITY/CO2/2024", Map.of("factor", 0.000435, "source", "訂正"));
+    assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+    assertThat(corrected.json().path("factor").decimalValue()).isEqualByComparingTo("0.000435");
+    assertProblem(admin.put("/api/emission-factors/GASOLINE/CO2/2013", Map.of("factor", 2.3, "source", "変更")), 409,
+        "法定の係数のため変更できません");
+    assertThat(Http.as(port, "demo").get("/api/emission-factors").json().findValuesAsText("code"))
+        .contains("GASOLINE", "ELECTRICITY", "API_UTILITY");
+  }
+
+  @Test
   void notFoundWhereNothingWasCalculated() {
     assertProblem(Http.as(port, "demo").get("/api/emissions/" + TOWN + "/2099"), 404, "2099年度の排出量");
     assertProblem(Http.as(port, "demo").get("/api/emissions/000001/2020"), 404, "000001");
