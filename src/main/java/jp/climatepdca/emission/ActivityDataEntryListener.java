@@ -22,6 +22,8 @@ class ActivityDataEntryListener implements TaskListener {
 
   static final String CSV = "csv";
   static final String REASON = "reason";
+  /** Camunda keeps a String variable in a VARCHAR(4000) column (runtime and history): a longer paste would fail. */
+  static final int MAX_PASTE = 4000;
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm")
       .withZone(ZoneId.of("Asia/Tokyo"));
 
@@ -70,6 +72,11 @@ class ActivityDataEntryListener implements TaskListener {
     }
     var csv = variables.text(task, CSV);
     var latest = uploads.findFirstByMunicipalityCodeAndInventoryYearOrderByIdDesc(municipality, year);
+    if (csv.isPresent() && csv.get().length() > MAX_PASTE) {
+      errors.add("貼り付けられる CSV は" + MAX_PASTE + "文字（約80行）までです（" + csv.get().length()
+          + "文字）。大きなファイルは API（POST /api/emissions/" + municipality + "/" + year
+          + "/activity-data）で登録し、この欄を空にして完了してください");
+    }
     if (csv.isEmpty() && latest.isEmpty()) {
       errors.add(year + "年度の活動量データがまだ登録されていません。CSV を貼り付けるか、API で登録してください");
     }

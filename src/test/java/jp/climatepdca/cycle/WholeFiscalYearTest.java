@@ -120,6 +120,10 @@ class WholeFiscalYearTest {
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(refused.json().path("message").asText()).contains("3行目 活動量");
     assertThat(uploads()).isZero();
+    // more than a Camunda String variable holds: refused with a pointer to the API, not a database error
+    var tooLong = secretariat.submit(entry, Map.of("csv", SecretariatEmissions.CSV.repeat(80), "reason", "初回算定"));
+    assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+    assertThat(tooLong.json().path("message").asText()).contains("4000文字", "/api/emissions/");
     secretariat.complete(entry, Map.of("csv", SecretariatEmissions.CSV, "reason", "初回算定"));
 
     var verification = secretariat.claim(CYCLE, TASK_VERIFY_EMISSIONS);
