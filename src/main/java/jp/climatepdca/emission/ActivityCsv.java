@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads an activity-data CSV for one inventory year against the factor catalogue. Every bad cell is
+ * Reads an activity-data CSV (or Excel sheet) for one inventory year against the factor catalogue. Every bad cell is
  * reported with its 行 and column, as the person's header names it; a file with any error yields no lines.
  */
 final class ActivityCsv {
@@ -45,12 +45,15 @@ final class ActivityCsv {
   }
 
   List<ActivityLine> read(String text) {
-    List<CsvReader.Record> records;
     try {
-      records = CsvReader.read(text == null ? "" : text);
+      return read(CsvReader.read(text == null ? "" : text));
     } catch (CsvReader.MalformedCsv e) {
       throw new Invalid(List.of(e.line + "行目: " + e.getMessage()));
     }
+  }
+
+  /** The same checks for rows from another source (an Excel sheet); the first row is the header. */
+  List<ActivityLine> read(List<CsvReader.Record> records) {
     if (records.isEmpty()) {
       throw new Invalid(List.of("1行目: 見出し行がありません（部門,小部門,燃料,活動量,単位,出典）"));
     }

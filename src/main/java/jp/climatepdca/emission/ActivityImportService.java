@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.system.UserInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,23 @@ public class ActivityImportService {
 
   @Transactional
   public UploadSummary importCsv(String municipality, int inventoryYear, String csv, String reason, String user) {
+    return importLines(municipality, inventoryYear, reason, user, checker -> checker.read(csv));
+  }
+
+  /** The first worksheet of an .xlsx file, laid out like the CSV (header row first). */
+  @Transactional
+  public UploadSummary importExcel(String municipality, int inventoryYear, byte[] xlsx, String reason, String user) {
+    return importLines(municipality, inventoryYear, reason, user, checker -> {
+      try {
+        return checker.read(XlsxReader.read(xlsx));
+      } catch (XlsxReader.NotExcel e) {
+        throw new ActivityCsv.Invalid(List.of(e.getMessage()));
+      }
+    });
+  }
+
+  private UploadSummary importLines(String municipality, int inventoryYear, String reason, String user,
+      Function<ActivityCsv, List<ActivityLine>> read) {
     plan.municipality(municipality);
     if (inventoryYear < FIRST_YEAR || inventoryYear > LAST_YEAR) {
       throw new UserInputException("活動量データを登録できません",
@@ -43,7 +61,7 @@ public class ActivityImportService {
     }
     List<ActivityLine> lines;
     try {
-      lines = new ActivityCsv(factors.findAll(), inventoryYear).read(csv);
+      lines = read.apply(new ActivityCsv(factors.findAll(), inventoryYear));
     } catch (ActivityCsv.Invalid e) {
       throw new UserInputException("活動量データを登録できません（何も保存していません）", e.errors);
     }

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class EmissionController {
 
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
   private final InventoryReportService reports;
   private final ActivityImportService importer;
   private final EmissionCalculator calculator;
@@ -81,6 +83,14 @@ class EmissionController {
       @RequestParam(required = false) String reason, Authentication auth) {
     checkManages(auth, municipality);
     return importer.importCsv(municipality, inventoryYear, utf8(body), reason, auth.getName());
+  }
+
+  /** The same data as an Excel workbook (.xlsx): the first worksheet, header row first. */
+  @PostMapping(path = "/emissions/{municipality}/{inventoryYear}/activity-data", consumes = XLSX)
+  UploadSummary uploadExcel(@PathVariable String municipality, @PathVariable int inventoryYear,
+      @RequestBody byte[] body, @RequestParam(required = false) String reason, Authentication auth) {
+    checkManages(auth, municipality);
+    return importer.importExcel(municipality, inventoryYear, body, reason, auth.getName());
   }
 
   @PostMapping("/emissions/{municipality}/{inventoryYear}/calculations")

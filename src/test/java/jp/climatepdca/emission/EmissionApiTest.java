@@ -2,9 +2,14 @@ package jp.climatepdca.emission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.testing.AppTest;
@@ -82,6 +87,55 @@ class EmissionApiTest {
     assertThat(json.path("baseYear").path("total").decimalValue()).isEqualByComparingTo("498");
     assertThat(json.path("baseYear").path("changePercent").decimalValue()).isEqualByComparingTo("73.6");
     assertThat(json.path("sectors").findValuesAsText("label")).containsExactly("産業部門", "業務その他部門", "家庭部門");
+  }
+
+  @Test
+  void anExcelWorkbookIsReadLikeTheCsvWithExcelsRowNumbers() throws Exception {
+    // shared strings (one with furigana, which is not part of the text), a number cell, a skipped empty cell
+    var strings = List.of("部門", "小部門", "燃料", "活動量", "単位", "出典", "家庭", "灯油", "kL", "販売量");
+    var sheet = """
+        <row r="1">%s</row>
+        <row r="3"><c r="A3" t="s"><v>6</v></c><c r="C3" t="s"><v>7</v></c><c r="D3"><v>1.5</v></c>        <c r="E3" t="s"><v>8</v></c><c r="F3" t="s"><v>9</v></c></row>
+        """.formatted(headerCells());
+    var xlsx = xlsx(strings, sheet);
+    var excel = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    var uploaded = Http.as(port, "demo").post("/api/emissions/" + TOWN + "/2028/activity-data", excel, xlsx);
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+    assertThat(calculate("demo", TOWN, 2028, "初回算定").json().path("total").decimalValue())
+        .isEqualByComparingTo("3.735"); // 1.5 kL × 2.49
+
+    var negative = xlsx(strings, sheet.replace("<v>1.5</v>", "<v>-2</v>"));
+    assertProblem(Http.as(port, "demo").post("/api/emissions/" + TOWN + "/2029/activity-data", excel, negative), 400,
+        "3行目 活動量: 0以上の数値で入力してください（-2）");
+    assertProblem(Http.as(port, "demo").post("/api/emissions/" + TOWN + "/2029/activity-data", excel, utf8("a,b")),
+        400, "Excel ファイル");
+    assertThat(uploads(2029)).isZero();
+  }
+
+  private static String headerCells() {
+    var cells = new StringBuilder();
+    for (var i = 0; i < 6; i++) {
+      cells.append("<c r=\"").append((char) ('A' + i)).append("1\" t=\"s\"><v>").append(i).append("</v></c>");
+    }
+    return cells.toString();
+  }
+
+  private static byte[] xlsx(List<String> strings, String rows) throws IOException {
+    var shared = new StringBuilder("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+    for (var s : strings) {
+      shared.append("<si><t>").append(s).append("</t>")
+          .append(s.equals("部門") ? "<rPh sb=\"0\" eb=\"2\"><t>ブモン</t></rPh>" : "").append("</si>");
+    }
+    shared.append("</sst>");
+    var out = new ByteArrayOutputStream();
+    try (var zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
+      zip.write(utf8(shared.toString()));
+      zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+      zip.write(utf8("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+          + rows + "</sheetData></worksheet>"));
+    }
+    return out.toByteArray();
   }
 
   @Test
