@@ -6,6 +6,10 @@ import java.util.Collection;
 enum CyclePhase {
   WAITING_FOR_APRIL("4月の点検開始待ち", FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE),
   SELF_ASSESSMENT("各部署の自己点検・自己評価", FiscalYearCycleProcess.CALL_SELF_ASSESSMENTS),
+  // the emissions branch runs in parallel; it names the phase once the departments are all in
+  EMISSIONS_DATA_ENTRY("活動量データの入力（温室効果ガス排出量の算定）", FiscalYearCycleProcess.TASK_ENTER_ACTIVITY_DATA),
+  EMISSIONS_VERIFICATION("事務局による排出量の確認", FiscalYearCycleProcess.TASK_VERIFY_EMISSIONS),
+  WAITING_FOR_JULY("7月の排出量算定開始待ち", FiscalYearCycleProcess.EVENT_JULY_CALCULATION_DATE),
   CHECK("事務局による点検・評価のとりまとめ", FiscalYearCycleProcess.TASK_COMPILE_CHECK),
   HEADQUARTERS_EVALUATION("推進本部による庁内評価", FiscalYearCycleProcess.TASK_HEADQUARTERS_EVALUATION),
   LIAISON_MEETING("連絡会議", FiscalYearCycleProcess.TASK_LIAISON_MEETING),

@@ -13,18 +13,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The fiscal calendar the BPMN reads (bean {@code cycleSchedule}): the April check's timer date and the
- * due dates of the tasks (Event_AprilCheckDate and the user tasks of both processes).
+ * The fiscal calendar the BPMN reads (bean {@code cycleSchedule}): the April check's and the July
+ * calculation's timer dates and the due dates of the tasks (Event_AprilCheckDate, Event_JulyCalculationDate
+ * and the user tasks of both processes).
  */
 @Component("cycleSchedule")
 @EnableConfigurationProperties(ScheduleProperties.class)
 public class CycleSchedule {
 
   private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
-  private static final Dates BUILT_IN = new Dates("04-01", "05-31", "08-31", "09-30", "10-31", "11-30", "01-31");
+  private static final Dates BUILT_IN = new Dates("04-01", "05-31", "07-01", "08-31", "09-30", "10-31", "11-30", "01-31");
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   private static final List<Function<Dates, String>> FIELDS = List.of(Dates::aprilCheck,
-      Dates::selfAssessmentDue, Dates::checkDue, Dates::headquartersDue, Dates::liaisonMeeting, Dates::committee,
+      Dates::selfAssessmentDue, Dates::julyCalculation, Dates::checkDue, Dates::headquartersDue, Dates::liaisonMeeting, Dates::committee,
       Dates::actionDue);
 
   private final ScheduleProperties properties;
@@ -50,6 +51,11 @@ public class CycleSchedule {
 
   public Date selfAssessmentDue(String municipality, int fiscalYear) {
     return date(municipality, fiscalYear, Dates::selfAssessmentDue);
+  }
+
+  /** From this day the secretariat is asked for the inventory year's activity data. */
+  public Date julyCalculationStart(String municipality, int fiscalYear) {
+    return date(municipality, fiscalYear, Dates::julyCalculation);
   }
 
   public Date checkDue(String municipality, int fiscalYear) {

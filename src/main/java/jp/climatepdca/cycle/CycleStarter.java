@@ -64,6 +64,7 @@ public class CycleStarter {
         .setVariable(CycleReference.MUNICIPALITY, m.code())
         .setVariable(CycleReference.FISCAL_YEAR, fiscalYear)
         .setVariable(CycleReference.REVIEW_YEAR, schedule.reviewYear(fiscalYear))
+        .setVariable(CycleReference.INVENTORY_YEAR, schedule.inventoryYear(fiscalYear))
         .setVariable(FiscalYearCycleProcess.LIAISON_MEETING, m.liaisonMeeting())
         .execute();
     try {

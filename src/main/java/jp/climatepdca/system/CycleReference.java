@@ -11,6 +11,8 @@ public record CycleReference(String municipality, int fiscalYear) {
   public static final String MUNICIPALITY = "municipality";
   public static final String FISCAL_YEAR = "fiscalYear";
   public static final String REVIEW_YEAR = "reviewYear";
+  /** The emissions inventory year the cycle reports (usually two years before). */
+  public static final String INVENTORY_YEAR = "inventoryYear";
 
   /** The cycle's business key, readable in Cockpit: {@code 999999:2026}. */
   public String businessKey() {
@@ -24,5 +26,9 @@ public record CycleReference(String municipality, int fiscalYear) {
 
   public static int reviewYear(VariableScope scope) {
     return ((Number) scope.getVariable(REVIEW_YEAR)).intValue();
+  }
+
+  public static int inventoryYear(VariableScope scope) {
+    return ((Number) scope.getVariable(INVENTORY_YEAR)).intValue();
   }
 }

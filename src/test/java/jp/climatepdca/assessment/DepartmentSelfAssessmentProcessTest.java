@@ -35,7 +35,7 @@ class DepartmentSelfAssessmentProcessTest {
 
   @BeforeEach
   void beans() {
-    EngineTestBeans.register(List.of());
+    EngineTestBeans.register(engine.getProcessEngine(), List.of());
   }
 
   @AfterEach

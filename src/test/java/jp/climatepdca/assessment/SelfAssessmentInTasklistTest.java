@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -121,9 +122,15 @@ class SelfAssessmentInTasklistTest {
         .filter(option -> option.getText().strip().equals(label)).findFirst().orElseThrow().click();
   }
 
-  /** Tasklist's footer overlaps the bottom of the form: bring the element to the middle first. */
+  /**
+   * Tasklist's footer overlaps the bottom of the form: bring the element to the middle first. On a loaded
+   * machine the form may still be laying out when the click comes, so an intercepted click is retried.
+   */
   private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    Browser.waiting(browser).ignoring(ElementClickInterceptedException.class).until(d -> {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      element.click();
+      return true;
+    });
   }
 }

@@ -2,19 +2,26 @@ package jp.climatepdca.cycle;
 
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.CALL_SELF_ASSESSMENTS;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.COMMITTEE_ACCEPTED;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.EMISSIONS_ACCEPTED;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.END_COMPLETED;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.EVENT_JULY_CALCULATION_DATE;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.GATEWAY_CHECK_JOIN;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.HEADQUARTERS_APPROVED;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.LIAISON_MEETING;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_ACTION_DECISIONS;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_COMMITTEE_REVIEW;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_CALCULATE_EMISSIONS;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_COMPILE_CHECK;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_ENTER_ACTIVITY_DATA;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_HEADQUARTERS_EVALUATION;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_LIAISON_MEETING;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_VERIFY_EMISSIONS;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -34,12 +41,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of bpmn/fiscal-year-cycle.bpmn: with and without a liaison meeting, returned by
- * headquarters and by the committee. The called department process runs for real (three departments).
+ * headquarters and by the committee, the emissions inventory returned to data entry, and the check
+ * waiting for both the departments and the emissions. The called department process runs for real
+ * (three departments).
  */
 @Deployment(resources = {"bpmn/fiscal-year-cycle.bpmn", "bpmn/department-self-assessment.bpmn",
     "forms/self-assessment-entry.form", "forms/self-assessment-review.form", "forms/cycle-compile-check.form",
     "forms/headquarters-evaluation.form", "forms/liaison-meeting.form", "forms/committee-review.form",
-    "forms/action-decisions.form"})
+    "forms/action-decisions.form", "forms/emission-activity-data.form", "forms/emission-verification.form"})
 class FiscalYearCycleProcessTest {
 
   private static final List<String> DEPARTMENTS = List.of("env", "waste", "urban");
@@ -50,7 +59,7 @@ class FiscalYearCycleProcessTest {
 
   @BeforeEach
   void beans() {
-    EngineTestBeans.register(DEPARTMENTS);
+    EngineTestBeans.register(engine.getProcessEngine(), DEPARTMENTS);
   }
 
   @AfterEach
@@ -60,12 +69,47 @@ class FiscalYearCycleProcessTest {
 
   private ProcessInstance start(boolean liaisonMeeting) {
     var pi = runtimeService().startProcessInstanceByKey(FiscalYearCycleProcess.KEY, "999999:2026",
-        withVariables("municipality", "999999", "fiscalYear", 2026, "reviewYear", 2025,
+        withVariables("municipality", "999999", "fiscalYear", 2026, "reviewYear", 2025, "inventoryYear", 2024,
             LIAISON_MEETING, liaisonMeeting));
-    assertThat(pi).isWaitingAt(EVENT_APRIL_CHECK_DATE);
-    assertThat(job(pi)).hasDueDate(EngineTestBeans.APRIL_CHECK);
-    execute(job(pi));
+    assertThat(pi).isWaitingAt(EVENT_APRIL_CHECK_DATE, EVENT_JULY_CALCULATION_DATE);
+    assertThat(job(EVENT_APRIL_CHECK_DATE, pi)).hasDueDate(EngineTestBeans.APRIL_CHECK);
+    assertThat(job(EVENT_JULY_CALCULATION_DATE, pi)).hasDueDate(EngineTestBeans.JULY_CALCULATION);
+    execute(job(EVENT_APRIL_CHECK_DATE, pi));
     return pi;
+  }
+
+  /** Both branches: the departments all accepted, and the emissions accepted at the first verification. */
+  private ProcessInstance startedAndReadyForTheCheck(boolean liaisonMeeting) {
+    var pi = start(liaisonMeeting);
+    allDepartmentsAccepted(pi);
+    emissionsAccepted(pi);
+    assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK);
+    return pi;
+  }
+
+  /** July: the secretariat enters activity data, the engine calculates, the secretariat accepts. */
+  private void emissionsAccepted(ProcessInstance cycle) {
+    execute(job(EVENT_JULY_CALCULATION_DATE, cycle));
+    enterActivityData(cycle);
+    verifyEmissions(cycle, true);
+    runAsyncJobs(cycle);
+  }
+
+  private static void enterActivityData(ProcessInstance cycle) {
+    var entry = taskAt(cycle, TASK_ENTER_ACTIVITY_DATA);
+    assertThat(entry).hasCandidateGroup("999999-secretariat").hasDueDate(EngineTestBeans.DUE);
+    complete(entry);
+  }
+
+  private static void verifyEmissions(ProcessInstance cycle, boolean accepted) {
+    var verification = taskAt(cycle, TASK_VERIFY_EMISSIONS);
+    assertThat(verification).hasCandidateGroup("999999-secretariat");
+    complete(verification, withVariables(EMISSIONS_ACCEPTED, accepted));
+  }
+
+  private static org.camunda.bpm.engine.task.Task taskAt(ProcessInstance pi, String key) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(key).singleResult();
   }
 
   /** Each department's called instance goes through entry, head approval and secretariat acceptance. */
@@ -80,22 +124,23 @@ class FiscalYearCycleProcessTest {
       complete(task(department), withVariables(DepartmentSelfAssessmentProcess.SECRETARIAT_ACCEPTED, true));
       assertThat(department).isEnded();
     }
-    // asyncAfter on the loop: one job per completed department, then the join
-    while (!jobsOf(cycle).isEmpty()) {
-      execute(jobsOf(cycle).get(0));
+    runAsyncJobs(cycle);
+  }
+
+  /** asyncAfter on the loop (one job per department) and asyncBefore on the check's join; not the timers. */
+  private static void runAsyncJobs(ProcessInstance cycle) {
+    while (!asyncJobsOf(cycle).isEmpty()) {
+      execute(asyncJobsOf(cycle).get(0));
     }
   }
 
-  private static List<org.camunda.bpm.engine.runtime.Job> jobsOf(ProcessInstance pi) {
-    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery()
-        .processInstanceId(pi.getId()).list();
+  private static List<org.camunda.bpm.engine.runtime.Job> asyncJobsOf(ProcessInstance pi) {
+    return jobQuery().processInstanceId(pi.getId()).messages().list();
   }
 
   @Test
   void wholeYearWithoutLiaisonMeeting() {
-    var pi = start(false);
-    allDepartmentsAccepted(pi);
-    assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK);
+    var pi = startedAndReadyForTheCheck(false);
     assertThat(task(pi)).hasCandidateGroup("999999-secretariat").hasDueDate(EngineTestBeans.DUE);
     complete(task(pi));
     assertThat(pi).isWaitingAt(TASK_HEADQUARTERS_EVALUATION);
@@ -112,8 +157,7 @@ class FiscalYearCycleProcessTest {
 
   @Test
   void liaisonMeetingBetweenHeadquartersAndCommittee() {
-    var pi = start(true);
-    allDepartmentsAccepted(pi);
+    var pi = startedAndReadyForTheCheck(true);
     complete(task(pi));
     complete(task(pi), withVariables(HEADQUARTERS_APPROVED, true));
     assertThat(pi).isWaitingAt(TASK_LIAISON_MEETING);
@@ -128,8 +172,7 @@ class FiscalYearCycleProcessTest {
 
   @Test
   void headquartersSendsTheCheckBackToTheSecretariat() {
-    var pi = start(false);
-    allDepartmentsAccepted(pi);
+    var pi = startedAndReadyForTheCheck(false);
     complete(task(pi));
     complete(task(pi), withVariables(HEADQUARTERS_APPROVED, false));
     assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK)
@@ -140,8 +183,7 @@ class FiscalYearCycleProcessTest {
 
   @Test
   void committeeAsksForChangesAndTheCheckRunsAgain() {
-    var pi = start(false);
-    allDepartmentsAccepted(pi);
+    var pi = startedAndReadyForTheCheck(false);
     complete(task(pi));
     complete(task(pi), withVariables(HEADQUARTERS_APPROVED, true));
     complete(task(pi), withVariables(COMMITTEE_ACCEPTED, false));
@@ -152,5 +194,41 @@ class FiscalYearCycleProcessTest {
     complete(task(pi), withVariables(COMMITTEE_ACCEPTED, true));
     complete(task(pi));
     assertThat(pi).isEnded();
+  }
+
+  @Test
+  void theSecretariatReturnsTheEmissionsToDataEntryAndCalculatesAgain() {
+    var pi = start(false);
+    execute(job(EVENT_JULY_CALCULATION_DATE, pi));
+    enterActivityData(pi);
+    assertThat(pi).hasPassed(TASK_CALCULATE_EMISSIONS);
+    verifyEmissions(pi, false);
+    Assertions.assertThat(taskAt(pi, TASK_ENTER_ACTIVITY_DATA)).isNotNull();
+    enterActivityData(pi);
+    verifyEmissions(pi, true);
+    Assertions.assertThat(historyOf(pi, TASK_CALCULATE_EMISSIONS)).isEqualTo(2);
+    Assertions.assertThat(historyOf(pi, TASK_ENTER_ACTIVITY_DATA)).isEqualTo(2);
+    // the departments are still at work: the check waits for them
+    runAsyncJobs(pi);
+    assertThat(pi).isWaitingAt(CALL_SELF_ASSESSMENTS);
+    allDepartmentsAccepted(pi);
+    assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK);
+  }
+
+  @Test
+  void theCheckWaitsForTheEmissionsWhenTheDepartmentsAreDoneFirst() {
+    var pi = start(false);
+    allDepartmentsAccepted(pi);
+    assertThat(pi).isWaitingAt(EVENT_JULY_CALCULATION_DATE).hasNotPassed(TASK_COMPILE_CHECK);
+    Assertions.assertThat(runtimeService().getActiveActivityIds(pi.getId())).containsExactly(EVENT_JULY_CALCULATION_DATE);
+    Assertions.assertThat(historyOf(pi, GATEWAY_CHECK_JOIN)).isEqualTo(1);
+    emissionsAccepted(pi);
+    assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK);
+    Assertions.assertThat(historyOf(pi, GATEWAY_CHECK_JOIN)).isEqualTo(2);
+  }
+
+  private static long historyOf(ProcessInstance pi, String activityId) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+        .createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).activityId(activityId).count();
   }
 }

@@ -2,9 +2,17 @@ package jp.climatepdca.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import javax.sql.DataSource;
 import jp.climatepdca.cycle.CycleStarter;
+import jp.climatepdca.emission.ActivityImportService;
+import jp.climatepdca.emission.EmissionCalculator;
+import jp.climatepdca.emission.EmissionFactorService;
+import jp.climatepdca.emission.FactorKind;
+import jp.climatepdca.emission.FactorView;
+import jp.climatepdca.emission.Gas;
+import jp.climatepdca.emission.InventoryReportService;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.testing.LocalPostgres;
@@ -89,6 +97,39 @@ class PostgresProdProfileTest {
   @Test
   void nothingOfTheDemoIsSeeded() {
     assertThat(identity.createUserQuery().userIdIn("demo", "jimukyoku", "env-staff").list()).isEmpty();
+  }
+
+  @Autowired
+  EmissionFactorService factors;
+
+  @Autowired
+  ActivityImportService activityData;
+
+  @Autowired
+  EmissionCalculator calculator;
+
+  @Autowired
+  InventoryReportService inventories;
+
+  /** The calculation's SQL (NUMERIC arithmetic, cast, boolean current flag) as PostgreSQL runs it. */
+  @Test
+  void emissionsAreCalculatedOnPostgres() throws Exception {
+    try (var plan = new ClassPathResource("plan/demo-city.json").getInputStream()) {
+      importer.importPlan(plan);
+    }
+    factors.add(new FactorView("PG_ELECTRICITY", FactorKind.ELECTRICITY, "テスト電力", "kWh", Gas.CO2,
+        new BigDecimal("0.000441"), 2020, null, "テスト用", false));
+    var csv = "部門,小部門,燃料,活動量,単位,出典\n業務その他,,PG_ELECTRICITY,1500,MWh,販売実績\n"
+        + "産業,,,12.5,t-CO2,推計\n";
+    activityData.importCsv("999999", 2022, csv, "初回算定", ADMIN);
+    calculator.calculateLatest("999999", 2022, ADMIN);
+    calculator.calculate("999999", 2022, "再算定", ADMIN);
+
+    var report = inventories.report("999999", 2022);
+    // 1,500 MWh = 1,500,000 kWh × 0.000441 = 661.5, plus 12.5 t-CO2
+    assertThat(report.total()).isEqualTo(new BigDecimal("674.000000"));
+    assertThat(report.version().version()).isEqualTo(2);
+    assertThat(report.versions()).hasSize(2);
   }
 
   @Test

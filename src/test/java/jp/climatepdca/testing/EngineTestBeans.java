@@ -11,30 +11,45 @@ import java.util.List;
 import jp.climatepdca.cycle.CycleParticipants;
 import jp.climatepdca.cycle.CycleSchedule;
 import jp.climatepdca.identity.GroupNames;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
  * The beans the BPMN expressions name, for engine tests without Spring: real group names, a fixed
- * schedule, given departments, and listeners that do nothing (the Spring tests drive the real ones).
+ * schedule, given departments, and listeners and delegates that do nothing (the Spring tests drive the
+ * real ones).
  */
 public final class EngineTestBeans {
 
   /** The engine of the BPMN tests (not camunda.cfg.xml, see there). */
   public static final String CONFIGURATION = "engine-test.cfg.xml";
   public static final Date APRIL_CHECK = Date.from(Instant.parse("2026-04-01T00:00:00Z"));
+  public static final Date JULY_CALCULATION = Date.from(Instant.parse("2026-07-01T00:00:00Z"));
   public static final Date DUE = Date.from(Instant.parse("2026-05-31T00:00:00Z"));
   public static final List<String> LISTENERS = List.of("selfAssessmentEntryListener", "departmentReviewListener",
       "compileCheckListener", "headquartersEvaluationListener", "liaisonMeetingListener", "committeeReviewListener",
-      "actionDecisionsListener");
+      "actionDecisionsListener", "activityDataEntryListener", "emissionsVerificationListener");
 
   private EngineTestBeans() {}
+
+  /**
+   * Binds camunda-bpm-assert to the test's engine: a Spring test's engine, still registered when it ran
+   * first in the same JVM, would otherwise make its lookup ambiguous ("2 ProcessEngines initialized").
+   */
+  public static void register(ProcessEngine engine, List<String> departments) {
+    AbstractAssertions.init(engine);
+    register(departments);
+  }
 
   public static void register(List<String> departments) {
     Mocks.register("groups", new GroupNames());
     var schedule = mock(CycleSchedule.class);
     when(schedule.aprilCheckStart(anyString(), anyInt())).thenReturn(APRIL_CHECK);
     when(schedule.selfAssessmentDue(anyString(), anyInt())).thenReturn(DUE);
+    when(schedule.julyCalculationStart(anyString(), anyInt())).thenReturn(JULY_CALCULATION);
     when(schedule.checkDue(anyString(), anyInt())).thenReturn(DUE);
     when(schedule.headquartersDue(anyString(), anyInt())).thenReturn(DUE);
     when(schedule.liaisonMeetingDue(anyString(), anyInt())).thenReturn(DUE);
@@ -46,9 +61,12 @@ public final class EngineTestBeans {
     Mocks.register("cycleParticipants", participants);
     TaskListener nothing = task -> { };
     LISTENERS.forEach(name -> Mocks.register(name, nothing));
+    JavaDelegate noCalculation = execution -> { };
+    Mocks.register("calculateEmissionsDelegate", noCalculation);
   }
 
   public static void reset() {
     Mocks.reset();
+    AbstractAssertions.reset();
   }
 }

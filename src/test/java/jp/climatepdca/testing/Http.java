@@ -43,8 +43,16 @@ public final class Http {
   }
 
   public Response postRaw(String path, String body) {
+    return post(path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Response put(String path, Object body) {
     return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
+  }
+
+  public Response post(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   private HttpRequest.Builder request(String path) {

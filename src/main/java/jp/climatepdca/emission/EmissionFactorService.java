@@ -1,0 +1,84 @@
+package jp.climatepdca.emission;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import jp.climatepdca.system.ConflictException;
+import jp.climatepdca.system.NotFoundException;
+import jp.climatepdca.system.UserInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The emission-factor catalogue the secretariat keeps. Validity periods of one code and gas never overlap,
+ * so for any year a row of activity data meets exactly one factor per gas and is never counted twice.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EmissionFactorService {
+
+  private final EmissionFactorRepository factors;
+
+  EmissionFactorService(EmissionFactorRepository factors) {
+    this.factors = factors;
+  }
+
+  public List<FactorView> catalogue() {
+    return factors.findAllByOrderByCodeAscGasAscValidFromAsc().stream().map(EmissionFactor::view).toList();
+  }
+
+  @Transactional
+  public FactorView add(FactorView factor) {
+    var errors = new ArrayList<String>();
+    if (factor.code() == null || factor.code().isBlank()) {
+      errors.add("code: 係数コードは必須です");
+    }
+    if (factor.name() == null || factor.name().isBlank()) {
+      errors.add("name: 名称は必須です");
+    }
+    if (factor.kind() == null) {
+      errors.add("kind: 種類（FUEL, ELECTRICITY, WASTE）は必須です");
+    }
+    if (factor.gas() == null) {
+      errors.add("gas: ガス（CO2, CH4, N2O など）は必須です");
+    }
+    if (factor.unit() == null || !Units.isKnown(factor.unit())) {
+      errors.add("unit: 単位 \"" + factor.unit() + "\" は使えません");
+    }
+    if (factor.factor() == null || factor.factor().signum() < 0) {
+      errors.add("factor: 排出係数は0以上の数値で指定してください");
+    }
+    if (factor.validTo() != null && factor.validTo() < factor.validFrom()) {
+      errors.add("validTo: 有効期間の終わりが始まりより前です");
+    }
+    if (factor.source() == null || factor.source().isBlank()) {
+      errors.add("source: 出典は必須です");
+    }
+    if (!errors.isEmpty()) {
+      throw new UserInputException("排出係数を登録できません", errors);
+    }
+    for (var existing : factors.findByCodeAndGasOrderByValidFrom(factor.code(), factor.gas())) {
+      if (overlaps(existing.view(), factor)) {
+        throw new ConflictException("排出係数 " + factor.code() + "（" + factor.gas() + "）の有効期間が既存の係数（"
+            + existing.view().validFrom() + "年度〜）と重なっています");
+      }
+    }
+    return factors.save(new EmissionFactor(factor)).view();
+  }
+
+  /** Corrects a yearly factor in place; a locked (statutory) one refuses with 409. */
+  @Transactional
+  public FactorView change(String code, Gas gas, int validFrom, BigDecimal factor, String source) {
+    var existing = factors.findByCodeAndGasOrderByValidFrom(code, gas).stream()
+        .filter(f -> f.view().validFrom() == validFrom).findFirst()
+        .orElseThrow(() -> new NotFoundException("排出係数 " + code + "（" + gas + "、" + validFrom + "年度〜）は登録されていません"));
+    existing.change(factor, source);
+    return existing.view();
+  }
+
+  private static boolean overlaps(FactorView a, FactorView b) {
+    var aEnd = a.validTo() == null ? Integer.MAX_VALUE : a.validTo();
+    var bEnd = b.validTo() == null ? Integer.MAX_VALUE : b.validTo();
+    return a.validFrom() <= bEnd && b.validFrom() <= aEnd;
+  }
+}
