@@ -11,14 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import jp.climatepdca.testing.AppTest;
+import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.Http;
-import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -102,14 +101,8 @@ class SecurityMatrixTest {
 
   @BeforeAll
   void draftOfTheEnvDepartment() {
-    var started = Http.as(port, "jimukyoku").post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", YEAR));
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    // April 2050 is far off: fire the cycle's April timer now
-    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(CITY + ":" + YEAR).singleResult();
-    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId()).timers().singleResult().getId());
-    var entry = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-        .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(DRAFT).taskDefinitionKey(TASK_ENTER)
-            .singleResult(), t -> t != null);
+    CycleFixture.startNow(port, runtime, management, YEAR);
+    var entry = CycleFixture.await(tasks, DRAFT, TASK_ENTER);
     task = entry.getId();
     instance = entry.getProcessInstanceId();
   }
