@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,21 +34,25 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>Why a servlet filter: the REST resource wraps every engine exception into its own RestException
  * before any JAX-RS mapper sees it, and the losing failure may come from the commit (after the engine's
  * command interceptors); only after the whole request is the outcome known. The filter touches only
- * POST /engine-rest/task/{id}/submit-form and /complete, and changes nothing else of Camunda's set-up.
+ * POST /engine-rest/task/{id}/submit-form and /complete (and the same under the webapps), and changes nothing else of Camunda's set-up.
  */
 @Configuration
 class TaskCompletionErrors {
 
-  private static final Pattern COMPLETION = Pattern.compile("^/engine-rest/task/([^/]+)/(submit-form|complete)$");
+  /** /engine-rest, and the same API under the webapps, which Tasklist uses. */
+  private static final Pattern COMPLETION = Pattern.compile(
+      "^(?:/engine-rest|/[^/]+/api/engine/engine/[^/]+)/task/([^/]+)/(submit-form|complete)$");
+  private static final java.util.Set<String> MALFORMED = java.util.Set.of("JsonParseException",
+      "JsonMappingException", "InvalidRequestException");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 H時mm分")
       .withZone(ZoneId.of("Asia/Tokyo"));
 
   @Bean
   FilterRegistrationBean<Filter> taskCompletionErrorFilter(HistoryService history, TaskService tasks,
-      ObjectMapper mapper) {
+      ObjectMapper mapper, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
     var registration = new FilterRegistrationBean<>(new Filter(history, tasks, mapper));
     registration.setName("task-completion-errors");
-    registration.addUrlPatterns("/engine-rest/task/*");
+    registration.addUrlPatterns("/engine-rest/task/*", webapps + "/api/engine/engine/*");
     // outside Camunda's authentication filter: the history lookup below runs after it has ended
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
     return registration;
@@ -76,6 +81,10 @@ class TaskCompletionErrors {
       var buffered = new ContentCachingResponseWrapper(response);
       chain.doFilter(request, buffered);
       var status = buffered.getStatus();
+      if (status == HttpStatus.BAD_REQUEST.value()) {
+        badRequest(response, buffered);
+        return;
+      }
       if (status != HttpStatus.NOT_FOUND.value() && status != HttpStatus.INTERNAL_SERVER_ERROR.value()) {
         buffered.copyBodyToResponse();
         return;
@@ -92,6 +101,22 @@ class TaskCompletionErrors {
       } else {
         buffered.copyBodyToResponse();
       }
+    }
+
+    /** Camunda's own 400s for an unreadable body or variable are English; ours (form checks) stay as they are. */
+    private void badRequest(HttpServletResponse response, ContentCachingResponseWrapper buffered) throws IOException {
+      com.fasterxml.jackson.databind.JsonNode error;
+      try {
+        error = mapper.readTree(buffered.getContentAsByteArray());
+      } catch (IOException notJson) {
+        error = null;
+      }
+      if (error == null || !MALFORMED.contains(error.path("type").asText())) {
+        buffered.copyBodyToResponse();
+        return;
+      }
+      write(response, HttpStatus.BAD_REQUEST, error.path("type").asText(),
+          "送信内容の形式が正しくありません（JSON の書き方、または変数の型と値）。詳細: " + error.path("message").asText());
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String type, String message)

@@ -1,0 +1,90 @@
+package jp.climatepdca.system;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * A completed task may set only the fields of its own form. Every form field is declared task-local when
+ * the task is created (see TaskVariables); any other name would land in the process instance, where the
+ * routing flags and references live (a hand-made request could set {@code departmentCode} or
+ * {@code headApproved}). So a submission naming anything else is refused with 400 before the engine runs
+ * it, whichever door it came through (/engine-rest, Tasklist's own API, Java).
+ *
+ * <p>Camunda's commands keep the task id and the variables in protected fields without getters; they
+ * are read reflectively here, and the catalogue test fails if a Camunda upgrade renames them.
+ */
+@Component
+class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    var guard = new Guard(configuration);
+    configuration.setCustomPreCommandInterceptorsTxRequired(with(guard,
+        configuration.getCustomPreCommandInterceptorsTxRequired()));
+  }
+
+  private static List<CommandInterceptor> with(CommandInterceptor guard, List<CommandInterceptor> existing) {
+    var interceptors = new ArrayList<CommandInterceptor>();
+    if (existing != null) {
+      interceptors.addAll(existing);
+    }
+    interceptors.add(guard);
+    return interceptors;
+  }
+
+  static final class Guard extends CommandInterceptor {
+
+    private final ProcessEngineConfigurationImpl configuration;
+
+    Guard(ProcessEngineConfigurationImpl configuration) {
+      this.configuration = configuration;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
+        check((String) read(command, "taskId"),
+            (Map<?, ?>) read(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables"));
+      }
+      return next.execute(command);
+    }
+
+    private void check(String taskId, Map<?, ?> submitted) {
+      if (taskId == null || submitted == null || submitted.isEmpty()) {
+        return;
+      }
+      // a command of its own, with the caller's authorization: a task they may not read stays a 403
+      var fields = configuration.getTaskService().getVariablesLocalTyped(taskId, false).keySet();
+      var unknown = new TreeSet<String>();
+      submitted.keySet().forEach(name -> {
+        if (!fields.contains(String.valueOf(name))) {
+          unknown.add(String.valueOf(name));
+        }
+      });
+      if (!unknown.isEmpty()) {
+        throw new TaskInputException(unknown.stream()
+            .map(name -> "\"" + name + "\" はこのフォームの項目ではないため送信できません").toList());
+      }
+    }
+
+    private static Object read(Object command, String name) {
+      try {
+        Field field = command.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(command);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Camunda's " + command.getClass().getSimpleName() + " has no field " + name, e);
+      }
+    }
+  }
+}
