@@ -28,7 +28,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * at commit: 500 with SQL in the message). What they need to hear is the same each time: someone else
  * completed this task first, nothing of yours was saved. So this answers 409 with that message, in
  * Camunda's error shape ({@code type}, {@code message}) which Tasklist shows, whenever completing a task
- * failed with 404 or 500 and history shows the task completed. A task id that never existed gets 404
+ * failed with 403, 404 or 500 and history shows the task completed. A task id that never existed gets 404
  * and a Japanese message instead of Camunda's 500.
  *
  * <p>Why a servlet filter: the REST resource wraps every engine exception into its own RestException
@@ -85,7 +85,11 @@ class TaskCompletionErrors {
         badRequest(response, buffered);
         return;
       }
-      if (status != HttpStatus.NOT_FOUND.value() && status != HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+      // 403 too: the winner's commit deletes the task's authorizations, so a loser who read the task just
+      // before may fail the permission check; a finished task is answered 409 whoever asks (its id is
+      // random and known only to those it was offered to)
+      if (status != HttpStatus.NOT_FOUND.value() && status != HttpStatus.INTERNAL_SERVER_ERROR.value()
+          && status != HttpStatus.FORBIDDEN.value()) {
         buffered.copyBodyToResponse();
         return;
       }
@@ -95,7 +99,7 @@ class TaskCompletionErrors {
         write(response, HttpStatus.CONFLICT, "TaskAlreadyCompleted", "このタスクは既に完了しています（"
             + TIME.format(completed.getEndTime().toInstant()) + "、他の方が先に完了しました）。"
             + "入力した内容は保存されていません。タスク一覧を更新してください");
-      } else if (tasks.createTaskQuery().taskId(taskId).count() == 0
+      } else if (status != HttpStatus.FORBIDDEN.value() && tasks.createTaskQuery().taskId(taskId).count() == 0
           && history.createHistoricTaskInstanceQuery().taskId(taskId).count() == 0) {
         write(response, HttpStatus.NOT_FOUND, "TaskNotFound", "タスク \"" + taskId + "\" は見つかりません");
       } else {

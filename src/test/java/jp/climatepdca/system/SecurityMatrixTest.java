@@ -75,7 +75,7 @@ class SecurityMatrixTest {
       GET  /engine-rest/user                                          401 200:1 200:1 200:1 200:1 200:+
       GET  /engine-rest/authorization                                 401 200:0 200:0 200:0 200:0 200:+
       POST /engine-rest/deployment/create          DEPLOYMENT         401 403   403   403   403   200
-      GET  /engine-rest/engine                                        401 200:1 200:1 200:1 200:1 200:1
+      GET  /engine-rest/engine                                        401 200:+ 200:+ 200:+ 200:+ 200:+
       """;
 
   @LocalServerPort
