@@ -109,18 +109,21 @@ class TaskCompletionErrors {
 
     /** Camunda's own 400s for an unreadable body or variable are English; ours (form checks) stay as they are. */
     private void badRequest(HttpServletResponse response, ContentCachingResponseWrapper buffered) throws IOException {
+      var text = new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8);
       com.fasterxml.jackson.databind.JsonNode error;
       try {
-        error = mapper.readTree(buffered.getContentAsByteArray());
+        error = mapper.readTree(text);
       } catch (IOException notJson) {
+        // which mapper answers a JSON syntax error (Camunda's or Jackson's, plain text) is not fixed
         error = null;
       }
-      if (error == null || !MALFORMED.contains(error.path("type").asText())) {
+      if (error != null && error.isObject() && !MALFORMED.contains(error.path("type").asText())) {
         buffered.copyBodyToResponse();
         return;
       }
-      write(response, HttpStatus.BAD_REQUEST, error.path("type").asText(),
-          "送信内容の形式が正しくありません（JSON の書き方、または変数の型と値）。詳細: " + error.path("message").asText());
+      var detail = error != null && error.isObject() ? error.path("message").asText() : text;
+      write(response, HttpStatus.BAD_REQUEST, error != null && error.isObject() ? error.path("type").asText()
+          : "InvalidRequestException", "送信内容の形式が正しくありません（JSON の書き方、または変数の型と値）。詳細: " + detail);
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String type, String message)

@@ -37,7 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Who may call what: every role against every kind of endpoint, on a department's draft (the env
  * department's open self-assessment of fiscal year 2050). Departments, the secretariat and the committee
  * never see another department's draft: a task they are not offered does not exist for them in lists and
- * by id (404, Camunda filters queries by authorization), and acting on its id is refused (403).
+ * by id (404, Camunda filters queries by authorization), and acting on its id is refused (403). Even the
+ * draft's own department (and the administrator) cannot change the process's variables through the
+ * task: only the task's own form fields (403).
  */
 @AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,6 +70,9 @@ class SecurityMatrixTest {
       GET  /engine-rest/task/{task}/variables                         401 200   403   403   403   200
       POST /engine-rest/task/{task}/claim          CLAIM_FOR_SELF     401 HOLD  403   403   403   HOLD
       POST /engine-rest/task/{task}/submit-form    EMPTY_FORM         401 400   403   403   403   400
+      PUT  /engine-rest/task/{task}/variables/departmentCode OTHER_DEPARTMENT 401 403 403 403 403 403
+      POST /engine-rest/task/{task}/variables      SET_ROUTING_FLAG   401 403   403   403   403   403
+      DELETE /engine-rest/task/{task}/variables/municipality          401 403   403   403   403   403
       GET  /engine-rest/process-instance?businessKey=DRAFT            401 200:0 200:0 200:0 200:0 200:1
       GET  /engine-rest/process-instance/{instance}/variables         401 403   403   403   403   200
       GET  /engine-rest/history/task?processInstanceBusinessKey=DRAFT 401 200:0 200:0 200:0 200:0 200:1
@@ -152,6 +157,10 @@ class SecurityMatrixTest {
         assertThat(size).as(response.toString()).isEqualTo(Integer.parseInt(parts[1]));
       }
     }
+    if (url.contains("/variables") && !"GET".equals(method) && List.of("env-staff", "demo").contains(role)) {
+      // refused not for want of rights on the task, but because of what was to be changed
+      assertThat(response.json().path("message").asText()).contains("このフォームの項目ではない");
+    }
     if (url.startsWith("/api/") && response.status() >= 400) {
       assertThat(response.contentType()).startsWith("application/problem+json");
       assertThat(response.json().path("detail").asText()).isNotBlank();
@@ -164,6 +173,9 @@ class SecurityMatrixTest {
       case "EMPTY_OBJECT" -> "{}";
       case "CLAIM_FOR_SELF" -> Http.write(Map.of("userId", role));
       case "EMPTY_FORM" -> Http.write(Map.of("variables", Map.of()));
+      case "OTHER_DEPARTMENT" -> Http.write(Map.of("value", "waste", "type", "String"));
+      case "SET_ROUTING_FLAG" -> Http.write(Map.of("modifications",
+          Map.of("headApproved", Map.of("value", true, "type", "Boolean"))));
       default -> throw new IllegalArgumentException(name);
     };
   }
