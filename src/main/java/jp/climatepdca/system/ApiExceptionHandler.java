@@ -15,7 +15,6 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Errors of /api as application/problem+json with a message in Japanese that says what to change.
@@ -83,11 +82,6 @@ class ApiExceptionHandler {
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ProblemDetail method(HttpRequestMethodNotSupportedException e) {
     return problem(HttpStatus.METHOD_NOT_ALLOWED, "このURLでは " + e.getMethod() + " は使えません");
-  }
-
-  @ExceptionHandler(NoResourceFoundException.class)
-  ProblemDetail noResource(NoResourceFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "該当する API はありません: /" + e.getResourcePath());
   }
 
   @ExceptionHandler(Exception.class)

@@ -11,7 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 from the security filters, in the same problem+json shape as every other API error. */
+/** 401, 403 (security filters) and 413 (size limit): the same problem+json shape as every other API error. */
 @Component
 class ProblemResponses {
 
@@ -24,9 +24,12 @@ class ProblemResponses {
   void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"climate-pdca\"");
+    if (e instanceof AccountLockedException locked && locked.retryAfterSeconds() != null) {
+      response.setHeader("Retry-After", String.valueOf(locked.retryAfterSeconds()));
+    }
     write(request, response, HttpStatus.UNAUTHORIZED,
-        e.getMessage() != null && e.getMessage().contains("パスワード") ? e.getMessage()
-            : "ログインが必要です（HTTP Basic 認証でユーザーIDとパスワードを送ってください）");
+        e instanceof AccountLockedException || e.getMessage() != null && e.getMessage().contains("パスワード")
+            ? e.getMessage() : "ログインが必要です（HTTP Basic 認証でユーザーIDとパスワードを送ってください）");
   }
 
   void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
@@ -34,7 +37,7 @@ class ProblemResponses {
     write(request, response, HttpStatus.FORBIDDEN, "この操作を行う権限がありません");
   }
 
-  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+  void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     var problem = Problems.of(status, detail);
     problem.setInstance(java.net.URI.create(request.getRequestURI()));

@@ -23,6 +23,7 @@ final class Problems {
       case METHOD_NOT_ALLOWED -> "この操作はできません";
       case CONFLICT -> "既に登録されています";
       case UNSUPPORTED_MEDIA_TYPE -> "形式が正しくありません";
+      case PAYLOAD_TOO_LARGE -> "リクエストが大きすぎます";
       default -> status.is5xxServerError() ? "サーバーエラー" : status.getReasonPhrase();
     };
   }

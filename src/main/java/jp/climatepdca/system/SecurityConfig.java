@@ -49,7 +49,8 @@ class SecurityConfig {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
+        new EngineRestAuthenticationFilter());
     registration.setName("camunda-engine-rest-auth");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");

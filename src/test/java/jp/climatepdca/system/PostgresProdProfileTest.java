@@ -19,6 +19,10 @@ import jp.climatepdca.testing.LocalPostgres;
 import jp.climatepdca.testing.LocalPostgresExtension;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +76,33 @@ class PostgresProdProfileTest {
 
   @Autowired
   RuntimeService runtime;
+
+  @Autowired
+  ProcessEngineConfigurationImpl engine;
+
+  @Autowired
+  HealthEndpoint health;
+
+  @Test
+  void readyForAClusterWithHistoryCleanup() {
+    assertThat(engine.isJobExecutorDeploymentAware()).isFalse();
+    assertThat(engine.isJobExecutorAcquireExclusiveOverProcessHierarchies()).isTrue();
+    assertThat(engine.isHistoryCleanupEnabled()).isTrue();
+    assertThat(engine.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+    assertThat(engine.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+    assertThat(engine.getBatchOperationHistoryTimeToLive()).isEqualTo("P30D");
+    // application.yaml's engine properties stay: the profile's map adds to them
+    assertThat(engine.getLoginMaxAttempts()).isEqualTo(20);
+    assertThat(engine.isEnforceHistoryTimeToLive()).isTrue();
+  }
+
+  @Test
+  void readinessAsksTheDatabaseAndTheEngine() {
+    var readiness = (CompositeHealth) health.healthForPath("readiness");
+    assertThat(readiness.getStatus()).isEqualTo(Status.UP);
+    assertThat(readiness.getComponents()).containsKeys("readinessState", "db", "processEngine");
+    assertThat(health.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
+  }
 
   @Test
   void flywayBuiltTheSchemaOnPostgres() throws Exception {

@@ -44,7 +44,7 @@ public final class EngineTestBeans {
     register(departments);
   }
 
-  public static void register(List<String> departments) {
+  private static void register(List<String> departments) {
     Mocks.register("groups", new GroupNames());
     var schedule = mock(CycleSchedule.class);
     when(schedule.aprilCheckStart(anyString(), anyInt())).thenReturn(APRIL_CHECK);

@@ -20,18 +20,25 @@ public final class Http {
 
   private final String base;
   private final String user;
+  private final String password;
 
-  private Http(String base, String user) {
+  private Http(String base, String user, String password) {
     this.base = base;
     this.user = user;
+    this.password = password;
   }
 
   public static Http as(int port, String user) {
-    return new Http("http://localhost:" + port, user);
+    return as(port, user, PASSWORD);
+  }
+
+  /** A user with a password of the test's own (a user the test created, or a wrong password). */
+  public static Http as(int port, String user, String password) {
+    return new Http("http://localhost:" + port, user, password);
   }
 
   public static Http anonymous(int port) {
-    return new Http("http://localhost:" + port, null);
+    return new Http("http://localhost:" + port, null, null);
   }
 
   public Response get(String path) {
@@ -55,10 +62,20 @@ public final class Http {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** Any method and body, for the calls the helpers above do not cover (multipart, PUT, DELETE). */
+  public Response send(String method, String path, String contentType, byte[] body) {
+    var builder = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder);
+  }
+
   private HttpRequest.Builder request(String path) {
     var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
     if (user != null) {
-      var token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+      var token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       builder.header("Authorization", "Basic " + token);
     }
     return builder;

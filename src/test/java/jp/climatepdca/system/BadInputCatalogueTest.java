@@ -1,0 +1,240 @@
+package jp.climatepdca.system;
+
+import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.TASK_ENTER;
+import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.TASK_HEAD_APPROVAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import jp.climatepdca.plan.PlanService;
+import jp.climatepdca.testing.AppTest;
+import jp.climatepdca.testing.CycleFixture;
+import jp.climatepdca.testing.Http;
+import jp.climatepdca.testing.TasklistClient;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The catalogue of bad input: each case is refused with a 4xx and a Japanese message that says what is
+ * wrong, and the database is exactly as before (every business table and the engine's runtime tables
+ * counted). Then SQL and script text in every free-text field is stored verbatim, as text. Fiscal year 2052.
+ */
+@AppTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadInputCatalogueTest {
+
+  private static final int YEAR = 2052;
+  private static final String KEY = CycleFixture.CITY + ":" + YEAR + ":env";
+  private static final List<String> TABLES = List.of("municipality", "department", "measure", "fiscal_year_cycle",
+      "self_assessment", "review_decision", "cycle_evaluation", "committee_opinion", "measure_decision",
+      "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EXECUTION", "ACT_RU_JOB", "ACT_HI_TASKINST", "ACT_ID_USER");
+  private static final String SQL_TEXT = "'; DROP TABLE self_assessment; --";
+  private static final String SCRIPT_TEXT = "<script>alert('xss')</script>";
+  private static final String BOTH_TEXT = "Robert'); DELETE FROM measure; -- <img src=x onerror=alert(1)>";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  RuntimeService runtime;
+
+  @Autowired
+  ManagementService management;
+
+  @Autowired
+  TaskService tasks;
+
+  @Autowired
+  PlanService plan;
+
+  @Autowired
+  JdbcTemplate db;
+
+  private String entry;
+  private List<Map<String, Object>> rows;
+
+  @BeforeAll
+  void openEntryTasks() {
+    CycleFixture.startNow(port, runtime, management, YEAR);
+    var departments = plan.assessingDepartmentCodes(CycleFixture.CITY).size();
+    // every department's task open and no job left, so nothing moves while the tables are counted
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKeyLike(CycleFixture.CITY + ":" + YEAR + ":%").count() == departments
+        && management.createJobQuery().count() == management.createJobQuery().timers().count());
+    entry = CycleFixture.await(tasks, KEY, TASK_ENTER).getId();
+    rows = TasklistClient.rows(new TasklistClient(port, "env-staff").form(entry).get("measures"));
+    rows.forEach(row -> {
+      row.put("progress", "ON_TRACK");
+      row.put("achievements", "実施した");
+    });
+  }
+
+  /** One refused request: who sends it, where, what comes back, and a piece of the message. */
+  record Case(String name, String user, String method, String path, String contentType, byte[] body, int status,
+      String message) {
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static Case api(String name, String user, String method, String path, String json, int status,
+      String message) {
+    return new Case(name, user, method, path, json == null ? null : "application/json",
+        json == null ? null : json.getBytes(StandardCharsets.UTF_8), status, message);
+  }
+
+  private Case form(String name, Object variables, int status, String message) {
+    var body = variables instanceof String s ? s : Http.write(Map.of("variables", variables));
+    return new Case(name, "env-staff", "POST", "/engine-rest/task/" + entry + "/submit-form", "application/json",
+        body.getBytes(StandardCharsets.UTF_8), status, message);
+  }
+
+  /** The entry form with valid rows, changed by {@code change}. */
+  private Map<String, Object> measures(Consumer<List<Map<String, Object>>> change) {
+    var copy = new ArrayList<Map<String, Object>>();
+    rows.forEach(row -> copy.add(new LinkedHashMap<>(row)));
+    change.accept(copy);
+    var variables = new LinkedHashMap<String, Object>();
+    variables.put("measures", Map.of("type", "Json", "value", Http.write(copy)));
+    return variables;
+  }
+
+  private Map<String, Object> withExtra(String name, String value) {
+    var variables = measures(rows -> {});
+    variables.put(name, Map.of("type", "String", "value", value));
+    return variables;
+  }
+
+  Stream<Case> catalogue() {
+    var otherDepartment = plan.activeMeasures(CycleFixture.CITY, "waste").get(0).code();
+    var big = "x".repeat(1024 * 1024 + 1);
+    return Stream.of(
+        api("/api malformed JSON", "jimukyoku", "POST", "/api/cycles", "{\"municipality\": \"999999\", \"fiscalYear\": ",
+            400, "JSON"),
+        api("/api wrong type", "jimukyoku", "POST", "/api/cycles", "{\"municipality\": \"999999\", \"fiscalYear\": \"二〇五三\"}",
+            400, "fiscalYear"),
+        api("/api a list instead of an object", "jimukyoku", "POST", "/api/cycles", "[1, 2]", 400, "JSON"),
+        api("/api unknown municipality", "jimukyoku", "POST", "/api/cycles",
+            "{\"municipality\": \"000000\", \"fiscalYear\": 2053}", 400, "000000"),
+        api("/api SQL as municipality code", "demo", "POST", "/api/cycles",
+            "{\"municipality\": \"999999' OR '1'='1\", \"fiscalYear\": 2053}", 400, "自治体"),
+        api("/api year out of range", "jimukyoku", "POST", "/api/cycles",
+            "{\"municipality\": \"999999\", \"fiscalYear\": 99999}", 400, "2000〜2100"),
+        api("/api year in the path not a number", "jimukyoku", "GET", "/api/cycles/999999/abc", null, 400,
+            "fiscalYear"),
+        api("/api unknown cycle", "demo", "GET", "/api/cycles/999999/2099", null, 404, "2099"),
+        api("/api unknown endpoint", "demo", "GET", "/api/nothing-here", null, 404, "該当する API はありません"),
+        new Case("/api not JSON", "jimukyoku", "POST", "/api/cycles", "text/plain",
+            "999999 2053".getBytes(StandardCharsets.UTF_8), 415, "application/json"),
+        api("/api no body", "jimukyoku", "POST", "/api/cycles", null, 400, "本文がありません"),
+        new Case("/api oversized plan", "demo", "POST", "/api/plans", "application/json",
+            ("{\"name\": \"" + big + "\"}").getBytes(StandardCharsets.UTF_8), 413, "大きすぎます"),
+        api("/api empty plan", "demo", "POST", "/api/plans", "{}", 400, "計画"),
+        form("form malformed JSON", "{\"variables\": {\"measures\": ", 400, "形式が正しくありません"),
+        form("form variable of a wrong type", Map.of("measures", Map.of("type", "Integer", "value", "abc")), 400,
+            "形式が正しくありません"),
+        form("form measures not a list", Map.of("measures", Map.of("type", "String", "value", "abc")), 400,
+            "一覧の形式が正しくありません"),
+        form("form progress outside the list", measures(rows -> rows.get(0).put("progress", "SUPERB")), 400,
+            "\"SUPERB\" は選択肢にありません"),
+        form("form another department's measure", measures(rows -> rows.add(row(otherDepartment))), 400,
+            otherDepartment + "\" はこの部署の施策ではありません"),
+        form("form a duplicated row", measures(rows -> rows.add(new LinkedHashMap<>(rows.get(0)))), 400,
+            "同じ施策が2回入力されています"),
+        form("form text too long", measures(rows -> rows.get(0).put("achievements", "長".repeat(4001))), 400,
+            "4000文字以内"),
+        form("form a decision on the entry task", withExtra("decision", "APPROVE"), 400,
+            "\"decision\" はこのフォームの項目ではない"),
+        form("form the department changed", withExtra("departmentCode", "waste"), 400,
+            "\"departmentCode\" はこのフォームの項目ではない"),
+        form("form a routing flag set by hand", withExtra("headApproved", "true"), 400,
+            "\"headApproved\" はこのフォームの項目ではない"),
+        new Case("form oversized", "env-staff", "POST", "/engine-rest/task/" + entry + "/submit-form",
+            "application/json", Http.write(withExtra("issues", big)).getBytes(StandardCharsets.UTF_8), 413,
+            "大きすぎます"),
+        new Case("form unknown task", "env-staff", "POST", "/engine-rest/task/no-such-task/submit-form",
+            "application/json", Http.write(Map.of("variables", measures(rows -> {}))).getBytes(StandardCharsets.UTF_8),
+            404, "見つかりません"));
+  }
+
+  private Map<String, Object> row(String measureCode) {
+    var row = new LinkedHashMap<String, Object>(rows.get(0));
+    row.put("measureCode", measureCode);
+    return row;
+  }
+
+  @Order(1)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalogue")
+  void refusedWithAClearMessageAndNothingChanged(Case c) {
+    var before = snapshot();
+    var response = Http.as(port, c.user()).send(c.method(), c.path(), c.contentType(), c.body());
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(c.status());
+    var json = response.json();
+    var message = json.hasNonNull("detail") ? json.path("detail").asText() : json.path("message").asText();
+    assertThat(message).as(response.toString()).contains(c.message());
+    assertThat(message).as("a message in Japanese").containsPattern("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+    if (c.path().startsWith("/api/")) {
+      assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Order(2)
+  @Test
+  void sqlAndScriptTextIsStoredVerbatimAsText() {
+    var measures = plan.measures(CycleFixture.CITY).size();
+    var staff = new TasklistClient(port, "env-staff");
+    rows.forEach(row -> {
+      row.put("achievements", SQL_TEXT);
+      row.put("issues", SCRIPT_TEXT);
+      row.put("nextSteps", BOTH_TEXT);
+    });
+    staff.complete(entry, Map.of("measures", rows));
+
+    assertThat(db.queryForList("select achievements || '|' || issues || '|' || next_steps from self_assessment"
+        + " where fiscal_year = ? and department_code = 'env'", String.class, YEAR))
+        .hasSize(rows.size()).containsOnly(SQL_TEXT + "|" + SCRIPT_TEXT + "|" + BOTH_TEXT);
+    assertThat(plan.measures(CycleFixture.CITY)).hasSize(measures);
+
+    // the head sees the text as it was written, and returns it with a comment of the same kind
+    var head = new TasklistClient(port, "env-head");
+    var approval = head.await(KEY, TASK_HEAD_APPROVAL);
+    assertThat(head.form(approval).get("assessments").get(0).path("issues").asText()).isEqualTo(SCRIPT_TEXT);
+    head.complete(approval, Map.of("decision", "RETURN", "comment", BOTH_TEXT));
+    assertThat(db.queryForObject("select comment from review_decision where task_id = ?", String.class, approval))
+        .isEqualTo(BOTH_TEXT);
+    var again = staff.await(KEY, TASK_ENTER);
+    assertThat(staff.form(again).get("returnNotice").asText()).contains(BOTH_TEXT);
+  }
+
+  private Map<String, Long> snapshot() {
+    var counts = new LinkedHashMap<String, Long>();
+    TABLES.forEach(table -> counts.put(table, db.queryForObject("select count(*) from " + table, Long.class)));
+    return counts;
+  }
+}

@@ -1,0 +1,37 @@
+package jp.climatepdca.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * A demo-city cycle of a far fiscal year (2050 and later, so other tests' years stay untouched), started
+ * through /api by the secretariat with its April timer fired at once, so the departments' tasks are open.
+ */
+public final class CycleFixture {
+
+  public static final String CITY = "999999";
+
+  private CycleFixture() {}
+
+  public static void startNow(int port, RuntimeService runtime, ManagementService management, int fiscalYear) {
+    var started = Http.as(port, "jimukyoku").post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", fiscalYear));
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(CITY + ":" + fiscalYear).singleResult();
+    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId()).timers().singleResult().getId());
+  }
+
+  /** Waits for the task (business key of its instance, task definition key) and returns it. */
+  public static Task await(TaskService tasks, String businessKey, String taskDefinitionKey) {
+    return Awaitility.await(taskDefinitionKey + " of " + businessKey).atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+            .taskDefinitionKey(taskDefinitionKey).singleResult(), t -> t != null);
+  }
+}
