@@ -1,10 +1,10 @@
 package jp.climatepdca.testing;
 
-import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
