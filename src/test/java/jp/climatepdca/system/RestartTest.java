@@ -2,19 +2,15 @@ package jp.climatepdca.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import jp.climatepdca.ClimatePdcaApplication;
 import jp.climatepdca.cycle.CycleStarter;
+import jp.climatepdca.testing.StandaloneApp;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The default set-up twice on the same H2 file, as a person restarting the application would: the data
@@ -26,18 +22,11 @@ class RestartTest {
   Path directory;
 
   private ConfigurableApplicationContext start() {
-    // command-line arguments: they outrank application.yaml (builder properties would not)
-    return new SpringApplicationBuilder(ClimatePdcaApplication.class).run(
-        "--spring.datasource.url=jdbc:h2:file:" + directory.resolve("climate-pdca") + ";MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE",
-        "--server.port=0",
-        // not "default": Camunda's JVM-wide engine registry is shared with the other Spring tests
-        "--camunda.bpm.process-engine-name=restartTest",
-        // this test restarts the engine: no job may run in between
-        "--camunda.bpm.job-execution.enabled=false");
+    return StandaloneApp.start(directory, "restartTest");
   }
 
   @Test
-  void aRestartKeepsTheCycleAndDeploysNothingNew() throws IOException {
+  void aRestartKeepsTheCycleAndDeploysNothingNew() {
     long deployments;
     String instance;
     long users;
@@ -56,9 +45,6 @@ class RestartTest {
       assertThat(second.getBean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(instance)
           .singleResult().getBusinessKey()).isEqualTo("999999:2030");
       assertThat(second.getBean(IdentityService.class).createUserQuery().count()).isEqualTo(users);
-    } finally {
-      FileSystemUtils.deleteRecursively(directory);
-      Files.createDirectories(directory);
     }
   }
 }
