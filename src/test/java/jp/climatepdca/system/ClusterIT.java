@@ -9,7 +9,6 @@ import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_COMPILE_CHECK;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_HEADQUARTERS_EVALUATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import jp.climatepdca.testing.LocalPostgres;
 import jp.climatepdca.testing.Node;
 import jp.climatepdca.testing.SecretariatEmissions;
 import jp.climatepdca.testing.TasklistClient;
+import jp.climatepdca.testing.WebappSession;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -92,25 +92,10 @@ class ClusterIT {
    * who the other node says is logged in with the same cookies.
    */
   private static String webappUser(int loginPort, int askPort, String user) throws Exception {
-    var cookies = new CookieManager();
-    var browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    var login = "http://localhost:" + loginPort + "/camunda";
-    browser.send(HttpRequest.newBuilder(URI.create(login + "/app/tasklist/default/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    var xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .findFirst().orElseThrow().getValue();
-    var loggedIn = browser.send(HttpRequest.newBuilder(
-            URI.create(login + "/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + Http.PASSWORD))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(200);
-    // the same cookies (localhost, any port) sent to the other node
-    var cookieHeader = String.join("; ", cookies.getCookieStore().getCookies().stream()
-        .map(c -> c.getName() + "=" + c.getValue()).toList());
+    var tasklist = WebappSession.logIn(loginPort, user);
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-            "http://localhost:" + askPort + "/camunda/api/admin/auth/user/default")).header("Cookie", cookieHeader)
-        .build(), HttpResponse.BodyHandlers.ofString()).body();
+            "http://localhost:" + askPort + "/camunda/api/admin/auth/user/default"))
+        .header("Cookie", tasklist.cookieHeader()).build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static void department(String department, int port, int otherPort) {

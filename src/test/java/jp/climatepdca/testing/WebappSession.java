@@ -1,0 +1,68 @@
+package jp.climatepdca.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * A browser's session with Camunda's webapps: it keeps cookies, logs in to Tasklist with the XSRF token
+ * the page hands out, and sends the token back on every change, as Tasklist's own scripts do.
+ */
+public final class WebappSession {
+
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+  private final String base;
+
+  private WebappSession(int port) {
+    this.base = "http://localhost:" + port + "/camunda";
+  }
+
+  /** Opens Tasklist, logs in (password demo) and fetches the new session's token, as the browser does. */
+  public static WebappSession logIn(int port, String user) throws IOException, InterruptedException {
+    var session = new WebappSession(port);
+    session.get("/app/tasklist/default/");
+    var login = session.client.send(HttpRequest.newBuilder(URI.create(session.base
+            + "/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.xsrf())
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + Http.PASSWORD))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    // the login starts a new session, whose token the next GET hands out
+    session.get("/api/admin/auth/user/default");
+    return session;
+  }
+
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A JSON POST, with or without the XSRF token. */
+  public HttpResponse<String> post(String path, String json, boolean withToken)
+      throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+    if (withToken) {
+      request.header("X-XSRF-TOKEN", xsrf());
+    }
+    return client.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Every cookie of this session as one Cookie header, to present it to another node. */
+  public String cookieHeader() {
+    return String.join("; ", cookies.getCookieStore().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue()).toList());
+  }
+
+  private String xsrf() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> "XSRF-TOKEN".equals(c.getName()))
+        .reduce((first, last) -> last).orElseThrow().getValue();
+  }
+}
