@@ -93,9 +93,16 @@ class SelfAssessmentInTasklistTest {
         "//div[contains(@class, 'fjs-form-field-number')][.//label[contains(., '実績値')]]//input"));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", value);
     value.sendKeys("9.25");
-    var source = browser.findElement(By.xpath(
-        "//div[contains(@class, 'fjs-form-field-textfield')][.//label[contains(., '出典')]]//input"));
-    source.sendKeys("都市公園等整備現況調査");
+    // form-js renders the row again after the number changes: type the source into the field as it is then
+    var sourceField = By.xpath("//div[contains(@class, 'fjs-form-field-textfield')][.//label[contains(., '出典')]]//input");
+    wait.until(d -> {
+      var source = d.findElement(sourceField);
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", source);
+      source.click();
+      source.clear();
+      source.sendKeys("都市公園等整備現況調査");
+      return "都市公園等整備現況調査".equals(d.findElement(sourceField).getAttribute("value"));
+    });
     Browser.keepEvidence(browser, "tasklist-filled");
     click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='完了']"))));
 
