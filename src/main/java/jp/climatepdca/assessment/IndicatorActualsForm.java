@@ -60,6 +60,22 @@ class IndicatorActualsForm {
     return row;
   }
 
+  /** For the reviewers: what the department entered for the reviewed year, indicator by indicator. */
+  void showEntered(DelegateTask task, String municipality, String department, int reviewYear) {
+    var entered = indicators.actuals(municipality).stream().filter(a -> a.valueYear() == reviewYear)
+        .collect(Collectors.toMap(ActualValueView::indicatorCode, a -> a));
+    var rows = indicators.departmentIndicators(municipality, department).stream().map(i -> {
+      var a = entered.get(i.code());
+      var row = new LinkedHashMap<String, Object>();
+      row.put("indicatorName", i.name() + "（" + i.unit() + "）");
+      row.put("target", i.targetYear() + "年度 " + i.targetValue().toPlainString());
+      row.put("actual", a == null ? "未入力" : a.value().toPlainString());
+      row.put("source", a == null ? "" : a.source());
+      return (Map<String, Object>) row;
+    }).toList();
+    variables.putRows(task, "indicatorActuals", rows);
+  }
+
   /** Checks every row; what holds up is returned, every problem added to {@code errors} naming the indicator. */
   List<ActualValueInput> read(DelegateTask task, String municipality, String department, List<String> errors) {
     var own = indicators.departmentIndicators(municipality, department).stream().map(IndicatorView::code).toList();

@@ -177,7 +177,14 @@ class IndicatorCheckScenarioTest {
       staff.complete(again, Map.of("measures", TasklistClient.rows(staff.form(again).get("measures")),
           "indicators", shown));
     }
-    approve(head, key, TASK_HEAD_APPROVAL);
+    var approval = head.claim(key, TASK_HEAD_APPROVAL);
+    if ("env".equals(department)) {
+      // the head sees what was entered before approving it
+      var shown = TasklistClient.rows(head.form(approval).get("indicatorActuals"));
+      assertThat(shown).extracting(r -> r.get("actual")).containsExactly("45", "未入力", "未入力");
+      assertThat(shown.get(0)).containsEntry("source", "施設管理台帳");
+    }
+    head.complete(approval, Map.of("decision", "APPROVE", "comment", "確認しました"));
     approve(new TasklistClient(port, "jimukyoku"), key, TASK_SECRETARIAT_REVIEW);
   }
 
