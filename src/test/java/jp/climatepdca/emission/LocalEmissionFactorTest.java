@@ -74,31 +74,29 @@ class LocalEmissionFactorTest {
   void statutoryFactorsOverlapsAndBadFieldsAreRefused() {
     var gasoline = add("demo", OTHER, """
         {"code": "GASOLINE", "gas": "CO2", "factor": 2.0, "validFrom": 2020, "source": "独自調査"}""");
-    assertThat(gasoline.status()).as(gasoline.toString()).isEqualTo(409);
-    assertThat(gasoline.body()).contains("法定");
+    gasoline.assertProblem(409, "法定");
     assertThat(add("demo", OTHER, """
         {"code": "ELECTRICITY", "gas": "CO2", "factor": 0.0004, "validFrom": 2030, "source": "公表値"}""").status())
         .isEqualTo(201);
     var overlap = add("demo", OTHER, """
         {"code": "ELECTRICITY", "gas": "CO2", "factor": 0.0003, "validFrom": 2031, "source": "公表値"}""");
-    assertThat(overlap.status()).as(overlap.toString()).isEqualTo(409);
+    overlap.assertProblem(409, "重なっています");
     var unknown = add("demo", OTHER, """
         {"code": "HYDROGEN", "gas": "CO2", "factor": 0, "validFrom": 2030, "source": "公表値"}""");
-    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+    unknown.assertProblem(404, "HYDROGEN");
     var bad = add("demo", OTHER, """
         {"code": "ELECTRICITY", "gas": "CO2", "factor": -1, "validFrom": 1900}""");
-    assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
-    assertThat(bad.body()).contains("factor: 排出係数は0以上", "validFrom", "source: 出典は必須です");
+    bad.assertProblem(400, "factor: 排出係数は0以上", "validFrom", "source: 出典は必須です");
   }
 
   @Test
   void onlyTheMunicipalitysSecretariatOrAnAdministratorAddsOne() {
     var body = "{\"code\": \"ELECTRICITY\", \"gas\": \"CO2\", \"factor\": 0.0003, \"validFrom\": 2040, \"source\": \"公表値\"}";
-    assertThat(add("jimukyoku", LOCAL, body).status()).isEqualTo(403);
-    assertThat(add("env-staff", "999999", body).status()).isEqualTo(403);
+    add("jimukyoku", LOCAL, body).assertProblem(403, "事務局");
+    add("env-staff", "999999", body).assertProblem(403, "事務局");
     assertThat(Http.anonymous(port).post("/api/emission-factors/local/" + LOCAL, "application/json",
         body.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(401);
-    assertThat(Http.as(port, "env-staff").get("/api/emission-factors/local/" + LOCAL).status()).isEqualTo(403);
-    assertThat(Http.as(port, "demo").get("/api/emission-factors/local/919999").status()).isEqualTo(404);
+    Http.as(port, "env-staff").get("/api/emission-factors/local/" + LOCAL).assertProblem(403);
+    Http.as(port, "demo").get("/api/emission-factors/local/919999").assertProblem(404, "919999");
   }
 }

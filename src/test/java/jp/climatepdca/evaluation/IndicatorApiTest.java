@@ -49,12 +49,6 @@ class IndicatorApiTest {
     assertThat(loaded.json().path("indicators").asInt()).isEqualTo(2);
   }
 
-  private static void assertProblem(Http.Response response, int status, String... parts) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.body()).contains(parts);
-  }
-
   private Http.Response put(String user, String path, String json) {
     return Http.as(port, user).send("PUT", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
@@ -103,24 +97,24 @@ class IndicatorApiTest {
     assertThat(Http.as(port, "env-staff").get("/api/indicators/999999/2027").status()).isEqualTo(200);
     assertThat(Http.as(port, "iinkai").get("/api/indicators/999999/2027").json().path("indicators").size())
         .isEqualTo(15);
-    assertProblem(Http.as(port, "env-staff").get("/api/indicators/910301/2027"), 403, "権限");
+    Http.as(port, "env-staff").get("/api/indicators/910301/2027").assertProblem(403, "権限");
     assertThat(Http.anonymous(port).get("/api/indicators/910301/2027").status()).isEqualTo(401);
-    assertProblem(Http.as(port, "demo").get("/api/indicators/919999/2027"), 404, "919999");
-    assertProblem(Http.as(port, "demo").get("/api/indicators/910301/1999"), 400, "fiscalYear", "1999");
-    assertProblem(Http.as(port, "demo").get("/api/indicators/910301/abc"), 400, "fiscalYear", "abc");
+    Http.as(port, "demo").get("/api/indicators/919999/2027").assertProblem(404, "919999");
+    Http.as(port, "demo").get("/api/indicators/910301/1999").assertProblem(400, "fiscalYear", "1999");
+    Http.as(port, "demo").get("/api/indicators/910301/abc").assertProblem(400, "fiscalYear", "abc");
   }
 
   @Test
   void onlyTheMunicipalitysSecretariatOrAnAdministratorRecordsValues() {
     var body = "{\"value\": 1, \"source\": \"台帳\"}";
-    assertProblem(put("jimukyoku", "/api/indicators/910301/SOLAR/actuals/2026", body), 403, "事務局");
-    assertProblem(put("env-staff", "/api/indicators/999999/ENV-01-1/actuals/2099", body), 403, "事務局");
+    put("jimukyoku", "/api/indicators/910301/SOLAR/actuals/2026", body).assertProblem(403, "事務局");
+    put("env-staff", "/api/indicators/999999/ENV-01-1/actuals/2099", body).assertProblem(403, "事務局");
     assertThat(Http.anonymous(port).send("PUT", "/api/indicators/910301/SOLAR/actuals/2026", "application/json",
         body.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(401);
-    assertProblem(put("demo", "/api/indicators/910301/NOPE/actuals/2026", body), 404, "NOPE");
-    assertProblem(put("demo", "/api/indicators/919999/SOLAR/actuals/2026", body), 404, "919999");
-    assertProblem(Http.as(port, "env-staff").send("DELETE", "/api/indicators/999999/ENV-01-1/actuals/2099", null,
-        null), 403, "事務局");
+    put("demo", "/api/indicators/910301/NOPE/actuals/2026", body).assertProblem(404, "NOPE");
+    put("demo", "/api/indicators/919999/SOLAR/actuals/2026", body).assertProblem(404, "919999");
+    Http.as(port, "env-staff").send("DELETE", "/api/indicators/999999/ENV-01-1/actuals/2099", null,
+        null).assertProblem(403, "事務局");
     var secretariat = put("jimukyoku", "/api/indicators/999999/GHG-AREA/actuals/2099", body);
     assertThat(secretariat.status()).as(secretariat.toString()).isEqualTo(200);
   }
@@ -128,14 +122,14 @@ class IndicatorApiTest {
   @Test
   void aBadValueIsRefusedNamingTheFieldAndNothingIsSaved() {
     var path = "/api/indicators/910301/GHG/actuals/2025";
-    assertProblem(put("demo", path, "{\"source\": \"台帳\"}"), 400, "value: 実績値は必須です");
-    assertProblem(put("demo", path, "{\"value\": \"たくさん\", \"source\": \"台帳\"}"), 400, "value", "数値");
-    assertProblem(put("demo", path, "{\"value\": 70}"), 400, "source: 実績値の出典を入力してください");
-    assertProblem(put("demo", path, "{\"value\": 1.1234567, \"source\": \"台帳\"}"), 400, "小数は6桁まで");
-    assertProblem(put("demo", path, "{\"value\": 1e15, \"source\": \"台帳\"}"), 400, "大きすぎます");
-    assertProblem(put("demo", "/api/indicators/910301/GHG/actuals/1980", "{\"value\": 70, \"source\": \"台帳\"}"),
+    put("demo", path, "{\"source\": \"台帳\"}").assertProblem(400, "value: 実績値は必須です");
+    put("demo", path, "{\"value\": \"たくさん\", \"source\": \"台帳\"}").assertProblem(400, "value", "数値");
+    put("demo", path, "{\"value\": 70}").assertProblem(400, "source: 実績値の出典を入力してください");
+    put("demo", path, "{\"value\": 1.1234567, \"source\": \"台帳\"}").assertProblem(400, "小数は6桁まで");
+    put("demo", path, "{\"value\": 1e15, \"source\": \"台帳\"}").assertProblem(400, "大きすぎます");
+    put("demo", "/api/indicators/910301/GHG/actuals/1980", "{\"value\": 70, \"source\": \"台帳\"}").assertProblem(
         400, "valueYear", "1980");
-    assertProblem(put("demo", path, "{\"value\": 70, \"source\": \"" + "あ".repeat(201) + "\"}"), 400, "200文字以内");
+    put("demo", path, "{\"value\": 70, \"source\": \"" + "あ".repeat(201) + "\"}").assertProblem(400, "200文字以内");
     assertThat(db.queryForObject("select count(*) from indicator_actual where municipality_code = ? and indicator_code = 'GHG'",
         Integer.class, TOWN_CODE)).isZero();
   }

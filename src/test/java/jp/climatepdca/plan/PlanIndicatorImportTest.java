@@ -83,7 +83,7 @@ class PlanIndicatorImportTest {
         .replace("\"unit\": \"t\",", "\"unit\": \"\",")
         .replace("{\"year\": 2050, \"reductionPercent\": 100", "{\"year\": 2025, \"reductionPercent\": 120");
     var response = load("910402", bad);
-    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    response.assertProblem(400);
     assertThat(response.json().path("errors")).hasSize(8);
     assertThat(response.body()).contains(
         "indicators[0].measure: 施策コード \\\"M-99\\\" はファイル内に存在しません",
@@ -100,7 +100,7 @@ class PlanIndicatorImportTest {
   @Test
   void aTypeErrorNamesTheFieldAndTheLine() {
     var response = load("910403", TOWN.replace("\"baseValue\": 1500", "\"baseValue\": \"千五百\""));
-    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    response.assertProblem(400);
     assertThat(response.body()).contains("行目", "indicators[0].baseValue: 値の型が正しくありません");
     assertThat(plans.findMunicipality("910403")).isEmpty();
   }
@@ -110,7 +110,7 @@ class PlanIndicatorImportTest {
     var response = load("910404", TOWN.replace("\"measure\": \"M-01\",", "\"measure\": \"M-01\", \"department\": \"somu\",")
         .replace("\"direction\": \"HIGHER\"", "\"direction\": \"UP\"")
         .replace("\"baseValue\": 52000,", "\"baseValue\": 52000.1234567,"));
-    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    response.assertProblem(400);
     assertThat(response.body()).contains("indicators[0].department: 施策 \\\"M-01\\\" の所管部署（jumin）と異なります",
         "indicators[1].direction: \\\"UP\\\" は使えません（LOWER, HIGHER のいずれか）",
         "indicators[2].baseValue: 基準値の小数は6桁までです");
