@@ -51,7 +51,9 @@ class CycleStatusService {
         : CyclePhase.of(runtime.getActiveActivityIds(instance.getId()));
 
     var cityTasks = wholeCity
-        ? tasks.createTaskQuery().processInstanceId(cycle.processInstanceId()).orderByTaskCreateTime().asc().list()
+        ? tasks.createTaskQuery().processInstanceBusinessKeyIn(cycle.businessKey(),
+                cycle.businessKey() + FiscalYearCycleProcess.REPORT_BUSINESS_KEY_SUFFIX)
+            .orderByTaskCreateTime().asc().list()
             .stream().map(this::openTask).toList()
         : List.<OpenTask>of();
 
