@@ -32,7 +32,7 @@ class ReportCharts {
     if (c.emissions() == null || c.emissions().trend().isEmpty()) {
       return null;
     }
-    var years = c.emissions().trend().stream().map(y -> String.valueOf(y.year())).toList();
+    var years = c.emissions().trend().stream().map(y -> y.year() + "年度").toList();
     var sectors = new LinkedHashSet<String>();
     c.emissions().trend().forEach(y -> sectors.addAll(y.bySector().keySet()));
     var datasets = new ArrayList<Map<String, Object>>();
@@ -122,6 +122,9 @@ class ReportCharts {
         Map.of("position", "bottom")));
     if (stacked) {
       options.put("scales", Map.of("x", Map.of("stacked", true), "y", Map.of("stacked", true, "beginAtZero", true)));
+    } else if (!"doughnut".equals(type)) {
+      // counts of measures or indicators: whole numbers on the axis
+      options.put("scales", Map.of("y", Map.of("beginAtZero", true, "ticks", Map.of("precision", 0))));
     }
     var chart = new LinkedHashMap<String, Object>();
     chart.put("type", type);

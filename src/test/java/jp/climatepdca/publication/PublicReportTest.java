@@ -116,6 +116,12 @@ class PublicReportTest {
         }
       }
       assertThat(fonts).anySatisfy(name -> assertThat(name).contains("IPAexGothic"));
+      // evidence to look at: the PDF and its first page as a picture
+      var evidence = java.nio.file.Path.of("target", "browser");
+      java.nio.file.Files.createDirectories(evidence);
+      java.nio.file.Files.write(evidence.resolve("public-report.pdf"), response.body());
+      javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 80),
+          "png", evidence.resolve("public-report-pdf-1.png").toFile());
     }
   }
 

@@ -13,7 +13,7 @@ public final class SecretariatPublication {
 
   private SecretariatPublication() {}
 
-  /** Prepared, approved and published at the first try; returns the published version's summary. */
+  /** Prepared, approved and published at the first try by the demo users. */
   public static void prepareApproveAndPublish(int port, String cycle, String summary) {
     prepare(port, cycle, summary, "");
     approve(port, cycle, "honbu");
