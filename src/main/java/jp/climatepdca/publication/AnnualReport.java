@@ -112,6 +112,11 @@ class AnnualReport {
         + status);
   }
 
+  AnnualReportService.VersionRecord record() {
+    return new AnnualReportService.VersionRecord(version, status.name(), summary, changeNote, preparedBy, preparedAt,
+        approvedBy, approvedAt, publishedBy, publishedAt);
+  }
+
   int fiscalYear() {
     return fiscalYear;
   }

@@ -60,7 +60,9 @@ class AnnualReportPreparationListener implements TaskListener {
     var correction = reports.isPublished(cycle.municipality(), cycle.fiscalYear());
     variables.putText(task, "correction", correction ? "true" : "");
     variables.putText(task, SUMMARY, earlier.map(ReportContent::summary).orElse(""));
-    variables.putText(task, CHANGE_NOTE, earlier.filter(c -> correction).map(ReportContent::changeNote).orElse(""));
+    // a new correction says what it changes itself; only its own returned draft brings a note back
+    variables.putText(task, CHANGE_NOTE, reports.openDraft(cycle.municipality(), cycle.fiscalYear())
+        .map(ReportContent::changeNote).orElse(""));
     var rows = snapshot.opinions(cycle.municipality(), cycle.fiscalYear()).stream().map(o -> {
       var row = new LinkedHashMap<String, Object>();
       row.put("opinionId", o.id());

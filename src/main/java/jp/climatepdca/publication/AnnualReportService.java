@@ -77,6 +77,12 @@ public class AnnualReportService {
     return report.version();
   }
 
+  /** Every version of the year, newest first, for the municipality's own staff (drafts included). */
+  public List<VersionRecord> versions(String municipality, int fiscalYear) {
+    return reports.findByMunicipalityCodeAndFiscalYearOrderByVersionDesc(municipality, fiscalYear).stream()
+        .map(AnnualReport::record).toList();
+  }
+
   // ---- what the public may see: published versions only
 
   List<String> municipalitiesWithPublishedReports() {
@@ -136,4 +142,7 @@ public class AnnualReportService {
       throw new IllegalStateException("cannot read a report snapshot", e);
     }
   }
+
+  public record VersionRecord(int version, String status, String summary, String changeNote, String preparedBy,
+      Instant preparedAt, String approvedBy, Instant approvedAt, String publishedBy, Instant publishedAt) {}
 }

@@ -128,6 +128,47 @@ class TwoFiscalYearsTest {
     assertThat(second).contains("ひばり市の2年目の報告").doesNotContain("生ごみ堆肥化容器の配布");
     assertThat(Http.anonymous(port).get("/public/" + TOWN + "/compare").body())
         .contains("2020年度（令和2年度）", "2021年度（令和3年度）");
+
+    correctionOfTheFirstYear();
+  }
+
+  /**
+   * A correction of a published report goes the same way (prepare, approve, publish) and must say what it
+   * changes; the public then sees version 2 with its note, and version 1 as it was.
+   */
+  private void correctionOfTheFirstYear() {
+    var path = "/api/reports/" + TOWN + "/" + FIRST + "/corrections";
+    assertThat(Http.as(port, "honbu").post(path, Map.of()).status()).isEqualTo(403);
+    assertThat(Http.as(port, "jimukyoku").post("/api/reports/" + TOWN + "/2019/corrections", Map.of()).status())
+        .isEqualTo(404);
+    var started = Http.as(port, "jimukyoku").post(path, Map.of());
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    assertThat(Http.as(port, "jimukyoku").post(path, Map.of()).status()).as("one correction at a time").isEqualTo(409);
+
+    var secretariat = new TasklistClient(port, "jimukyoku");
+    var key = SecretariatPublication.reportKey(cycle(FIRST));
+    var task = secretariat.claim(key, jp.climatepdca.publication.AnnualReportPublicationProcess.TASK_PREPARE_REPORT);
+    var form = secretariat.form(task);
+    assertThat(form.get("correction").asText()).isEqualTo("true");
+    assertThat(form.get("summary").asText()).isEqualTo("ひばり市の初年度の報告");
+    var rows = TasklistClient.rows(form.get("responses"));
+    assertThat(rows).singleElement().satisfies(r -> assertThat((String) r.get("response")).contains("来年度に対応します"));
+    var noNote = secretariat.submit(task, Map.of("summary", "訂正した概要", "changeNote", "", "responses", rows));
+    assertThat(noNote.status()).as(noNote.toString()).isEqualTo(400);
+    assertThat(noNote.json().path("message").asText()).contains("訂正の内容");
+    secretariat.complete(task, Map.of("summary", "訂正した概要", "changeNote", "排出量の出典の表記を訂正しました",
+        "responses", rows));
+    SecretariatPublication.approve(port, cycle(FIRST), "honbu");
+    SecretariatPublication.publish(port, cycle(FIRST));
+
+    var latest = Http.anonymous(port).get("/public/" + TOWN + "/" + FIRST).body();
+    assertThat(latest).contains("第2版", "排出量の出典の表記を訂正しました", "訂正した概要");
+    assertThat(Http.anonymous(port).get("/public/" + TOWN + "/" + FIRST + "/versions/1").body())
+        .contains("ひばり市の初年度の報告", "これは過去の版です").doesNotContain("訂正した概要");
+    var versions = Http.as(port, "env-staff").get("/api/reports/" + TOWN + "/" + FIRST).json();
+    assertThat(versions).hasSize(2);
+    assertThat(versions.get(0).path("status").asText()).isEqualTo("PUBLISHED");
+    assertThat(versions.get(0).path("approvedBy").asText()).isEqualTo("honbu");
   }
 
   private void loadPlanAndUsers() {
