@@ -27,30 +27,37 @@ class ReportCharts {
     this.json = json;
   }
 
-  /** Emissions of every calculated year, stacked by sector, with the target path as a line if there is one. */
+  /**
+   * Emissions of every calculated year, stacked by sector; with the plan's targets, the target path as a
+   * line over the calculated years and the target years, so the reader sees how far the way still is.
+   */
   String emissionsTrend(ReportContent c) {
     if (c.emissions() == null || c.emissions().trend().isEmpty()) {
       return null;
     }
-    var years = c.emissions().trend().stream().map(y -> y.year() + "年度").toList();
+    var byYear = new java.util.TreeMap<Integer, ReportContent.YearTotal>();
+    c.emissions().trend().forEach(y -> byYear.put(y.year(), y));
+    var years = new java.util.TreeSet<>(byYear.keySet());
+    c.targets().forEach(t -> years.add(t.year()));
+    var labels = years.stream().map(y -> y + "年度").toList();
     var sectors = new LinkedHashSet<String>();
     c.emissions().trend().forEach(y -> sectors.addAll(y.bySector().keySet()));
     var datasets = new ArrayList<Map<String, Object>>();
     var i = 0;
     for (var sector : sectors) {
-      datasets.add(dataset("bar", sector, c.emissions().trend().stream()
-          .map(y -> (Object) y.bySector().get(sector)).toList(), COLOURS.get(i++ % COLOURS.size())));
+      datasets.add(dataset("bar", sector, years.stream().map(y -> (Object) (byYear.containsKey(y)
+          ? byYear.get(y).bySector().get(sector) : null)).toList(), COLOURS.get(i++ % COLOURS.size())));
     }
     if (!c.targetPath().isEmpty()) {
       var path = new LinkedHashMap<Integer, BigDecimal>();
       c.targetPath().forEach(p -> path.put(p.year(), p.value()));
-      var line = dataset("line", "目標経路", c.emissions().trend().stream().map(y -> (Object) path.get(y.year()))
-          .toList(), "#000000");
+      var line = dataset("line", "削減目標の経路", years.stream().map(y -> (Object) path.get(y)).toList(), "#000000");
       line.put("fill", false);
+      line.put("spanGaps", true);
       line.put("stack", "targetPath");
       datasets.add(line);
     }
-    return write(chart("bar", years, datasets, "温室効果ガス排出量の推移（t-CO2）", true));
+    return write(chart("bar", labels, datasets, "温室効果ガス排出量の推移（t-CO2）", true));
   }
 
   String sectors(ReportContent c) {

@@ -13,7 +13,15 @@ import java.util.Map;
 public record ReportContent(String municipality, String municipalityName, int fiscalYear, int reviewYear,
     int version, String summary, String changeNote, Instant preparedAt, Texts evaluation,
     List<MeasureEntry> measures, List<OpinionEntry> opinions, Emissions emissions, List<IndicatorEntry> indicators,
-    List<PathPoint> targetPath) {
+    List<Target> targets, List<PathPoint> targetPath) {
+
+  /** A snapshot written before a part existed reads as having none of it. */
+  public ReportContent {
+    opinions = opinions == null ? List.of() : opinions;
+    indicators = indicators == null ? List.of() : indicators;
+    targets = targets == null ? List.of() : targets;
+    targetPath = targetPath == null ? List.of() : targetPath;
+  }
 
   /** The Check's texts: the secretariat's summary, headquarters' evaluation, the liaison meeting's minutes. */
   public record Texts(String secretariatSummary, String headquartersEvaluation, String liaisonMinutes) {}
@@ -26,9 +34,16 @@ public record ReportContent(String municipality, String municipalityName, int fi
   /** A committee opinion and the secretariat's response to it (対応方針). */
   public record OpinionEntry(String measureCode, String measureName, String opinion, String response) {}
 
-  /** The inventory year's emissions by sector, against the base year, and every year since the base year. */
+  /**
+   * The inventory year's emissions by sector, against the base year, against the plan's target path in that
+   * year ({@code pathTotal}, {@code gapPercent}: null without targets), and every year since the base year.
+   */
   public record Emissions(int inventoryYear, int baseYear, BigDecimal total, BigDecimal baseYearTotal,
-      BigDecimal changeFromBaseYearPercent, List<SectorEntry> sectors, List<YearTotal> trend) {}
+      BigDecimal changeFromBaseYearPercent, BigDecimal pathTotal, BigDecimal gapPercent, Boolean onTrack,
+      List<SectorEntry> sectors, List<YearTotal> trend) {}
+
+  /** A reduction target of the plan: {@code reductionPercent} below the base year by {@code year}. */
+  public record Target(int year, BigDecimal reductionPercent, String label, BigDecimal total) {}
 
   public record SectorEntry(String code, String label, BigDecimal total, BigDecimal baseYearTotal,
       BigDecimal changeFromBaseYearPercent) {}

@@ -62,7 +62,7 @@ class ReportForms {
           .append(plain(c.emissions().total())).append(" t-CO2（").append(c.emissions().trend().size())
           .append("か年の推移）、");
     }
-    text.append("指標 ").append(c.indicators().size()).append("件");
+    text.append("指標 ").append(c.indicators().size()).append("件、削減目標 ").append(c.targets().size()).append("件");
     return text.toString();
   }
 

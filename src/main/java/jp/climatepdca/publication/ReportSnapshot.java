@@ -75,7 +75,8 @@ class ReportSnapshot {
         request.summary(), request.changeNote(), now,
         new Texts(evaluation.secretariatSummary(), evaluation.headquartersEvaluation(), evaluation.liaisonMinutes()),
         measureEntries, opinionEntries, emissions(m.code(), m.baseYear(), request.inventoryYear()),
-        indicators.grades(m.code(), request.fiscalYear()), indicators.targetPath(m.code()));
+        indicators.grades(m.code(), request.fiscalYear()), indicators.targets(m.code()),
+        indicators.targetPath(m.code(), request.inventoryYear()));
   }
 
   /** The inventory year by sector and the trend of every calculated year from the base year on; null if none. */
@@ -90,8 +91,10 @@ class ReportSnapshot {
     }
     var sectors = current.sectors().stream().map(s -> new SectorEntry(s.sector().name(), s.label(), s.total(),
         s.baseYearTotal(), s.changeFromBaseYearPercent())).toList();
+    var path = current.targetPath();
     return new Emissions(inventoryYear, current.baseYear().year(), current.total(), current.baseYear().total(),
-        current.baseYear().changePercent(), sectors, trend);
+        current.baseYear().changePercent(), path == null ? null : path.pathTotal(),
+        path == null ? null : path.gapPercent(), path == null ? null : path.onTrack(), sectors, trend);
   }
 
   private static YearTotal yearTotal(InventoryReport report) {

@@ -68,7 +68,7 @@ class PublicReportInBrowserTest {
     var wait = Browser.waiting(browser);
     browser.get("http://localhost:" + port + "/public/" + CODE + "/" + YEAR);
     // charts.js marks a canvas once Chart.js has finished drawing it
-    var charts = List.of("chart-trend", "chart-sectors", "chart-progress");
+    var charts = List.of("chart-trend", "chart-sectors", "chart-progress", "chart-indicators");
     for (var id : charts) {
       wait.until(d -> "true".equals(d.findElement(By.id(id)).getAttribute("data-rendered")));
     }

@@ -79,7 +79,10 @@ class PublicReportTest {
     assertThat(text(page)).contains("あおば町", "2026年度（令和8年度）", "2025年度（令和7年度）の取組の点検・評価",
         "あおば町の2025年度の取組は概ね順調でした。", "説明会を年4回に増やします", "周知の方法を工夫すること",
         "推進本部として妥当と評価する。", "2024年度（令和6年度）の排出量は 7,500.0 t-CO2（基準年度 2013年度比 -6.3%）", "運輸部門",
-        "/webjars/chart.js/dist/chart.umd.js", "chart-trend", "chart-sectors", "chart-progress");
+        "/webjars/chart.js/dist/chart.umd.js", "chart-trend", "chart-sectors", "chart-progress", "chart-indicators",
+        // the indicators feature's grades and the plan's target path, frozen with the report
+        "住宅用太陽光の補助件数（累計）", "順調", "1人1日あたりごみ排出量", "遅れ", "2030年度 46%削減（2013年度比）",
+        "目標の経路を上回る排出");
     assertThat(get("/webjars/chart.js/dist/chart.umd.js").statusCode()).isEqualTo(200);
     assertThat(get("/public-assets/charts.js").statusCode()).isEqualTo(200);
     assertThat(text(get("/public"))).contains("あおば町").doesNotContain("わかば村");
@@ -106,7 +109,8 @@ class PublicReportTest {
       // table cells wrap lines: compare without white space
       var text = flat(new PDFTextStripper().getText(pdf));
       assertThat(text).contains(flat("あおば町 地球温暖化対策実行計画 年次報告書"), "2026年度（令和8年度）", "温室効果ガス排出量",
-          "住宅用太陽光発電の補助", "周知の方法を工夫すること", "説明会を年4回に増やします", "2013年度比-6.3%", "市民への分かりやすい公表に努めること");
+          "住宅用太陽光発電の補助", "周知の方法を工夫すること", "説明会を年4回に増やします", "2013年度比-6.3%", "市民への分かりやすい公表に努めること",
+          "住宅用太陽光の補助件数（累計）", "2050年度実質ゼロ");
       var fonts = new ArrayList<String>();
       for (var page : pdf.getPages()) {
         for (var name : page.getResources().getFontNames()) {
@@ -140,6 +144,8 @@ class PublicReportTest {
         .contains("2013,\"家庭部門\",3000", "2024,\"運輸部門\",1000", "2024,\"合計\",7500");
     assertThat(text.replace("\r\n", "")).doesNotContain("\n");
 
+    var indicators = new String(get("/public/" + CODE + "/" + YEAR + "/indicators.csv").body(), StandardCharsets.UTF_8);
+    assertThat(indicators).contains("\"SOLAR\",\"住宅用太陽光の補助件数（累計）\",\"件\",2020,100", "\"順調\"", "\"遅れ\"");
     var measures = new String(get("/public/" + CODE + "/" + YEAR + "/measures.csv").body(), StandardCharsets.UTF_8);
     // a text Excel would run as a formula stays text
     assertThat(measures).contains("\"施策コード\"", "\"遅れ\"");

@@ -17,8 +17,9 @@ import jp.climatepdca.publication.ReportSnapshot.ReportRequest;
 import jp.climatepdca.testing.Http;
 
 /**
- * A town of the publication tests (あおば町, 910001) with a year's Check on record, its emissions for the
- * base year and the inventory year, and the annual report of 2026 published through the service the
+ * A town of the publication tests (あおば町, 910001) with a year's Check on record, two indicators with
+ * actual values, reduction targets, its emissions for the base year and the inventory year, and the annual
+ * report of 2026 published through the service the
  * BPMN's listeners call. A department's answer carries markup, which must stay text everywhere.
  */
 final class PublishedTown {
@@ -54,6 +55,9 @@ final class PublishedTown {
     emissions(port, 2013, "産業,製造業,,5000,t-CO2,県の按分推計,CO2\n家庭,,,3000,t-CO2,県の按分推計,CO2\n");
     emissions(port, 2024, "産業,製造業,,4000,t-CO2,県の按分推計,CO2\n家庭,,,2500,t-CO2,県の按分推計,CO2\n運輸,自動車,,1000,t-CO2,県の按分推計,CO2\n");
 
+    actual(port, "SOLAR", 400);
+    actual(port, "WASTE", 880);
+
     var opinions = evaluations.opinions(CODE, YEAR);
     reports.prepare(new ReportRequest(CODE, YEAR, YEAR - 1, YEAR - 2, "あおば町の2025年度の取組は概ね順調でした。", null),
         Map.of(opinions.get(0).id(), "説明会を年4回に増やします", opinions.get(1).id(), "公表ページを改善します"), "jimukyoku");
@@ -73,8 +77,22 @@ final class PublishedTown {
          "measures": [{"code": "A-01", "department": "kankyo", "name": "住宅用太陽光発電の補助", "sector": "HOUSEHOLD",
                        "kind": "IMPLEMENTATION", "keyProject": true},
                       {"code": "A-02", "department": "kankyo", "name": "事業所の省エネ診断", "sector": "COMMERCIAL",
-                       "kind": "STUDY"}]}
+                       "kind": "STUDY"}],
+         "indicators": [
+           {"code": "SOLAR", "name": "住宅用太陽光の補助件数（累計）", "unit": "件", "measure": "A-01",
+            "direction": "HIGHER", "baseYear": 2020, "baseValue": 100, "targetYear": 2030, "targetValue": 600},
+           {"code": "WASTE", "name": "1人1日あたりごみ排出量", "unit": "g", "direction": "LOWER",
+            "baseYear": 2013, "baseValue": 900, "targetYear": 2030, "targetValue": 700}],
+         "emissionTargets": [{"year": 2030, "reductionPercent": 46, "label": "2030年度 46%%削減（2013年度比）"},
+                             {"year": 2050, "reductionPercent": 100, "label": "2050年度 実質ゼロ"}]}
         """.formatted(code, name).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The reviewed year's (2025) actual value of an indicator, as the secretariat enters it. */
+  private static void actual(int port, String indicator, int value) {
+    var put = Http.as(port, "demo").put("/api/indicators/" + CODE + "/" + indicator + "/actuals/" + (YEAR - 1),
+        Map.of("value", value, "source", "町の集計"));
+    assertThat(put.status()).as(put.toString()).isEqualTo(200);
   }
 
   private static void emissions(int port, int year, String rows) {
