@@ -37,7 +37,7 @@ class ReportForms {
 
   /** The frozen draft as reviewers read it: texts, responses to the opinions, and what it contains. */
   void draft(DelegateTask task, ReportContent content) {
-    variables.putText(task, "reportVersion", content.version() + "版");
+    variables.putText(task, "reportVersion", "第" + content.version() + "版");
     variables.putText(task, "summary", content.summary());
     variables.putText(task, "changeNote", content.changeNote() == null ? "" : content.changeNote());
     variables.putText(task, "contents", contents(content));
