@@ -77,6 +77,8 @@ class SelfAssessmentEntryListener implements TaskListener {
     row.put("measureName", measure.name());
     row.put("kindLabel", measure.kind().label());
     row.put("keyProjectLabel", measure.keyProject() ? "重点" : "");
+    // the plan as last year's Action step left it: what was to be modified, and why
+    row.put("lastDecision", measure.lastDecision() == null ? "" : measure.lastDecision().describe());
     row.put("progress", saved == null ? null : saved.progress().name());
     row.put("achievements", saved == null ? "" : saved.achievements());
     row.put("issues", saved == null || saved.issues() == null ? "" : saved.issues());
