@@ -124,6 +124,16 @@ public final class Http {
       }
     }
 
+    /** Asserts an RFC 9457 problem answer with this status whose body names every part (a field, a row, a reason). */
+    public Response assertProblem(int expectedStatus, String... parts) {
+      org.assertj.core.api.Assertions.assertThat(status).as(toString()).isEqualTo(expectedStatus);
+      org.assertj.core.api.Assertions.assertThat(contentType).as(toString()).startsWith("application/problem+json");
+      if (parts.length > 0) {
+        org.assertj.core.api.Assertions.assertThat(body).contains(parts);
+      }
+      return this;
+    }
+
     @Override
     public String toString() {
       return status + " " + contentType + " " + body;
