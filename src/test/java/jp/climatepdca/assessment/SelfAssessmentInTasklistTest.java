@@ -2,6 +2,7 @@ package jp.climatepdca.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.testing.AppTest;
@@ -101,6 +102,9 @@ class SelfAssessmentInTasklistTest {
       source.click();
       source.clear();
       source.sendKeys("都市公園等整備現況調査");
+      // form-js commits typed text after a debounce (300 ms); a re-render caused by the number's own
+      // debounced change can still replace the field then, so the value must survive that window
+      sleep(Duration.ofMillis(800));
       return "都市公園等整備現況調査".equals(d.findElement(sourceField).getAttribute("value"));
     });
     Browser.keepEvidence(browser, "tasklist-filled");
@@ -154,5 +158,14 @@ class SelfAssessmentInTasklistTest {
       element.click();
       return true;
     });
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
