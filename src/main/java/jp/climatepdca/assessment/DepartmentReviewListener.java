@@ -13,10 +13,9 @@ import jp.climatepdca.review.ReviewForm;
 import jp.climatepdca.review.ReviewLevel;
 import jp.climatepdca.review.ReviewOutcome;
 import jp.climatepdca.system.CycleReference;
-import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
  * answers and indicator values, and turns the reviewer's decision into the routing flag of the gateway that follows.
  */
 @Component("departmentReviewListener")
-class DepartmentReviewListener implements TaskListener {
+class DepartmentReviewListener extends FormTaskListener {
 
   private final PlanService plan;
   private final AssessmentRows rows;
@@ -42,26 +41,30 @@ class DepartmentReviewListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var cycle = CycleReference.of(task);
+  protected void onCreate(DelegateTask task, CycleReference cycle) {
     var department = (String) task.getVariable(DEPARTMENT_CODE);
-    var level = TASK_HEAD_APPROVAL.equals(task.getTaskDefinitionKey())
-        ? ReviewLevel.DEPARTMENT_HEAD : ReviewLevel.SECRETARIAT;
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      variables.putText(task, "departmentName", plan.department(cycle.municipality(), department).name());
-      variables.putText(task, "reviewerRole", level.label());
-      variables.putRows(task, ASSESSMENTS, rows.of(cycle.municipality(), cycle.fiscalYear(), department));
-      indicators.showEntered(task, cycle.municipality(), department, CycleReference.reviewYear(task));
-      reviewForm.declare(task);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      List<String> errors = new ArrayList<>();
-      var outcome = reviewForm.read(task, errors);
-      if (!errors.isEmpty()) {
-        throw new TaskInputException(errors);
-      }
-      reviewForm.record(task, cycle.municipality(), cycle.fiscalYear(), department, level, outcome);
-      task.getExecution().setVariable(level == ReviewLevel.DEPARTMENT_HEAD ? HEAD_APPROVED : SECRETARIAT_ACCEPTED,
-          outcome == ReviewOutcome.APPROVE);
-    }
+    var level = level(task);
+    variables.putText(task, "departmentName", plan.department(cycle.municipality(), department).name());
+    variables.putText(task, "reviewerRole", level.label());
+    variables.putRows(task, ASSESSMENTS, rows.of(cycle.municipality(), cycle.fiscalYear(), department));
+    indicators.showEntered(task, cycle.municipality(), department, CycleReference.reviewYear(task));
+    reviewForm.declare(task);
+  }
+
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
+    var department = (String) task.getVariable(DEPARTMENT_CODE);
+    var level = level(task);
+    List<String> errors = new ArrayList<>();
+    var outcome = reviewForm.read(task, errors);
+    refuseIfAny(errors);
+    reviewForm.record(task, cycle.municipality(), cycle.fiscalYear(), department, level, outcome);
+    task.getExecution().setVariable(level == ReviewLevel.DEPARTMENT_HEAD ? HEAD_APPROVED : SECRETARIAT_ACCEPTED,
+        outcome == ReviewOutcome.APPROVE);
+  }
+
+  /** The same listener serves the head's approval and the secretariat's review. */
+  private static ReviewLevel level(DelegateTask task) {
+    return TASK_HEAD_APPROVAL.equals(task.getTaskDefinitionKey()) ? ReviewLevel.DEPARTMENT_HEAD : ReviewLevel.SECRETARIAT;
   }
 }

@@ -15,10 +15,9 @@ import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.review.ReviewLevel;
 import jp.climatepdca.review.ReviewLog;
 import jp.climatepdca.system.CycleReference;
-import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * complete, checks every row and saves them all, or nothing.
  */
 @Component("selfAssessmentEntryListener")
-class SelfAssessmentEntryListener implements TaskListener {
+class SelfAssessmentEntryListener extends FormTaskListener {
 
   private static final int MAX_TEXT = 4000;
   private static final List<ReviewLevel> REVIEWERS = List.of(ReviewLevel.DEPARTMENT_HEAD, ReviewLevel.SECRETARIAT);
@@ -48,14 +47,15 @@ class SelfAssessmentEntryListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var cycle = CycleReference.of(task);
+  protected void onCreate(DelegateTask task, CycleReference cycle) {
     var department = (String) task.getVariable(DEPARTMENT_CODE);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      load(task, cycle, department);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      save(task, cycle, department);
-    }
+    load(task, cycle, department);
+  }
+
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
+    var department = (String) task.getVariable(DEPARTMENT_CODE);
+    save(task, cycle, department);
   }
 
   private void load(DelegateTask task, CycleReference cycle, String department) {
@@ -107,9 +107,7 @@ class SelfAssessmentEntryListener implements TaskListener {
     expected.stream().filter(code -> !seen.contains(code))
         .forEach(code -> errors.add(code + ": この施策の自己評価がありません"));
     var actuals = indicators.read(task, cycle.municipality(), department, errors);
-    if (!errors.isEmpty()) {
-      throw new TaskInputException(errors);
-    }
+    refuseIfAny(errors);
     var user = variables.currentUser(task);
     assessments.save(cycle.municipality(), cycle.fiscalYear(), department, inputs, user);
     indicators.save(cycle.municipality(), CycleReference.reviewYear(task), actuals, user);

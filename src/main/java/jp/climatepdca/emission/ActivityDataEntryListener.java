@@ -5,11 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.system.CycleReference;
+import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskInputException;
 import jp.climatepdca.system.UserInputException;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * through the API. Either way the reason given is what the calculated version records.
  */
 @Component("activityDataEntryListener")
-class ActivityDataEntryListener implements TaskListener {
+class ActivityDataEntryListener extends FormTaskListener {
 
   static final String CSV = "csv";
   static final String REASON = "reason";
@@ -43,23 +43,24 @@ class ActivityDataEntryListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var municipality = CycleReference.of(task).municipality();
+  protected void onCreate(DelegateTask task, CycleReference cycle) {
+    var municipality = cycle.municipality();
     var year = CycleReference.inventoryYear(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      var returned = verification.pendingReturn(municipality, year);
-      variables.putText(task, "municipalityName", plan.municipality(municipality).name());
-      variables.putText(task, "returnNotice", returned.orElse(""));
-      variables.putText(task, "apiPath", "/api/emissions/" + municipality + "/" + year + "/activity-data");
-      variables.putText(task, "uploadStatus", uploads
-          .findFirstByMunicipalityCodeAndInventoryYearOrderByIdDesc(municipality, year)
-          .map(u -> WHEN.format(u.uploadedAt()) + " に " + u.uploadedBy() + " が " + u.rowCount() + " 行を登録")
-          .orElse("まだありません"));
-      variables.declare(task, CSV);
-      variables.putText(task, REASON, returned.isPresent() ? "差戻しによる修正" : "初回算定");
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      complete(task, municipality, year);
-    }
+    var returned = verification.pendingReturn(municipality, year);
+    variables.putText(task, "municipalityName", plan.municipality(municipality).name());
+    variables.putText(task, "returnNotice", returned.orElse(""));
+    variables.putText(task, "apiPath", "/api/emissions/" + municipality + "/" + year + "/activity-data");
+    variables.putText(task, "uploadStatus", uploads
+        .findFirstByMunicipalityCodeAndInventoryYearOrderByIdDesc(municipality, year)
+        .map(u -> WHEN.format(u.uploadedAt()) + " に " + u.uploadedBy() + " が " + u.rowCount() + " 行を登録")
+        .orElse("まだありません"));
+    variables.declare(task, CSV);
+    variables.putText(task, REASON, returned.isPresent() ? "差戻しによる修正" : "初回算定");
+  }
+
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
+    complete(task, cycle.municipality(), CycleReference.inventoryYear(task));
   }
 
   private void complete(DelegateTask task, String municipality, int year) {
@@ -80,9 +81,7 @@ class ActivityDataEntryListener implements TaskListener {
     if (csv.isEmpty() && latest.isEmpty()) {
       errors.add(year + "年度の活動量データがまだ登録されていません。CSV を貼り付けるか、API で登録してください");
     }
-    if (!errors.isEmpty()) {
-      throw new TaskInputException(errors);
-    }
+    refuseIfAny(errors);
     if (csv.isPresent()) {
       try {
         importer.importCsv(municipality, year, csv.get(), reason, variables.currentUser(task));

@@ -10,10 +10,9 @@ import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.review.ReviewForm;
 import jp.climatepdca.review.ReviewOutcome;
 import jp.climatepdca.system.CycleReference;
-import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * (accepted → the check waits no longer; returned → data entry again, with the comment).
  */
 @Component("emissionsVerificationListener")
-class EmissionsVerificationListener implements TaskListener {
+class EmissionsVerificationListener extends FormTaskListener {
 
   private final InventoryReportService reports;
   private final InventoryVerification verification;
@@ -40,22 +39,23 @@ class EmissionsVerificationListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var municipality = CycleReference.of(task).municipality();
+  protected void onCreate(DelegateTask task, CycleReference cycle) {
+    var municipality = cycle.municipality();
     var year = CycleReference.inventoryYear(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      show(task, reports.report(municipality, year));
-      review.declare(task);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      var errors = new ArrayList<String>();
-      var outcome = review.read(task, errors);
-      if (!errors.isEmpty()) {
-        throw new TaskInputException(errors);
-      }
-      var accepted = outcome == ReviewOutcome.APPROVE;
-      verification.verify(municipality, year, accepted, variables.text(task, ReviewForm.COMMENT).orElse(null));
-      task.getExecution().setVariable(FiscalYearCycleProcess.EMISSIONS_ACCEPTED, accepted);
-    }
+    show(task, reports.report(municipality, year));
+    review.declare(task);
+  }
+
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
+    var municipality = cycle.municipality();
+    var year = CycleReference.inventoryYear(task);
+    var errors = new ArrayList<String>();
+    var outcome = review.read(task, errors);
+    refuseIfAny(errors);
+    var accepted = outcome == ReviewOutcome.APPROVE;
+    verification.verify(municipality, year, accepted, variables.text(task, ReviewForm.COMMENT).orElse(null));
+    task.getExecution().setVariable(FiscalYearCycleProcess.EMISSIONS_ACCEPTED, accepted);
   }
 
   private void show(DelegateTask task, InventoryReport report) {

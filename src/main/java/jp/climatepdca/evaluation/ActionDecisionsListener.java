@@ -14,10 +14,9 @@ import jp.climatepdca.plan.MeasureKind;
 import jp.climatepdca.plan.MeasureView;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.system.CycleReference;
-import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  * study measure to implementation; the decisions shape next year's plan.
  */
 @Component("actionDecisionsListener")
-class ActionDecisionsListener implements TaskListener {
+class ActionDecisionsListener extends FormTaskListener {
 
   static final String MEASURES = "measures";
   private static final int MAX_NOTE = 4000;
@@ -44,20 +43,18 @@ class ActionDecisionsListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var cycle = CycleReference.of(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      show(task, cycle);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      var measures = plan.activeMeasures(cycle.municipality()).stream()
-          .collect(Collectors.toMap(MeasureView::code, Function.identity()));
-      var errors = new ArrayList<String>();
-      var inputs = read(task, measures, errors);
-      if (!errors.isEmpty()) {
-        throw new TaskInputException(errors);
-      }
-      evaluations.decide(cycle.municipality(), cycle.fiscalYear(), inputs, variables.currentUser(task));
-    }
+  protected void onCreate(DelegateTask task, CycleReference cycle) {
+    show(task, cycle);
+  }
+
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
+    var measures = plan.activeMeasures(cycle.municipality()).stream()
+        .collect(Collectors.toMap(MeasureView::code, Function.identity()));
+    var errors = new ArrayList<String>();
+    var inputs = read(task, measures, errors);
+    refuseIfAny(errors);
+    evaluations.decide(cycle.municipality(), cycle.fiscalYear(), inputs, variables.currentUser(task));
   }
 
   private void show(DelegateTask task, CycleReference cycle) {

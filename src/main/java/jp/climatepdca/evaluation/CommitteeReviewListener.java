@@ -10,10 +10,9 @@ import jp.climatepdca.review.ReviewForm;
 import jp.climatepdca.review.ReviewLevel;
 import jp.climatepdca.review.ReviewOutcome;
 import jp.climatepdca.system.CycleReference;
-import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * the evaluation or asks the secretariat for changes.
  */
 @Component("committeeReviewListener")
-class CommitteeReviewListener implements TaskListener {
+class CommitteeReviewListener extends FormTaskListener {
 
   static final String OPINIONS = "opinions";
   private static final int MAX_OPINION = 4000;
@@ -42,24 +41,22 @@ class CommitteeReviewListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var cycle = CycleReference.of(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      context.show(task);
-      variables.putRows(task, OPINIONS, List.of());
-      reviewForm.declare(task);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      var errors = new ArrayList<String>();
-      var outcome = reviewForm.read(task, errors);
-      var opinions = opinions(task, cycle, errors);
-      if (!errors.isEmpty()) {
-        throw new TaskInputException(errors);
-      }
-      evaluations.addOpinions(cycle.municipality(), cycle.fiscalYear(), task.getId(), variables.currentUser(task),
-          opinions);
-      reviewForm.record(task, cycle.municipality(), cycle.fiscalYear(), null, ReviewLevel.COMMITTEE, outcome);
-      task.getExecution().setVariable(FiscalYearCycleProcess.COMMITTEE_ACCEPTED, outcome == ReviewOutcome.APPROVE);
-    }
+  protected void onCreate(DelegateTask task, CycleReference cycle) {
+    context.show(task);
+    variables.putRows(task, OPINIONS, List.of());
+    reviewForm.declare(task);
+  }
+
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
+    var errors = new ArrayList<String>();
+    var outcome = reviewForm.read(task, errors);
+    var opinions = opinions(task, cycle, errors);
+    refuseIfAny(errors);
+    evaluations.addOpinions(cycle.municipality(), cycle.fiscalYear(), task.getId(), variables.currentUser(task),
+        opinions);
+    reviewForm.record(task, cycle.municipality(), cycle.fiscalYear(), null, ReviewLevel.COMMITTEE, outcome);
+    task.getExecution().setVariable(FiscalYearCycleProcess.COMMITTEE_ACCEPTED, outcome == ReviewOutcome.APPROVE);
   }
 
   private List<OpinionInput> opinions(DelegateTask task, CycleReference cycle, List<String> errors) {

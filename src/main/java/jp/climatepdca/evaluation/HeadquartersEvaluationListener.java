@@ -6,15 +6,14 @@ import jp.climatepdca.review.ReviewForm;
 import jp.climatepdca.review.ReviewLevel;
 import jp.climatepdca.review.ReviewOutcome;
 import jp.climatepdca.system.CycleReference;
-import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task_HeadquartersEvaluation (推進本部の庁内評価): evaluates, or returns the compile to the secretariat. */
 @Component("headquartersEvaluationListener")
-class HeadquartersEvaluationListener implements TaskListener {
+class HeadquartersEvaluationListener extends FormTaskListener {
 
   static final String EVALUATION = "evaluation";
 
@@ -32,27 +31,25 @@ class HeadquartersEvaluationListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var cycle = CycleReference.of(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      context.show(task);
-      variables.putText(task, EVALUATION, evaluations.evaluation(cycle.municipality(), cycle.fiscalYear())
-          .headquartersEvaluation());
-      reviewForm.declare(task);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      var errors = new ArrayList<String>();
-      var outcome = reviewForm.read(task, errors);
-      // A return needs only its reason; an approval needs the evaluation itself.
-      var evaluation = outcome == ReviewOutcome.RETURN ? variables.text(task, EVALUATION).orElse(null)
-          : LongText.required(variables, task, EVALUATION, "推進本部の庁内評価", errors);
-      if (!errors.isEmpty()) {
-        throw new TaskInputException(errors);
-      }
-      if (evaluation != null) {
-        evaluations.saveHeadquartersEvaluation(cycle.municipality(), cycle.fiscalYear(), evaluation);
-      }
-      reviewForm.record(task, cycle.municipality(), cycle.fiscalYear(), null, ReviewLevel.HEADQUARTERS, outcome);
-      task.getExecution().setVariable(FiscalYearCycleProcess.HEADQUARTERS_APPROVED, outcome == ReviewOutcome.APPROVE);
+  protected void onCreate(DelegateTask task, CycleReference cycle) {
+    context.show(task);
+    variables.putText(task, EVALUATION, evaluations.evaluation(cycle.municipality(), cycle.fiscalYear())
+        .headquartersEvaluation());
+    reviewForm.declare(task);
+  }
+
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
+    var errors = new ArrayList<String>();
+    var outcome = reviewForm.read(task, errors);
+    // A return needs only its reason; an approval needs the evaluation itself.
+    var evaluation = outcome == ReviewOutcome.RETURN ? variables.text(task, EVALUATION).orElse(null)
+        : LongText.required(variables, task, EVALUATION, "推進本部の庁内評価", errors);
+    refuseIfAny(errors);
+    if (evaluation != null) {
+      evaluations.saveHeadquartersEvaluation(cycle.municipality(), cycle.fiscalYear(), evaluation);
     }
+    reviewForm.record(task, cycle.municipality(), cycle.fiscalYear(), null, ReviewLevel.HEADQUARTERS, outcome);
+    task.getExecution().setVariable(FiscalYearCycleProcess.HEADQUARTERS_APPROVED, outcome == ReviewOutcome.APPROVE);
   }
 }

@@ -9,10 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import jp.climatepdca.publication.ReportSnapshot.ReportRequest;
 import jp.climatepdca.system.CycleReference;
-import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * A correction of a published report must say what changed.
  */
 @Component("annualReportPreparationListener")
-class AnnualReportPreparationListener implements TaskListener {
+class AnnualReportPreparationListener extends FormTaskListener {
 
   static final String SUMMARY = "summary";
   static final String CHANGE_NOTE = "changeNote";
@@ -43,13 +42,13 @@ class AnnualReportPreparationListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var cycle = CycleReference.of(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      show(task, cycle);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      save(task, cycle);
-    }
+  protected void onCreate(DelegateTask task, CycleReference cycle) {
+    show(task, cycle);
+  }
+
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
+    save(task, cycle);
   }
 
   private void show(DelegateTask task, CycleReference cycle) {
@@ -92,9 +91,7 @@ class AnnualReportPreparationListener implements TaskListener {
       errors.add("訂正の内容は" + MAX_TEXT + "文字以内で入力してください");
     }
     var responses = responses(task, cycle, errors);
-    if (!errors.isEmpty()) {
-      throw new TaskInputException(errors);
-    }
+    refuseIfAny(errors);
     reports.prepare(new ReportRequest(cycle.municipality(), cycle.fiscalYear(), CycleReference.reviewYear(task),
         CycleReference.inventoryYear(task), summary, changeNote), responses, variables.currentUser(task));
   }

@@ -5,15 +5,14 @@ import jp.climatepdca.review.ReviewForm;
 import jp.climatepdca.review.ReviewLevel;
 import jp.climatepdca.review.ReviewOutcome;
 import jp.climatepdca.system.CycleReference;
-import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.FormTaskListener;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
  * The two review steps of the publication: each shows the frozen draft and either lets it go on
  * ({@link #approved}) or sends it back to the preparation with a comment.
  */
-abstract class ReportReviewListener implements TaskListener {
+abstract class ReportReviewListener extends FormTaskListener {
 
   private final AnnualReportService reports;
   private final ReportForms forms;
@@ -31,27 +30,25 @@ abstract class ReportReviewListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var cycle = CycleReference.of(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      forms.header(task, cycle);
-      forms.draft(task, reports.openDraft(cycle.municipality(), cycle.fiscalYear()).orElseThrow(
-          () -> new IllegalStateException("no annual report in preparation for " + cycle.businessKey())));
-      reviewForm.declare(task);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      var errors = new ArrayList<String>();
-      var outcome = reviewForm.read(task, errors);
-      if (!errors.isEmpty()) {
-        throw new TaskInputException(errors);
-      }
-      if (outcome == ReviewOutcome.APPROVE) {
-        approved(reports, cycle, task);
-      } else {
-        reports.returnToDraft(cycle.municipality(), cycle.fiscalYear());
-      }
-      reviewForm.record(task, cycle.municipality(), cycle.fiscalYear(), null, level, outcome);
-      task.getExecution().setVariable(flag, outcome == ReviewOutcome.APPROVE);
+  protected void onCreate(DelegateTask task, CycleReference cycle) {
+    forms.header(task, cycle);
+    forms.draft(task, reports.openDraft(cycle.municipality(), cycle.fiscalYear()).orElseThrow(
+        () -> new IllegalStateException("no annual report in preparation for " + cycle.businessKey())));
+    reviewForm.declare(task);
+  }
+
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
+    var errors = new ArrayList<String>();
+    var outcome = reviewForm.read(task, errors);
+    refuseIfAny(errors);
+    if (outcome == ReviewOutcome.APPROVE) {
+      approved(reports, cycle, task);
+    } else {
+      reports.returnToDraft(cycle.municipality(), cycle.fiscalYear());
     }
+    reviewForm.record(task, cycle.municipality(), cycle.fiscalYear(), null, level, outcome);
+    task.getExecution().setVariable(flag, outcome == ReviewOutcome.APPROVE);
   }
 
   abstract void approved(AnnualReportService reports, CycleReference cycle, DelegateTask task);
