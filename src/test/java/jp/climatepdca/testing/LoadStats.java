@@ -48,8 +48,15 @@ public final class LoadStats {
     var text = new StringBuilder(title).append('\n');
     var all = nanos.values().stream().mapToLong(ConcurrentLinkedQueue::size).sum();
     text.append(String.format("%,d operations in %.1f s: %.1f ops/s%n%n", all, seconds, all / seconds));
-    text.append(String.format("%-34s %8s %8s %9s %9s %9s %9s  %s%n", "operation", "count", "ops/s", "p50 ms",
-        "p95 ms", "p99 ms", "max ms", "answers by status"));
+    text.append(table(seconds));
+    text.append(String.format("%nerrors (not 2xx) by operation and status: %s%n", errors()));
+    return text.toString();
+  }
+
+  /** Per kind of operation: count, per second over these seconds, p50/p95/p99/max, answers by status. */
+  public String table(double seconds) {
+    var text = new StringBuilder(String.format("%-34s %8s %8s %9s %9s %9s %9s  %s%n", "operation", "count",
+        "ops/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "answers by status"));
     new TreeMap<>(nanos).forEach((kind, values) -> {
       var sorted = new ArrayList<>(values);
       Collections.sort(sorted);
@@ -57,7 +64,6 @@ public final class LoadStats {
           sorted.size() / seconds, millis(sorted, 0.50), millis(sorted, 0.95), millis(sorted, 0.99),
           millis(sorted, 1.0), new TreeMap<>(statuses.get(kind))));
     });
-    text.append(String.format("%nerrors (not 2xx) by operation and status: %s%n", errors()));
     return text.toString();
   }
 
