@@ -40,13 +40,19 @@ def interpolate(value, env):
 
 def scalar(text):
     text = text.strip()
+    # an anchor (&name) only labels the value after it: a block when nothing follows
+    text = re.sub(r"^&[^\s]+\s*", "", text)
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
         return text[1:-1]
     return re.sub(r"\s+#.*$", "", text)
 
 
 def minimal_yaml(text):
-    """Block mappings and lists of scalars or mappings; enough for compose.yaml, not for YAML at large."""
+    """Block mappings and lists of scalars or mappings; enough for compose.yaml, not for YAML at large.
+
+    Anchors are dropped and merge keys (<<: *name) kept as plain keys, not merged: compose.yaml declares
+    each service's environment in the service itself, which is all this script reads.
+    """
     lines = []
     for raw in text.splitlines():
         if raw.strip() and not raw.lstrip().startswith("#"):

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jp.climatepdca.cycle.CycleStarter;
+import jp.climatepdca.publication.PublicationStarter;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,14 +45,17 @@ class ModularityTest {
     classes().that().areAnnotatedWith(RestController.class).should().notBePublic().check(main);
   }
 
+  /** One starter per process started from outside: cycles, and corrections of a published report. */
   @Test
   void onlyTheStarterStartsCycles() {
     noClasses().that().doNotHaveFullyQualifiedName(CycleStarter.class.getName())
+        .and().doNotHaveFullyQualifiedName(PublicationStarter.class.getName())
         .should().callMethodWhere(DescribedPredicate.describe("RuntimeService starts a process instance",
             call -> call.getTarget().getOwner().isAssignableTo(RuntimeService.class)
                 && (call.getTarget().getName().startsWith("startProcessInstance")
                 || call.getTarget().getName().startsWith("createProcessInstanceBy"))))
-        .because("a cycle starts only through CycleStarter, which refuses a second start of the same year")
+        .because("a cycle starts only through CycleStarter, which refuses a second start of the same year, and a"
+            + " correction only through PublicationStarter, which refuses one while the year's publication runs")
         .check(main);
   }
 }

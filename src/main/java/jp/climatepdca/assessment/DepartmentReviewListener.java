@@ -21,19 +21,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_HeadApproval (所属長の承認) and Task_SecretariatReview (事務局の確認): shows the department's saved
- * answers, and turns the reviewer's decision into the routing flag of the gateway that follows.
+ * answers and indicator values, and turns the reviewer's decision into the routing flag of the gateway that follows.
  */
 @Component("departmentReviewListener")
 class DepartmentReviewListener implements TaskListener {
 
   private final PlanService plan;
   private final AssessmentRows rows;
+  private final IndicatorActualsForm indicators;
   private final ReviewForm reviewForm;
   private final TaskVariables variables;
 
-  DepartmentReviewListener(PlanService plan, AssessmentRows rows, ReviewForm reviewForm, TaskVariables variables) {
+  DepartmentReviewListener(PlanService plan, AssessmentRows rows, IndicatorActualsForm indicators,
+      ReviewForm reviewForm, TaskVariables variables) {
     this.plan = plan;
     this.rows = rows;
+    this.indicators = indicators;
     this.reviewForm = reviewForm;
     this.variables = variables;
   }
@@ -48,6 +51,7 @@ class DepartmentReviewListener implements TaskListener {
       variables.putText(task, "departmentName", plan.department(cycle.municipality(), department).name());
       variables.putText(task, "reviewerRole", level.label());
       variables.putRows(task, ASSESSMENTS, rows.of(cycle.municipality(), cycle.fiscalYear(), department));
+      indicators.showEntered(task, cycle.municipality(), department, CycleReference.reviewYear(task));
       reviewForm.declare(task);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       List<String> errors = new ArrayList<>();

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_EnterSelfAssessment (自己点検・自己評価の入力): on create, loads the department's measures with
- * what was entered before and any return comment; on complete, checks and saves every row.
+ * what was entered before, its indicators (see {@link IndicatorActualsForm}) and any return comment; on
+ * complete, checks every row and saves them all, or nothing.
  */
 @Component("selfAssessmentEntryListener")
 class SelfAssessmentEntryListener implements TaskListener {
@@ -34,13 +35,15 @@ class SelfAssessmentEntryListener implements TaskListener {
   private final PlanService plan;
   private final SelfAssessmentService assessments;
   private final ReviewLog reviews;
+  private final IndicatorActualsForm indicators;
   private final TaskVariables variables;
 
   SelfAssessmentEntryListener(PlanService plan, SelfAssessmentService assessments, ReviewLog reviews,
-      TaskVariables variables) {
+      IndicatorActualsForm indicators, TaskVariables variables) {
     this.plan = plan;
     this.assessments = assessments;
     this.reviews = reviews;
+    this.indicators = indicators;
     this.variables = variables;
   }
 
@@ -65,6 +68,7 @@ class SelfAssessmentEntryListener implements TaskListener {
         .pendingReturn(cycle.municipality(), cycle.fiscalYear(), department, REVIEWERS)
         .map(r -> r.returnNotice()).orElse(""));
     variables.putRows(task, MEASURES, rows);
+    indicators.load(task, cycle.municipality(), department, CycleReference.reviewYear(task));
   }
 
   private static Map<String, Object> row(MeasureView measure, AssessmentView saved) {
@@ -73,6 +77,8 @@ class SelfAssessmentEntryListener implements TaskListener {
     row.put("measureName", measure.name());
     row.put("kindLabel", measure.kind().label());
     row.put("keyProjectLabel", measure.keyProject() ? "重点" : "");
+    // the plan as last year's Action step left it: what was to be modified, and why
+    row.put("lastDecision", measure.lastDecision() == null ? "" : measure.lastDecision().describe());
     row.put("progress", saved == null ? null : saved.progress().name());
     row.put("achievements", saved == null ? "" : saved.achievements());
     row.put("issues", saved == null || saved.issues() == null ? "" : saved.issues());
@@ -100,10 +106,13 @@ class SelfAssessmentEntryListener implements TaskListener {
     }
     expected.stream().filter(code -> !seen.contains(code))
         .forEach(code -> errors.add(code + ": この施策の自己評価がありません"));
+    var actuals = indicators.read(task, cycle.municipality(), department, errors);
     if (!errors.isEmpty()) {
       throw new TaskInputException(errors);
     }
-    assessments.save(cycle.municipality(), cycle.fiscalYear(), department, inputs, variables.currentUser(task));
+    var user = variables.currentUser(task);
+    assessments.save(cycle.municipality(), cycle.fiscalYear(), department, inputs, user);
+    indicators.save(cycle.municipality(), CycleReference.reviewYear(task), actuals, user);
   }
 
   private static AssessmentInput input(String code, Map<String, Object> row, List<String> errors) {

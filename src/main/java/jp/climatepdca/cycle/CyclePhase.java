@@ -14,7 +14,9 @@ enum CyclePhase {
   HEADQUARTERS_EVALUATION("推進本部による庁内評価", FiscalYearCycleProcess.TASK_HEADQUARTERS_EVALUATION),
   LIAISON_MEETING("連絡会議", FiscalYearCycleProcess.TASK_LIAISON_MEETING),
   COMMITTEE_REVIEW("推進委員会による点検評価", FiscalYearCycleProcess.TASK_COMMITTEE_REVIEW),
+  // the Action step and the publication run side by side; while both are open the Action step names the phase
   ACTION("施策の見直し（Action）", FiscalYearCycleProcess.TASK_ACTION_DECISIONS),
+  PUBLICATION("年次報告書の作成・公表", FiscalYearCycleProcess.CALL_ANNUAL_REPORT_PUBLICATION),
   IN_TRANSITION("処理中", null),
   COMPLETED("完了", null);
 

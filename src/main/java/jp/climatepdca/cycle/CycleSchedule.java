@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 public class CycleSchedule {
 
   private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
-  private static final Dates BUILT_IN = new Dates("04-01", "05-31", "07-01", "08-31", "09-30", "10-31", "11-30", "01-31");
+  private static final Dates BUILT_IN = new Dates("04-01", "05-31", "07-01", "08-31", "09-30", "10-31", "11-30", "01-31", "03-31");
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   private static final List<Function<Dates, String>> FIELDS = List.of(Dates::aprilCheck,
       Dates::selfAssessmentDue, Dates::julyCalculation, Dates::checkDue, Dates::headquartersDue, Dates::liaisonMeeting, Dates::committee,
-      Dates::actionDue);
+      Dates::actionDue, Dates::publicationDue);
 
   private final ScheduleProperties properties;
 
@@ -76,6 +76,11 @@ public class CycleSchedule {
 
   public Date actionDue(String municipality, int fiscalYear) {
     return date(municipality, fiscalYear, Dates::actionDue);
+  }
+
+  /** The annual report (年次報告書) is published by this day: the statute asks for it every year. */
+  public Date publicationDue(String municipality, int fiscalYear) {
+    return date(municipality, fiscalYear, Dates::publicationDue);
   }
 
   /** The day within fiscal year N (April N to March N+1) at 09:00 Japan time. */

@@ -47,11 +47,12 @@ class CycleStatusService {
         .orElseThrow(() -> new NotFoundException(fiscalYear + "年度のサイクル（" + municipality + "）は開始されていません"));
     var m = plan.municipality(municipality);
     var instance = runtime.createProcessInstanceQuery().processInstanceId(cycle.processInstanceId()).singleResult();
-    var phase = instance == null ? CyclePhase.COMPLETED
-        : CyclePhase.of(runtime.getActiveActivityIds(instance.getId()));
+    var phase = instance == null ? CyclePhase.COMPLETED : phaseOf(instance.getId());
 
     var cityTasks = wholeCity
-        ? tasks.createTaskQuery().processInstanceId(cycle.processInstanceId()).orderByTaskCreateTime().asc().list()
+        ? tasks.createTaskQuery().processInstanceBusinessKeyIn(cycle.businessKey(),
+                cycle.businessKey() + FiscalYearCycleProcess.REPORT_BUSINESS_KEY_SUFFIX)
+            .orderByTaskCreateTime().asc().list()
             .stream().map(this::openTask).toList()
         : List.<OpenTask>of();
 
@@ -75,6 +76,15 @@ class CycleStatusService {
     return new CycleStatus(municipality, m.name(), fiscalYear, schedule.reviewYear(fiscalYear),
         cycle.businessKey(), cycle.processInstanceId(), cycle.startedBy(), cycle.startedAt(), phase.name(),
         phase.label(), phase == CyclePhase.COMPLETED, cityTasks, departments);
+  }
+
+  /** The instance may end (its last job) between finding it and reading where it waits. */
+  private CyclePhase phaseOf(String processInstanceId) {
+    try {
+      return CyclePhase.of(runtime.getActiveActivityIds(processInstanceId));
+    } catch (org.camunda.bpm.engine.exception.NullValueException ended) {
+      return CyclePhase.COMPLETED;
+    }
   }
 
   private DepartmentStatus departmentStatus(DepartmentView d, List<OpenTask> open, String businessKey) {

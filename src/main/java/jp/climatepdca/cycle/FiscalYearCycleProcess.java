@@ -2,7 +2,7 @@ package jp.climatepdca.cycle;
 
 /**
  * bpmn/fiscal-year-cycle.bpmn: one municipality's fiscal year, from the April self-assessments and, in
- * parallel, the July emissions inventory to the Action step. Started only through {@link CycleStarter}, with business key {@code <municipality>:<year>}.
+ * parallel, the July emissions inventory to the Action step and the annual report's publication. Started only through {@link CycleStarter}, with business key {@code <municipality>:<year>}.
  */
 public final class FiscalYearCycleProcess {
 
@@ -20,7 +20,19 @@ public final class FiscalYearCycleProcess {
   public static final String TASK_HEADQUARTERS_EVALUATION = "Task_HeadquartersEvaluation";
   public static final String TASK_LIAISON_MEETING = "Task_LiaisonMeeting";
   public static final String TASK_COMMITTEE_REVIEW = "Task_CommitteeReview";
+  /**
+   * After the committee accepts, the Action step and the publication run side by side: the report shows
+   * the Check (assessments, evaluations, opinions with their responses, emissions), not next year's plan,
+   * so neither needs the other; and publication (statutory, due by {@code publication-due}) need not
+   * wait for the Action step's January deadline, nor the Action step for the report.
+   */
+  public static final String GATEWAY_ACTION_AND_PUBLICATION_FORK = "Gateway_ActionAndPublicationFork";
   public static final String TASK_ACTION_DECISIONS = "Task_ActionDecisions";
+  /** Calls annual-report-publication.bpmn with business key {@code <municipality>:<year>:report}. */
+  public static final String CALL_ANNUAL_REPORT_PUBLICATION = "Task_AnnualReportPublication";
+  /** The called publication's business key: {@code <municipality>:<year>} and this (its tasks are the city's). */
+  public static final String REPORT_BUSINESS_KEY_SUFFIX = ":report";
+  public static final String GATEWAY_ACTION_AND_PUBLICATION_JOIN = "Gateway_ActionAndPublicationJoin";
   public static final String END_COMPLETED = "Event_CycleCompleted";
 
   /** Routing flags. */

@@ -17,11 +17,11 @@ record ScheduleProperties(Integer reportLagYears, Integer inventoryLagYears, Dat
   ScheduleProperties {
     reportLagYears = reportLagYears == null ? 1 : reportLagYears;
     inventoryLagYears = inventoryLagYears == null ? 2 : inventoryLagYears;
-    defaults = defaults == null ? new Dates(null, null, null, null, null, null, null, null) : defaults;
+    defaults = defaults == null ? new Dates(null, null, null, null, null, null, null, null, null) : defaults;
     municipalities = municipalities == null ? Map.of() : municipalities;
   }
 
   /** Each a {@code MM-dd}; a null in an override falls back to the default. */
   record Dates(String aprilCheck, String selfAssessmentDue, String julyCalculation, String checkDue,
-      String headquartersDue, String liaisonMeeting, String committee, String actionDue) {}
+      String headquartersDue, String liaisonMeeting, String committee, String actionDue, String publicationDue) {}
 }

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Calculates an inventory year from its newest upload into a new current version. The arithmetic is one
  * SQL aggregation, sum(amount in the factor's unit × factor) by sector and gas, plus the figures entered
- * in t-CO2: exact NUMERIC arithmetic in the database, never row by row in Java.
+ * in t-CO2: exact NUMERIC arithmetic in the database, never row by row in Java. A municipality's own
+ * factor valid in the year (local_emission_factor) replaces the catalogue's default for that municipality.
  */
 @Service
 public class EmissionCalculator {
@@ -20,10 +21,12 @@ public class EmissionCalculator {
   private static final String AGGREGATE = """
       insert into emission_result (inventory_id, sector, gas, t_co2)
       select ?, x.sector, x.gas, cast(sum(x.t_co2) as numeric(30, 6)) from (
-        select a.sector as sector, f.gas as gas, a.factor_amount * f.factor as t_co2
+        select a.sector as sector, f.gas as gas, a.factor_amount * coalesce(l.factor, f.factor) as t_co2
           from activity_row a
           join emission_factor f on f.code = a.factor_code
            and f.valid_from <= ? and (f.valid_to is null or f.valid_to >= ?)
+          left join local_emission_factor l on l.municipality_code = ? and l.code = f.code and l.gas = f.gas
+           and l.valid_from <= ? and (l.valid_to is null or l.valid_to >= ?)
          where a.upload_id = ?
         union all
         select d.sector, d.gas, d.t_co2 from direct_emission d where d.upload_id = ?
@@ -67,7 +70,8 @@ public class EmissionCalculator {
       inventories.flush();
       var inventory = inventories.saveAndFlush(new EmissionInventory(municipality, inventoryYear, next,
           reason.strip(), upload.id(), user, Instant.now()));
-      jdbc.update(AGGREGATE, inventory.id(), inventoryYear, inventoryYear, upload.id(), upload.id());
+      jdbc.update(AGGREGATE, inventory.id(), inventoryYear, inventoryYear, municipality, inventoryYear, inventoryYear,
+          upload.id(), upload.id());
       return inventory.view();
     } catch (DataIntegrityViolationException e) {
       throw new ConflictException(inventoryYear + "年度の排出量は同時に別の算定が行われました。もう一度実行してください");

@@ -33,15 +33,18 @@ class EmissionController {
   private final ActivityImportService importer;
   private final EmissionCalculator calculator;
   private final EmissionFactorService factors;
+  private final LocalFactorService localFactors;
   private final PlanService plan;
   private final MunicipalityPermission permission;
 
   EmissionController(InventoryReportService reports, ActivityImportService importer, EmissionCalculator calculator,
-      EmissionFactorService factors, PlanService plan, MunicipalityPermission permission) {
+      EmissionFactorService factors, LocalFactorService localFactors, PlanService plan,
+      MunicipalityPermission permission) {
     this.reports = reports;
     this.importer = importer;
     this.calculator = calculator;
     this.factors = factors;
+    this.localFactors = localFactors;
     this.plan = plan;
     this.permission = permission;
   }
@@ -75,6 +78,22 @@ class EmissionController {
       throw new UserInputException("排出係数を変更できません", List.of("factor: 0以上の数値を、source: 出典を指定してください"));
     }
     return factors.change(code, gas, validFrom, change.factor(), change.source());
+  }
+
+  /** A municipality's own factors, which replace the catalogue's defaults in its calculations. */
+  @GetMapping("/emission-factors/local/{municipality}")
+  @PreAuthorize("@roles.belongsTo(authentication, #municipality)")
+  List<LocalFactorView> localFactors(@PathVariable String municipality) {
+    plan.municipality(municipality);
+    return localFactors.factors(municipality);
+  }
+
+  /** The secretariat records its own figure for a non-statutory factor, with its source. */
+  @PostMapping("/emission-factors/local/{municipality}")
+  ResponseEntity<LocalFactorView> addLocalFactor(@PathVariable String municipality, @RequestBody LocalFactorView factor,
+      Authentication auth) {
+    checkManages(auth, municipality);
+    return ResponseEntity.status(201).body(localFactors.add(municipality, factor, auth.getName()));
   }
 
   /** The body is the CSV file itself (text/csv, UTF-8); Shift_JIS is refused rather than read as garbage. */

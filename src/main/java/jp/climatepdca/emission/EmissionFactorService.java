@@ -77,8 +77,13 @@ public class EmissionFactorService {
   }
 
   private static boolean overlaps(FactorView a, FactorView b) {
-    var aEnd = a.validTo() == null ? Integer.MAX_VALUE : a.validTo();
-    var bEnd = b.validTo() == null ? Integer.MAX_VALUE : b.validTo();
-    return a.validFrom() <= bEnd && b.validFrom() <= aEnd;
+    return overlaps(a.validFrom(), a.validTo(), b.validFrom(), b.validTo());
+  }
+
+  /** Whether two ranges of fiscal years meet; an open end (null) runs on for ever. */
+  static boolean overlaps(int aFrom, Integer aTo, int bFrom, Integer bTo) {
+    var aEnd = aTo == null ? Integer.MAX_VALUE : aTo;
+    var bEnd = bTo == null ? Integer.MAX_VALUE : bTo;
+    return aFrom <= bEnd && bFrom <= aEnd;
   }
 }

@@ -1,7 +1,8 @@
 package jp.climatepdca.emission;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
+import static jp.climatepdca.emission.EmissionsSummary.percent;
+import static jp.climatepdca.emission.EmissionsSummary.tonnes;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +17,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_VerifyEmissions (排出量の確認): shows the current version's totals against the base year and the
- * previous year; on complete records the secretariat's verdict on the version and routes the branch
+ * Task_VerifyEmissions (排出量の確認): shows the current version's totals against the base year, the
+ * previous year and the plan's target path; on complete records the secretariat's verdict on the version and routes the branch
  * (accepted → the check waits no longer; returned → data entry again, with the comment).
  */
 @Component("emissionsVerificationListener")
@@ -25,13 +26,15 @@ class EmissionsVerificationListener implements TaskListener {
 
   private final InventoryReportService reports;
   private final InventoryVerification verification;
+  private final EmissionsSummary summary;
   private final ReviewForm review;
   private final TaskVariables variables;
 
   EmissionsVerificationListener(InventoryReportService reports, InventoryVerification verification,
-      ReviewForm review, TaskVariables variables) {
+      EmissionsSummary summary, ReviewForm review, TaskVariables variables) {
     this.reports = reports;
     this.verification = verification;
+    this.summary = summary;
     this.review = review;
     this.variables = variables;
   }
@@ -59,18 +62,13 @@ class EmissionsVerificationListener implements TaskListener {
     var version = report.version();
     variables.putText(task, "municipalityName", report.municipalityName());
     variables.putText(task, "versionLabel", "第" + version.version() + "版・" + version.reason());
-    variables.putText(task, "total", tonnes(report.total()));
-    variables.putText(task, "baseYear", String.valueOf(report.baseYear().year()));
-    variables.putText(task, "baseYearTotal", tonnes(report.baseYear().total()));
-    variables.putText(task, "baseYearChange", percent(report.baseYear().changePercent()));
-    variables.putText(task, "previousYear", String.valueOf(report.previousYear().year()));
-    variables.putText(task, "previousYearTotal", tonnes(report.previousYear().total()));
-    variables.putText(task, "previousYearChange", percent(report.previousYear().changePercent()));
+    summary.show(task, report);
     var sectors = new ArrayList<Map<String, Object>>();
     var gases = new ArrayList<Map<String, Object>>();
     for (var s : report.sectors()) {
       sectors.add(Map.of("label", s.label(), "total", tonnes(s.total()), "baseYearTotal", tonnes(s.baseYearTotal()),
-          "baseYearChange", percent(s.changeFromBaseYearPercent()), "previousYearTotal", tonnes(s.previousYearTotal())));
+          "baseYearChange", percent(s.changeFromBaseYearPercent()), "previousYearTotal",
+          tonnes(s.previousYearTotal())));
       s.byGas().forEach((gas, t) -> {
         var row = new LinkedHashMap<String, Object>();
         row.put("label", s.label());
@@ -81,14 +79,5 @@ class EmissionsVerificationListener implements TaskListener {
     }
     variables.putRows(task, "sectors", sectors);
     variables.putRows(task, "gases", gases);
-  }
-
-  /** t-CO2 as staff read it: grouped thousands, the decimals there are, "—" where there is no figure. */
-  static String tonnes(BigDecimal value) {
-    return value == null ? "—" : new DecimalFormat("#,##0.######").format(value);
-  }
-
-  static String percent(BigDecimal value) {
-    return value == null ? "—" : (value.signum() > 0 ? "+" : "") + value.toPlainString() + "%";
   }
 }

@@ -23,11 +23,14 @@ public class InventoryReportService {
 
   private final EmissionInventoryRepository inventories;
   private final PlanService plan;
+  private final EmissionTargetPathService paths;
   private final JdbcTemplate jdbc;
 
-  InventoryReportService(EmissionInventoryRepository inventories, PlanService plan, JdbcTemplate jdbc) {
+  InventoryReportService(EmissionInventoryRepository inventories, PlanService plan, EmissionTargetPathService paths,
+      JdbcTemplate jdbc) {
     this.inventories = inventories;
     this.plan = plan;
+    this.paths = paths;
     this.jdbc = jdbc;
   }
 
@@ -35,6 +38,11 @@ public class InventoryReportService {
     var m = plan.municipality(municipality);
     return inventories.findByMunicipalityCodeAndInventoryYearAndCurrentTrue(municipality, inventoryYear)
         .map(current -> report(m.code(), m.name(), m.baseYear(), inventoryYear, current));
+  }
+
+  /** The base year the comparisons use (the plan's, FY2013 unless it says otherwise). */
+  public int baseYear(String municipality) {
+    return plan.municipality(municipality).baseYear();
   }
 
   public InventoryReport report(String municipality, int inventoryYear) {
@@ -58,13 +66,21 @@ public class InventoryReportService {
       sectors.add(new SectorFigure(sector, sector.label(), byGas, sum, base.get(sector),
           percent(sum, base.get(sector)), previous.get(sector)));
     }
-    var baseTotal = sum(base);
+    var baseTotal = paths.baseTotal(code).orElse(null);
     var previousTotal = sum(previous);
     var versions = inventories.findByMunicipalityCodeAndInventoryYearOrderByVersionDesc(code, year).stream()
         .map(EmissionInventory::view).toList();
     return new InventoryReport(code, name, year, current.view(), sectors, total,
         new Comparison(baseYear, baseTotal, percent(total, baseTotal)),
-        new Comparison(year - 1, previousTotal, percent(total, previousTotal)), versions);
+        new Comparison(year - 1, previousTotal, percent(total, previousTotal)), versions, pathComparison(code, year, total));
+  }
+
+  private InventoryReport.PathComparison pathComparison(String municipality, int year, BigDecimal total) {
+    return paths.path(municipality).filter(p -> year >= p.baseYear()).map(p -> {
+      var pathTotal = p.valueAt(year);
+      return new InventoryReport.PathComparison(year, pathTotal, percent(pathTotal, p.baseTotal()),
+          percent(total, pathTotal), total.compareTo(pathTotal) <= 0, p.baseSource(), p.milestones());
+    }).orElse(null);
   }
 
   private Map<InventorySector, Map<Gas, BigDecimal>> figures(long inventoryId) {

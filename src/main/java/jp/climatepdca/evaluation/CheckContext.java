@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jp.climatepdca.assessment.AssessmentView;
 import jp.climatepdca.assessment.Progress;
 import jp.climatepdca.assessment.SelfAssessmentService;
+import jp.climatepdca.emission.EmissionsSummary;
 import jp.climatepdca.plan.MeasureView;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.review.ReviewLevel;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every city-wide Check form shows (secretariat, headquarters, liaison meeting, committee): the
- * summary of all departments, the delayed measures, the texts written so far and any return comment.
+ * summary of all departments, the delayed measures, the indicators with their grades, the emissions
+ * against the base year, the previous year and the target path, the texts written so far and any return comment.
  */
 @Component
 class CheckContext {
@@ -31,14 +33,18 @@ class CheckContext {
   private final SelfAssessmentService assessments;
   private final EvaluationService evaluations;
   private final ReviewLog reviews;
+  private final IndicatorTable indicators;
+  private final EmissionsSummary emissions;
   private final TaskVariables variables;
 
   CheckContext(PlanService plan, SelfAssessmentService assessments, EvaluationService evaluations, ReviewLog reviews,
-      TaskVariables variables) {
+      IndicatorTable indicators, EmissionsSummary emissions, TaskVariables variables) {
     this.plan = plan;
     this.assessments = assessments;
     this.evaluations = evaluations;
     this.reviews = reviews;
+    this.indicators = indicators;
+    this.emissions = emissions;
     this.variables = variables;
   }
 
@@ -60,6 +66,8 @@ class CheckContext {
     variables.putText(task, "secretariatSummary", nullToEmpty(evaluation.secretariatSummary()));
     variables.putText(task, "headquartersEvaluation", nullToEmpty(evaluation.headquartersEvaluation()));
     variables.putText(task, "liaisonMinutes", nullToEmpty(evaluation.liaisonMinutes()));
+    indicators.show(task, cycle.municipality(), cycle.fiscalYear());
+    emissions.show(task, cycle.municipality(), CycleReference.inventoryYear(task));
   }
 
   private static List<Map<String, Object>> departmentSummary(List<AssessmentView> all,

@@ -51,6 +51,6 @@ class CommitteeOpinion {
   }
 
   OpinionView view() {
-    return new OpinionView(measureCode, opinion, recordedBy, recordedAt);
+    return new OpinionView(id, measureCode, opinion, recordedBy, recordedAt);
   }
 }

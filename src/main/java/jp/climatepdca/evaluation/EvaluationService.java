@@ -72,7 +72,8 @@ public class EvaluationService {
     for (var input : inputs) {
       decisions.save(new MeasureDecision(municipality, fiscalYear, input.measureCode(), input.decision(), input.note(),
           user, now));
-      plan.applyReview(municipality, input.measureCode(), input.decision().effect());
+      plan.applyReview(municipality, input.measureCode(), fiscalYear, input.decision().effect(),
+          input.decision().label(), input.note());
     }
   }
 

@@ -41,6 +41,15 @@ class Measure {
   @Enumerated(EnumType.STRING)
   private MeasureStatus status = MeasureStatus.ACTIVE;
 
+  @Column(name = "last_decision")
+  private String lastDecision;
+
+  @Column(name = "last_decision_note")
+  private String lastDecisionNote;
+
+  @Column(name = "last_decision_year")
+  private Integer lastDecisionYear;
+
   protected Measure() {}
 
   Measure(String municipalityCode, String code) {
@@ -53,7 +62,13 @@ class Measure {
     this.departmentCode = departmentCode;
     this.name = name;
     this.sector = sector;
-    this.kind = kind;
+    // Plan files are loaded again at every start: a study measure the Action step promoted stays an
+    // implementation measure, whatever the (older) file still says.
+    var promotedByReview = this.kind == MeasureKind.IMPLEMENTATION && lastDecisionYear != null
+        && kind == MeasureKind.STUDY;
+    if (!promotedByReview) {
+      this.kind = kind;
+    }
     this.keyProject = keyProject;
     this.description = description;
   }
@@ -66,11 +81,18 @@ class Measure {
     kind = MeasureKind.IMPLEMENTATION;
   }
 
+  void reviewed(int fiscalYear, String decision, String note) {
+    this.lastDecisionYear = fiscalYear;
+    this.lastDecision = decision;
+    this.lastDecisionNote = note;
+  }
+
   MeasureKind kind() {
     return kind;
   }
 
   MeasureView view() {
-    return new MeasureView(code, departmentCode, name, sector, kind, keyProject, description, status);
+    return new MeasureView(code, departmentCode, name, sector, kind, keyProject, description, status,
+        lastDecisionYear == null ? null : new MeasureView.LastDecision(lastDecisionYear, lastDecision, lastDecisionNote));
   }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 
 @Entity
 @Table(name = "municipality")
@@ -20,19 +21,23 @@ class Municipality {
   @Column(name = "liaison_meeting")
   private boolean liaisonMeeting;
 
+  @Column(name = "base_emissions")
+  private BigDecimal baseEmissions;
+
   protected Municipality() {}
 
   Municipality(String code) {
     this.code = code;
   }
 
-  void update(String name, int baseYear, boolean liaisonMeeting) {
+  void update(String name, int baseYear, boolean liaisonMeeting, BigDecimal baseEmissions) {
     this.name = name;
+    this.baseEmissions = baseEmissions;
     this.baseYear = baseYear;
     this.liaisonMeeting = liaisonMeeting;
   }
 
   MunicipalityView view() {
-    return new MunicipalityView(code, name, baseYear, liaisonMeeting);
+    return new MunicipalityView(code, name, baseYear, liaisonMeeting, ActualValueCheck.plain(baseEmissions));
   }
 }

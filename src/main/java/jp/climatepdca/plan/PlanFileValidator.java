@@ -1,9 +1,12 @@
 package jp.climatepdca.plan;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -12,9 +15,9 @@ final class PlanFileValidator {
 
   private static final Pattern MUNICIPALITY_CODE = Pattern.compile("[A-Za-z0-9-]{2,20}");
   private static final Pattern DEPARTMENT_CODE = Pattern.compile("[a-z0-9-]{2,30}");
-  private static final Pattern MEASURE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,30}");
+  static final Pattern MEASURE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,30}");
 
-  private final List<String> errors = new ArrayList<>();
+  final List<String> errors = new ArrayList<>();
 
   static List<String> validate(PlanDocument doc) {
     var validator = new PlanFileValidator();
@@ -29,8 +32,11 @@ final class PlanFileValidator {
     } else {
       code("municipality.code", m.code(), MUNICIPALITY_CODE, "半角英数字とハイフン2〜20文字");
       text("municipality.name", m.name(), 100, true);
-      if (m.baseYear() != null && (m.baseYear() < 1990 || m.baseYear() > 2100)) {
-        errors.add("municipality.baseYear: 基準年度は1990〜2100の範囲で指定してください（" + m.baseYear() + "）");
+      if (m.baseYear() != null) {
+        year("municipality.baseYear", m.baseYear(), "基準年度");
+      }
+      if (m.baseEmissions() != null) {
+        nonNegative("municipality.baseEmissions", m.baseEmissions(), "基準年度の排出量");
       }
     }
     Set<String> departmentCodes = new HashSet<>();
@@ -51,7 +57,7 @@ final class PlanFileValidator {
       }
       text(path + ".name", d.name(), 100, true);
     }
-    Set<String> measureCodes = new HashSet<>();
+    Map<String, String> measureDepartments = new HashMap<>();
     var measures = doc.measures() == null ? List.<PlanDocument.MeasureEntry>of() : doc.measures();
     for (int i = 0; i < measures.size(); i++) {
       var e = measures.get(i);
@@ -61,7 +67,7 @@ final class PlanFileValidator {
         continue;
       }
       if (code(path + ".code", e.code(), MEASURE_CODE, "半角英数字・ハイフン・下線1〜30文字")
-          && !measureCodes.add(e.code())) {
+          && measureDepartments.putIfAbsent(e.code(), nullToEmpty(e.department())) != null) {
         errors.add(path + ".code: 施策コード \"" + e.code() + "\" が重複しています");
       }
       if (isBlank(e.department())) {
@@ -74,9 +80,37 @@ final class PlanFileValidator {
       oneOf(path + ".kind", e.kind(), MeasureKind.class);
       text(path + ".description", e.description(), 2000, false);
     }
+    new IndicatorEntriesValidator(this, departmentCodes, measureDepartments).check(doc);
   }
 
-  private boolean code(String path, String value, Pattern pattern, String rule) {
+  /** A fiscal year a plan can mean. */
+  boolean year(String path, Integer value, String what) {
+    if (value == null) {
+      errors.add(path + ": 必須です");
+      return false;
+    }
+    if (value < 1990 || value > 2100) {
+      errors.add(path + ": " + what + "は1990〜2100の範囲で指定してください（" + value + "）");
+      return false;
+    }
+    return true;
+  }
+
+  boolean decimal(String path, BigDecimal value, String what) {
+    if (value == null) {
+      errors.add(path + ": 必須です");
+      return false;
+    }
+    return ActualValueCheck.number(value, path + ": " + what, errors);
+  }
+
+  void nonNegative(String path, BigDecimal value, String what) {
+    if (decimal(path, value, what) && value.signum() < 0) {
+      errors.add(path + ": " + what + "は0以上で指定してください（" + value.toPlainString() + "）");
+    }
+  }
+
+  boolean code(String path, String value, Pattern pattern, String rule) {
     if (isBlank(value)) {
       errors.add(path + ": 必須です");
       return false;
@@ -88,7 +122,7 @@ final class PlanFileValidator {
     return true;
   }
 
-  private void text(String path, String value, int max, boolean required) {
+  void text(String path, String value, int max, boolean required) {
     if (isBlank(value)) {
       if (required) {
         errors.add(path + ": 必須です");
@@ -98,16 +132,23 @@ final class PlanFileValidator {
     }
   }
 
-  private <E extends Enum<E>> void oneOf(String path, String value, Class<E> type) {
+  <E extends Enum<E>> boolean oneOf(String path, String value, Class<E> type) {
     var allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     if (isBlank(value)) {
       errors.add(path + ": 必須です（" + String.join(", ", allowed) + "）");
+      return false;
     } else if (!allowed.contains(value)) {
       errors.add(path + ": \"" + value + "\" は使えません（" + String.join(", ", allowed) + " のいずれか）");
+      return false;
     }
+    return true;
   }
 
-  private static boolean isBlank(String s) {
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  static boolean isBlank(String s) {
     return s == null || s.isBlank();
   }
 }

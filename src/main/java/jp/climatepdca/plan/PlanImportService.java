@@ -3,6 +3,7 @@ package jp.climatepdca.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,14 +28,19 @@ public class PlanImportService {
   private final MunicipalityRepository municipalities;
   private final DepartmentRepository departments;
   private final MeasureRepository measures;
+  private final IndicatorRepository indicators;
+  private final EmissionTargetRepository targets;
   private final ApplicationEventPublisher events;
 
   PlanImportService(ObjectMapper mapper, MunicipalityRepository municipalities, DepartmentRepository departments,
-      MeasureRepository measures, ApplicationEventPublisher events) {
+      MeasureRepository measures, IndicatorRepository indicators, EmissionTargetRepository targets,
+      ApplicationEventPublisher events) {
     this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.municipalities = municipalities;
     this.departments = departments;
     this.measures = measures;
+    this.indicators = indicators;
+    this.targets = targets;
     this.events = events;
   }
 
@@ -60,7 +66,8 @@ public class PlanImportService {
       throw new AccessDeniedException("自治体コード \"" + m.code() + "\" の計画を登録する権限がありません");
     }
     var municipality = municipalities.findById(m.code()).orElseGet(() -> new Municipality(m.code()));
-    municipality.update(m.name(), m.baseYear() == null ? 2013 : m.baseYear(), Boolean.TRUE.equals(m.liaisonMeeting()));
+    municipality.update(m.name(), m.baseYear() == null ? 2013 : m.baseYear(), Boolean.TRUE.equals(m.liaisonMeeting()),
+        m.baseEmissions());
     municipalities.save(municipality);
     for (var d : doc.departments()) {
       var department = departments.findByMunicipalityCodeAndCode(m.code(), d.code())
@@ -76,10 +83,39 @@ public class PlanImportService {
           Boolean.TRUE.equals(e.keyProject()), e.description());
       measures.save(measure);
     }
+    var indicatorEntries = saveIndicators(m.code(), doc);
+    saveTargets(m.code(), doc);
     var view = municipality.view();
     var departmentViews = doc.departments().stream().map(d -> new DepartmentView(d.code(), d.name())).toList();
     events.publishEvent(new PlanImportedEvent(view, departmentViews));
-    return new PlanImportResult(view.code(), view.name(), departmentViews.size(), measureEntries.size());
+    return new PlanImportResult(view.code(), view.name(), departmentViews.size(), measureEntries.size(),
+        indicatorEntries);
+  }
+
+  /** Indicators are updated by code and never deleted: their actual values refer to them. */
+  private int saveIndicators(String municipality, PlanDocument doc) {
+    var entries = doc.indicators() == null ? List.<PlanDocument.IndicatorEntry>of() : doc.indicators();
+    for (var e : entries) {
+      var owner = e.department() != null ? e.department()
+          : e.measure() == null ? null
+          : doc.measures().stream().filter(x -> x.code().equals(e.measure())).findFirst().orElseThrow().department();
+      var indicator = indicators.findByMunicipalityCodeAndCode(municipality, e.code())
+          .orElseGet(() -> new Indicator(municipality, e.code()));
+      indicator.update(new IndicatorView(e.code(), e.name().strip(), e.unit().strip(), e.measure(), owner,
+          IndicatorDirection.valueOf(e.direction()), e.baseYear(), e.baseValue(), e.targetYear(), e.targetValue()));
+      indicators.save(indicator);
+    }
+    return entries.size();
+  }
+
+  /** The file states the plan's whole set of reduction targets, so it replaces the earlier set. */
+  private void saveTargets(String municipality, PlanDocument doc) {
+    targets.deleteByMunicipality(municipality);
+    targets.flush();
+    if (doc.emissionTargets() != null) {
+      doc.emissionTargets().forEach(t -> targets.save(new EmissionTarget(municipality,
+          new EmissionTargetView(t.year(), t.reductionPercent(), t.label()))));
+    }
   }
 
   private PlanDocument parse(InputStream json) {
@@ -91,11 +127,26 @@ public class PlanImportService {
       return doc;
     } catch (UnrecognizedPropertyException e) {
       throw new UserInputException(TITLE, List.of(where(e) + "項目 \"" + e.getPropertyName() + "\" は定義されていません"));
+    } catch (MismatchedInputException e) {
+      throw new UserInputException(TITLE, List.of(where(e) + field(e) + "値の型が正しくありません（数値の項目に文字を書いていないか確認してください）"));
     } catch (JsonProcessingException e) {
       throw new UserInputException(TITLE, List.of(where(e) + "JSON として読めません（" + e.getOriginalMessage() + "）"));
     } catch (IOException e) {
       throw new UserInputException(TITLE, List.of("ファイルを読めません（" + e.getMessage() + "）"));
     }
+  }
+
+  /** indicators[2].baseValue: the path of the field a type error is in, as the validator names fields. */
+  private static String field(MismatchedInputException e) {
+    var path = new StringBuilder();
+    for (var ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "" : path + ": ";
   }
 
   private static String where(JsonProcessingException e) {
@@ -104,5 +155,5 @@ public class PlanImportService {
   }
 
   /** What an import did, for the API's answer and the start-up log. */
-  public record PlanImportResult(String municipality, String name, int departments, int measures) {}
+  public record PlanImportResult(String municipality, String name, int departments, int measures, int indicators) {}
 }

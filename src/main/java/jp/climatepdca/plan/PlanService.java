@@ -72,11 +72,16 @@ public class PlanService {
         MeasureStatus.ACTIVE).stream().map(Measure::view).toList();
   }
 
-  /** The Action step's effect on next year's plan; the decision itself is kept by the evaluation feature. */
+  /**
+   * The Action step's effect on next year's plan, and the decision's label and note kept on the measure so
+   * next year's self-assessment shows them; the history of decisions is kept by the evaluation feature.
+   */
   @Transactional
-  public void applyReview(String municipality, String measureCode, ReviewEffect effect) {
+  public void applyReview(String municipality, String measureCode, int fiscalYear, ReviewEffect effect,
+      String decisionLabel, String note) {
     var measure = measures.findByMunicipalityCodeAndCode(municipality, measureCode)
         .orElseThrow(() -> new NotFoundException("施策コード \"" + measureCode + "\" は登録されていません"));
+    measure.reviewed(fiscalYear, decisionLabel, note);
     switch (effect) {
       case KEEP -> { }
       case DISCARD -> measure.discard();

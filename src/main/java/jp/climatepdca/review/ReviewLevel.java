@@ -5,7 +5,11 @@ public enum ReviewLevel {
   DEPARTMENT_HEAD("所属長"),
   SECRETARIAT("事務局"),
   HEADQUARTERS("推進本部"),
-  COMMITTEE("推進委員会");
+  COMMITTEE("推進委員会"),
+  /** 推進本部 approving the annual report's publication. */
+  REPORT_APPROVAL("推進本部（公表の承認）"),
+  /** 事務局 at the publishing step, which can still send the report back to its preparation. */
+  REPORT_PUBLICATION("事務局（公表）");
 
   private final String label;
 

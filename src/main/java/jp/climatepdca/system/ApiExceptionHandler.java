@@ -102,6 +102,9 @@ class ApiExceptionHandler {
     if (List.of(Integer.class, int.class, Long.class, long.class).contains(type)) {
       return "整数";
     }
+    if (type == java.math.BigDecimal.class) {
+      return "数値";
+    }
     if (type == String.class) {
       return "文字列";
     }

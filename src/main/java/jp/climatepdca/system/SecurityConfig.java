@@ -6,6 +6,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,12 +19,33 @@ import org.springframework.security.web.SecurityFilterChain;
  *   <li>/engine-rest: Camunda's own authentication filter (HTTP Basic), which also sets the engine's
  *       authentication so authorizations apply to every call;</li>
  *   <li>the webapps (Tasklist, Cockpit, Admin) keep their own login and CSRF protection; Spring
- *       Security's CSRF would break their requests, so it stays off there.</li>
+ *       Security's CSRF would break their requests, so it stays off there;</li>
+ *   <li>/public: the published annual reports, without login, read-only; the controller answers 404 for
+ *       anything not published, and a strict Content-Security-Policy keeps any script a text might
+ *       carry from running (the pages' own scripts are files of this server).</li>
  * </ul>
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
+
+  /** Published reports only: GET and HEAD, no session, nothing else. */
+  @Bean
+  @Order(0)
+  SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/public", "/public/**", "/public-assets/**")
+        .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/**").permitAll()
+            .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+            .anyRequest().denyAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(c -> c.disable())
+        .csrf(c -> c.disable())
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"))
+            .frameOptions(f -> f.deny()))
+        .build();
+  }
 
   @Bean
   @Order(1)

@@ -2,6 +2,7 @@ package jp.climatepdca.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ public class TaskVariables {
       return List.of();
     }
     try {
-      return mapper.readValue(value.toString(), ROWS);
+      // decimals exactly as typed (an indicator's actual value), not rounded through double
+      return mapper.readerFor(ROWS).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(value.toString());
     } catch (JsonProcessingException e) {
       throw new TaskInputException(List.of(name + ": 一覧の形式が正しくありません"));
     }

@@ -2,6 +2,7 @@ package jp.climatepdca.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.testing.AppTest;
@@ -23,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A department's staff member in Camunda Tasklist, in a real (headless) browser: logs in, opens the
- * self-assessment task, fills the Japanese form for every measure and completes it.
+ * self-assessment task, fills the Japanese form for every measure and the department's indicator (a number
+ * field inside a second dynamic list) and completes it.
  */
 @AppTest
 class SelfAssessmentInTasklistTest {
@@ -87,6 +89,24 @@ class SelfAssessmentInTasklistTest {
       ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
       field.sendKeys("説明会を3回開催し、市民120人が参加した。");
     }
+    // the department's indicator (PRK-01-1, 都市公園面積): the actual value of the reviewed year and its source
+    var value = browser.findElement(By.xpath(
+        "//div[contains(@class, 'fjs-form-field-number')][.//label[contains(., '実績値')]]//input"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", value);
+    value.sendKeys("9.25");
+    // form-js renders the row again after the number changes: type the source into the field as it is then
+    var sourceField = By.xpath("//div[contains(@class, 'fjs-form-field-textfield')][.//label[contains(., '出典')]]//input");
+    wait.until(d -> {
+      var source = d.findElement(sourceField);
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", source);
+      source.click();
+      source.clear();
+      source.sendKeys("都市公園等整備現況調査");
+      // form-js commits typed text after a debounce (300 ms); a re-render caused by the number's own
+      // debounced change can still replace the field then, so the value must survive that window
+      sleep(Duration.ofMillis(800));
+      return "都市公園等整備現況調査".equals(d.findElement(sourceField).getAttribute("value"));
+    });
     Browser.keepEvidence(browser, "tasklist-filled");
     click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='完了']"))));
 
@@ -100,6 +120,12 @@ class SelfAssessmentInTasklistTest {
       assertThat(row.get("updated_by")).isEqualTo(DEPARTMENT + "-staff");
     });
     assertThat(saved).extracting(row -> row.get("progress")).containsOnly("DELAYED", "ON_TRACK").contains("DELAYED");
+    var actual = db.queryForMap("select indicator_code, value_year, actual_value, source, entered_by from indicator_actual"
+        + " where municipality_code = ? and value_year = ?", CITY, YEAR - 1);
+    assertThat(actual.get("indicator_code")).isEqualTo("PRK-01-1");
+    assertThat((java.math.BigDecimal) actual.get("actual_value")).isEqualByComparingTo("9.25");
+    assertThat(actual.get("source")).isEqualTo("都市公園等整備現況調査");
+    assertThat(actual.get("entered_by")).isEqualTo(DEPARTMENT + "-staff");
     // and the head of the department now has it to approve
     new TasklistClient(port, DEPARTMENT + "-head").await(businessKey, DepartmentSelfAssessmentProcess.TASK_HEAD_APPROVAL);
   }
@@ -132,5 +158,14 @@ class SelfAssessmentInTasklistTest {
       element.click();
       return true;
     });
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -29,13 +29,6 @@ class CycleApiTest {
     return Http.as(port, "jimukyoku");
   }
 
-  private static void assertProblem(Http.Response response, int status, String detailPart) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.json().path("detail").asText() + response.json().path("errors").toString())
-        .contains(detailPart);
-  }
-
   @Test
   void theSecretariatStartsACycleOnceAndGetsItsLocation() {
     var response = secretariat().post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", 2040));
@@ -51,7 +44,7 @@ class CycleApiTest {
     assertThat(instance.getBusinessKey()).isEqualTo("999999:2040");
 
     var again = secretariat().post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", 2040));
-    assertProblem(again, 409, "既に開始されています");
+    again.assertProblem(409, "既に開始されています");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("999999:2040").count()).isEqualTo(1);
   }
 
@@ -83,23 +76,23 @@ class CycleApiTest {
 
   @Test
   void anUnknownCycleIs404AndABadYearIn404sPathIs400() {
-    assertProblem(secretariat().get("/api/cycles/999999/2099"), 404, "2099");
-    assertProblem(secretariat().get("/api/cycles/999999/next"), 400, "fiscalYear");
+    secretariat().get("/api/cycles/999999/2099").assertProblem(404, "2099");
+    secretariat().get("/api/cycles/999999/next").assertProblem(400, "fiscalYear");
   }
 
   @Test
   void badInputIs400AndStartsNothing() {
     var before = cycles.count();
-    assertProblem(secretariat().post("/api/cycles", Map.of("municipality", CITY)), 400, "fiscalYear: 年度は必須です");
-    assertProblem(secretariat().post("/api/cycles", Map.of("fiscalYear", 2043)), 400, "municipality");
-    assertProblem(secretariat().post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", 1999)), 400,
+    secretariat().post("/api/cycles", Map.of("municipality", CITY)).assertProblem(400, "fiscalYear: 年度は必須です");
+    secretariat().post("/api/cycles", Map.of("fiscalYear", 2043)).assertProblem(400, "municipality");
+    secretariat().post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", 1999)).assertProblem(400,
         "2000〜2100");
-    assertProblem(secretariat().post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", 2101)), 400,
+    secretariat().post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", 2101)).assertProblem(400,
         "2000〜2100");
-    assertProblem(secretariat().postRaw("/api/cycles", "{\"municipality\": \"999999\", \"fiscalYear\": \"来年\"}"),
+    secretariat().postRaw("/api/cycles", "{\"municipality\": \"999999\", \"fiscalYear\": \"来年\"}").assertProblem(
         400, "fiscalYear");
-    assertProblem(secretariat().postRaw("/api/cycles", "{\"municipality\": \"999999\", "), 400, "JSON");
-    assertProblem(secretariat().post("/api/cycles", Map.of("municipality", "000000", "fiscalYear", 2043)), 400,
+    secretariat().postRaw("/api/cycles", "{\"municipality\": \"999999\", ").assertProblem(400, "JSON");
+    secretariat().post("/api/cycles", Map.of("municipality", "000000", "fiscalYear", 2043)).assertProblem(400,
         "000000");
     assertThat(cycles.count()).isEqualTo(before);
   }
@@ -118,7 +111,7 @@ class CycleApiTest {
   void departmentStaffHeadquartersAndCommitteeMayNotStartACycle() {
     for (var user : new String[] {"env-staff", "env-head", "honbu", "iinkai"}) {
       var response = Http.as(port, user).post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", 2045));
-      assertProblem(response, 403, "事務局または管理者");
+      response.assertProblem(403, "事務局または管理者");
     }
     assertThat(cycles.existsByMunicipalityCodeAndFiscalYear(CITY, 2045)).isFalse();
   }

@@ -1,5 +1,6 @@
 package jp.climatepdca.cycle;
 
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.CALL_ANNUAL_REPORT_PUBLICATION;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.CALL_SELF_ASSESSMENTS;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.COMMITTEE_ACCEPTED;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.EMISSIONS_ACCEPTED;
@@ -29,6 +30,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.util.List;
 import jp.climatepdca.assessment.DepartmentSelfAssessmentProcess;
+import jp.climatepdca.publication.AnnualReportPublicationProcess;
 import jp.climatepdca.testing.EngineTestBeans;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,13 +44,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every path of bpmn/fiscal-year-cycle.bpmn: with and without a liaison meeting, returned by
  * headquarters and by the committee, the emissions inventory returned to data entry, and the check
- * waiting for both the departments and the emissions. The called department process runs for real
+ * waiting for both the departments and the emissions, and after the committee the Action step and the
+ * annual report's publication side by side. The called department and publication processes run for real
  * (three departments).
  */
 @Deployment(resources = {"bpmn/fiscal-year-cycle.bpmn", "bpmn/department-self-assessment.bpmn",
     "forms/self-assessment-entry.form", "forms/self-assessment-review.form", "forms/cycle-compile-check.form",
     "forms/headquarters-evaluation.form", "forms/liaison-meeting.form", "forms/committee-review.form",
-    "forms/action-decisions.form", "forms/emission-activity-data.form", "forms/emission-verification.form"})
+    "forms/action-decisions.form", "forms/emission-activity-data.form", "forms/emission-verification.form",
+    "bpmn/annual-report-publication.bpmn", "forms/annual-report-preparation.form",
+    "forms/annual-report-approval.form", "forms/annual-report-publishing.form"})
 class FiscalYearCycleProcessTest {
 
   private static final List<String> DEPARTMENTS = List.of("env", "waste", "urban");
@@ -149,9 +154,12 @@ class FiscalYearCycleProcessTest {
     assertThat(pi).isWaitingAt(TASK_COMMITTEE_REVIEW);
     assertThat(task(pi)).hasCandidateGroup("999999-committee");
     complete(task(pi), withVariables(COMMITTEE_ACCEPTED, true));
-    assertThat(pi).isWaitingAt(TASK_ACTION_DECISIONS);
-    assertThat(task(pi)).hasCandidateGroup("999999-secretariat");
-    complete(task(pi));
+    assertThat(pi).isWaitingAt(TASK_ACTION_DECISIONS, CALL_ANNUAL_REPORT_PUBLICATION);
+    assertThat(actionTask(pi)).hasCandidateGroup("999999-secretariat");
+    complete(actionTask(pi));
+    // the Action step is done; the cycle still waits for the publication
+    assertThat(pi).isWaitingAt(CALL_ANNUAL_REPORT_PUBLICATION).hasNotPassed(END_COMPLETED);
+    reportPublished(pi);
     assertThat(pi).isEnded().hasPassed(END_COMPLETED).hasNotPassed(TASK_LIAISON_MEETING);
   }
 
@@ -165,7 +173,11 @@ class FiscalYearCycleProcessTest {
     complete(task(pi));
     assertThat(pi).isWaitingAt(TASK_COMMITTEE_REVIEW);
     complete(task(pi), withVariables(COMMITTEE_ACCEPTED, true));
-    complete(task(pi));
+    // this time the report is published before the Action step is done
+    reportPublished(pi);
+    assertThat(pi).isWaitingAt(TASK_ACTION_DECISIONS).hasNotPassed(END_COMPLETED);
+    complete(actionTask(pi));
+    runAsyncJobs(pi);
     assertThat(pi).isEnded().hasPassedInOrder(TASK_HEADQUARTERS_EVALUATION, TASK_LIAISON_MEETING,
         TASK_COMMITTEE_REVIEW, TASK_ACTION_DECISIONS);
   }
@@ -192,7 +204,8 @@ class FiscalYearCycleProcessTest {
     complete(task(pi));
     complete(task(pi), withVariables(HEADQUARTERS_APPROVED, true));
     complete(task(pi), withVariables(COMMITTEE_ACCEPTED, true));
-    complete(task(pi));
+    complete(actionTask(pi));
+    reportPublished(pi);
     assertThat(pi).isEnded();
   }
 
@@ -225,6 +238,22 @@ class FiscalYearCycleProcessTest {
     emissionsAccepted(pi);
     assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK);
     Assertions.assertThat(historyOf(pi, GATEWAY_CHECK_JOIN)).isEqualTo(2);
+  }
+
+  private static org.camunda.bpm.engine.task.Task actionTask(ProcessInstance pi) {
+    return taskAt(pi, TASK_ACTION_DECISIONS);
+  }
+
+  /** The called publication: prepared, approved, published; then the join's job. */
+  private static void reportPublished(ProcessInstance cycle) {
+    var report = processInstanceQuery().superProcessInstanceId(cycle.getId())
+        .processDefinitionKey(AnnualReportPublicationProcess.KEY).singleResult();
+    Assertions.assertThat(report.getBusinessKey()).isEqualTo("999999:2026:report");
+    complete(task(report));
+    complete(task(report), withVariables(AnnualReportPublicationProcess.PUBLICATION_APPROVED, true));
+    complete(task(report), withVariables(AnnualReportPublicationProcess.REPORT_PUBLISHED, true));
+    assertThat(report).isEnded();
+    runAsyncJobs(cycle);
   }
 
   private static long historyOf(ProcessInstance pi, String activityId) {

@@ -20,7 +20,9 @@ import jp.climatepdca.plan.MeasureView;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Http;
+import jp.climatepdca.publication.AnnualReportPublicationProcess;
 import jp.climatepdca.testing.SecretariatEmissions;
+import jp.climatepdca.testing.SecretariatPublication;
 import jp.climatepdca.testing.TasklistClient;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
@@ -32,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * One whole fiscal year of the demo city through the public interfaces: started with POST /api/cycles,
  * every task completed through /engine-rest by the user who owns it, with a return at every review level
- * (the emissions inventory included).
+ * (the emissions inventory and the annual report's approval included).
  * Then the database must hold every assessment and every review decision exactly once.
  */
 @AppTest
@@ -103,6 +105,7 @@ class WholeFiscalYearTest {
         "opinions", List.of(Map.of("measureCode", "", "opinion", "全体として了承する"))));
 
     var decided = actionDecisions(secretariat, measures);
+    publication(secretariat, headquarters);
 
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(phase()));
     assertExactlyOnce(measures, departments.size(), decided);
@@ -248,6 +251,39 @@ class WholeFiscalYearTest {
     return decided;
   }
 
+  /**
+   * The annual report: a response to every opinion is required; headquarters returns the first draft,
+   * the secretariat sees why, revises, and publishes once it is approved.
+   */
+  private void publication(TasklistClient secretariat, TasklistClient headquarters) {
+    var key = SecretariatPublication.reportKey(CYCLE);
+    var prepare = secretariat.claim(key, AnnualReportPublicationProcess.TASK_PREPARE_REPORT);
+    var form = secretariat.form(prepare);
+    var rows = TasklistClient.rows(form.get("responses"));
+    assertThat(rows).hasSize(2);
+    var missingResponse = secretariat.submit(prepare, Map.of("summary", "概要", "changeNote", "", "responses", rows));
+    assertThat(missingResponse.status()).as(missingResponse.toString()).isEqualTo(400);
+    assertThat(missingResponse.json().path("message").asText()).contains("対応方針を入力してください");
+    rows.forEach(row -> row.put("response", "周知を強化します"));
+    secretariat.complete(prepare, Map.of("summary", "第1稿", "changeNote", "", "responses", rows));
+    var approval = headquarters.claim(key, AnnualReportPublicationProcess.TASK_APPROVE_PUBLICATION);
+    assertThat(headquarters.form(approval).get("summary").asText()).isEqualTo("第1稿");
+    headquarters.complete(approval, Map.of("decision", "RETURN", "comment", "排出量の傾向を概要に書いてください"));
+    var revise = secretariat.claim(key, AnnualReportPublicationProcess.TASK_PREPARE_REPORT);
+    var revisedForm = secretariat.form(revise);
+    assertThat(revisedForm.get("returnNotice").asText()).contains("公表の承認").contains("排出量の傾向");
+    assertThat(revisedForm.get("summary").asText()).isEqualTo("第1稿");
+    assertThat(TasklistClient.rows(revisedForm.get("responses"))).allSatisfy(
+        row -> assertThat(row.get("response")).isEqualTo("周知を強化します"));
+    assertThat(Http.anonymous(port).get("/public/" + CITY + "/" + YEAR).status()).isEqualTo(404);
+    secretariat.complete(revise, Map.of("summary", "第2稿: 排出量は基準年度から減少", "changeNote", "",
+        "responses", TasklistClient.rows(revisedForm.get("responses"))));
+    SecretariatPublication.approve(port, CYCLE, "honbu");
+    assertThat(Http.anonymous(port).get("/public/" + CITY + "/" + YEAR).status()).isEqualTo(404);
+    SecretariatPublication.publish(port, CYCLE);
+    assertThat(Http.anonymous(port).get("/public/" + CITY + "/" + YEAR).body()).contains("第2稿");
+  }
+
   private String phase() {
     return Http.as(port, "jimukyoku").get("/api/cycles/" + CITY + "/" + YEAR).json().path("phase").asText();
   }
@@ -269,15 +305,18 @@ class WholeFiscalYearTest {
     // secretariat's return; secretariat 8 + 1 return; headquarters 1 return + 2; committee 1 return + 1
     var reviewTasks = history.createHistoricTaskInstanceQuery().processInstanceBusinessKeyLike(CYCLE + "%")
         .taskDefinitionKeyIn(TASK_HEAD_APPROVAL, TASK_SECRETARIAT_REVIEW, TASK_HEADQUARTERS_EVALUATION,
-            TASK_COMMITTEE_REVIEW).finished().list().stream().map(t -> t.getId()).toList();
+            TASK_COMMITTEE_REVIEW, AnnualReportPublicationProcess.TASK_APPROVE_PUBLICATION,
+            AnnualReportPublicationProcess.TASK_PUBLISH_REPORT).finished().list().stream().map(t -> t.getId()).toList();
     var decisions = db.queryForList("select task_id from review_decision where municipality_code = ?"
         + " and fiscal_year = ?", String.class, CITY, YEAR);
     assertThat(decisions).containsExactlyInAnyOrderElementsOf(reviewTasks);
     assertThat(counts("select review_level || ':' || outcome as k, count(*) as n from review_decision"
         + " where municipality_code = ? and fiscal_year = ? group by review_level, outcome"))
-        .isEqualTo(Map.of("DEPARTMENT_HEAD:APPROVE", departments + 1, "DEPARTMENT_HEAD:RETURN", 1,
-            "SECRETARIAT:APPROVE", departments, "SECRETARIAT:RETURN", 1,
-            "HEADQUARTERS:APPROVE", 2, "HEADQUARTERS:RETURN", 1, "COMMITTEE:APPROVE", 1, "COMMITTEE:RETURN", 1));
+        .isEqualTo(Map.ofEntries(Map.entry("DEPARTMENT_HEAD:APPROVE", departments + 1),
+            Map.entry("DEPARTMENT_HEAD:RETURN", 1), Map.entry("SECRETARIAT:APPROVE", departments),
+            Map.entry("SECRETARIAT:RETURN", 1), Map.entry("HEADQUARTERS:APPROVE", 2), Map.entry("HEADQUARTERS:RETURN", 1),
+            Map.entry("COMMITTEE:APPROVE", 1), Map.entry("COMMITTEE:RETURN", 1), Map.entry("REPORT_APPROVAL:RETURN", 1),
+            Map.entry("REPORT_APPROVAL:APPROVE", 1), Map.entry("REPORT_PUBLICATION:APPROVE", 1)));
 
     assertThat(db.queryForObject("select count(*) from committee_opinion where municipality_code = ?"
         + " and fiscal_year = ?", Integer.class, CITY, YEAR)).isEqualTo(2);

@@ -50,14 +50,6 @@ class EmissionApiTest {
         Map.of("reason", reason));
   }
 
-  private static void assertProblem(Http.Response response, int status, String... parts) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    if (parts.length > 0) {
-      assertThat(response.body()).contains(parts);
-    }
-  }
-
   @Test
   void uploadCalculateAndReadWithTheBaseYearComparison() {
     assertThat(upload("demo", TOWN, 2016, utf8(HEADER + "家庭,,灯油,200,kL,灯油販売量\n")).status()).isEqualTo(200);
@@ -105,9 +97,9 @@ class EmissionApiTest {
         .isEqualByComparingTo("3.735"); // 1.5 kL × 2.49
 
     var negative = xlsx(strings, sheet.replace("<v>1.5</v>", "<v>-2</v>"));
-    assertProblem(Http.as(port, "demo").post("/api/emissions/" + TOWN + "/2029/activity-data", excel, negative), 400,
+    Http.as(port, "demo").post("/api/emissions/" + TOWN + "/2029/activity-data", excel, negative).assertProblem(400,
         "3行目 活動量: 0以上の数値で入力してください（-2）");
-    assertProblem(Http.as(port, "demo").post("/api/emissions/" + TOWN + "/2029/activity-data", excel, utf8("a,b")),
+    Http.as(port, "demo").post("/api/emissions/" + TOWN + "/2029/activity-data", excel, utf8("a,b")).assertProblem(
         400, "Excel ファイル");
     assertThat(uploads(2029)).isZero();
   }
@@ -147,30 +139,30 @@ class EmissionApiTest {
   @Test
   void aBadFileIsRefusedWholeNamingEachRowAndField() {
     var before = uploads(2026);
-    assertProblem(upload("demo", TOWN, 2026, utf8(HEADER + """
+    upload("demo", TOWN, 2026, utf8(HEADER + """
         家庭,,灯油,10,kL,販売量
         家庭,,灯油,-1,kL,販売量
         家庭,,都市ガス,3,kWh,販売量
-        """)), 400, "3行目 活動量", "4行目 単位", "\"errors\"");
-    assertProblem(upload("demo", TOWN, 2026, utf8(HEADER + "家庭,,灯油,10,kL,\"販売")), 400, "2行目", "引用符");
-    assertProblem(upload("demo", TOWN, 2026, (HEADER + "家庭,,灯油,10,kL,販売量\n").getBytes(Charset.forName("Shift_JIS"))),
+        """)).assertProblem(400, "3行目 活動量", "4行目 単位", "\"errors\"");
+    upload("demo", TOWN, 2026, utf8(HEADER + "家庭,,灯油,10,kL,\"販売")).assertProblem(400, "2行目", "引用符");
+    upload("demo", TOWN, 2026, (HEADER + "家庭,,灯油,10,kL,販売量\n").getBytes(Charset.forName("Shift_JIS"))).assertProblem(
         400, "UTF-8");
-    assertProblem(upload("demo", TOWN, 2026, utf8("")), 400);
+    upload("demo", TOWN, 2026, utf8("")).assertProblem(400);
     var json = Http.as(port, "demo").post("/api/emissions/" + TOWN + "/2026/activity-data", "application/json",
         utf8("{}"));
     assertThat(json.status()).isEqualTo(415);
     assertThat(uploads(2026)).isEqualTo(before);
-    assertProblem(calculate("demo", TOWN, 2026, "初回算定"), 400, "活動量データが登録されていません");
+    calculate("demo", TOWN, 2026, "初回算定").assertProblem(400, "活動量データが登録されていません");
   }
 
   @Test
   void onlyTheSecretariatOrAnAdministratorMayUpload() {
     var csv = utf8(HEADER + "家庭,,灯油,10,kL,販売量\n");
     assertThat(upload("jimukyoku", TOWN, 2027, csv).status()).isEqualTo(403);
-    assertProblem(upload("env-staff", "999999", 2027, csv), 403, "権限");
+    upload("env-staff", "999999", 2027, csv).assertProblem(403, "権限");
     assertThat(Http.anonymous(port).post("/api/emissions/999999/2027/activity-data", "text/csv", csv).status())
         .isEqualTo(401);
-    assertProblem(calculate("env-staff", "999999", 2027, "初回算定"), 403);
+    calculate("env-staff", "999999", 2027, "初回算定").assertProblem(403);
     assertThat(uploads(2027)).isZero();
   }
 
@@ -182,13 +174,13 @@ class EmissionApiTest {
         "source", "テスト用", "locked", false));
     utility.put("validTo", 2024);
     assertThat(admin.post("/api/emission-factors", utility).status()).isEqualTo(201);
-    assertProblem(Http.as(port, "jimukyoku").post("/api/emission-factors", utility), 403);
-    assertProblem(admin.post("/api/emission-factors", utility), 409, "重なっています");
+    Http.as(port, "jimukyoku").post("/api/emission-factors", utility).assertProblem(403);
+    admin.post("/api/emission-factors", utility).assertProblem(409, "重なっています");
 
     var corrected = admin.put("/api/emission-factors/API_UTILITY/CO2/2024", Map.of("factor", 0.000435, "source", "訂正"));
     assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
     assertThat(corrected.json().path("factor").decimalValue()).isEqualByComparingTo("0.000435");
-    assertProblem(admin.put("/api/emission-factors/GASOLINE/CO2/2013", Map.of("factor", 2.3, "source", "変更")), 409,
+    admin.put("/api/emission-factors/GASOLINE/CO2/2013", Map.of("factor", 2.3, "source", "変更")).assertProblem(409,
         "法定の係数のため変更できません");
     assertThat(Http.as(port, "demo").get("/api/emission-factors").json().findValuesAsText("code"))
         .contains("GASOLINE", "ELECTRICITY", "API_UTILITY");
@@ -196,10 +188,10 @@ class EmissionApiTest {
 
   @Test
   void notFoundWhereNothingWasCalculated() {
-    assertProblem(Http.as(port, "demo").get("/api/emissions/" + TOWN + "/2099"), 404, "2099年度の排出量");
-    assertProblem(Http.as(port, "demo").get("/api/emissions/000001/2020"), 404, "000001");
-    assertProblem(upload("demo", "000001", 2020, utf8(HEADER)), 404, "000001");
-    assertProblem(Http.as(port, "env-staff").get("/api/emissions/" + TOWN + "/2025"), 403);
+    Http.as(port, "demo").get("/api/emissions/" + TOWN + "/2099").assertProblem(404, "2099年度の排出量");
+    Http.as(port, "demo").get("/api/emissions/000001/2020").assertProblem(404, "000001");
+    upload("demo", "000001", 2020, utf8(HEADER)).assertProblem(404, "000001");
+    Http.as(port, "env-staff").get("/api/emissions/" + TOWN + "/2025").assertProblem(403);
   }
 
   private int uploads(int year) {

@@ -38,12 +38,6 @@ class PlanApiTest {
   @Autowired
   IdentityService identity;
 
-  private static void assertProblem(Http.Response response, int status, String... parts) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.body()).contains(parts);
-  }
-
   @Test
   void anAdministratorLoadsANewMunicipalityWithItsGroups() {
     var response = Http.as(port, "demo").post("/api/plans", TOWN);
@@ -61,14 +55,14 @@ class PlanApiTest {
   @Test
   void aSecretariatLoadsOnlyItsOwnMunicipality() {
     var other = TOWN.replace("888888", "777777");
-    assertProblem(Http.as(port, "jimukyoku").post("/api/plans", other), 403, "777777");
+    Http.as(port, "jimukyoku").post("/api/plans", other).assertProblem(403, "777777");
     assertThat(plans.findMunicipality("777777")).isEmpty();
   }
 
   @Test
   void departmentsCannotLoadPlansAndStrangersAreNotLetIn() {
     var other = TOWN.replace("888888", "666666");
-    assertProblem(Http.as(port, "env-staff").post("/api/plans", other), 403, "権限");
+    Http.as(port, "env-staff").post("/api/plans", other).assertProblem(403, "権限");
     assertThat(Http.anonymous(port).post("/api/plans", other).status()).isEqualTo(401);
     assertThat(plans.findMunicipality("666666")).isEmpty();
   }
@@ -77,7 +71,7 @@ class PlanApiTest {
   void malformedJsonNamesTheLine() {
     var broken = TOWN.replace("\"name\": \"建設課\"}", "\"name\": \"建設課\"")
         .replace("888888", "555555");
-    assertProblem(Http.as(port, "demo").post("/api/plans", broken), 400, "行目");
+    Http.as(port, "demo").post("/api/plans", broken).assertProblem(400, "行目");
     assertThat(plans.findMunicipality("555555")).isEmpty();
   }
 
@@ -87,14 +81,14 @@ class PlanApiTest {
         .replace("\"department\": \"kensetsu\"", "\"department\": \"doboku\"")
         .replace("\"sector\": \"WASTE\"", "\"sector\": \"GOMI\"");
     var response = Http.as(port, "demo").post("/api/plans", wrong);
-    assertProblem(response, 400, "measures[1].department", "doboku", "measures[0].sector", "GOMI");
+    response.assertProblem(400, "measures[1].department", "doboku", "measures[0].sector", "GOMI");
     assertThat(plans.findMunicipality("444444")).isEmpty();
   }
 
   @Test
   void anUnknownFieldIsNamed() {
     var unknown = TOWN.replace("888888", "333333").replace("\"liaisonMeeting\"", "\"liaison\"");
-    assertProblem(Http.as(port, "demo").post("/api/plans", unknown), 400, "liaison");
+    Http.as(port, "demo").post("/api/plans", unknown).assertProblem(400, "liaison");
     assertThat(plans.findMunicipality("333333")).isEmpty();
   }
 }

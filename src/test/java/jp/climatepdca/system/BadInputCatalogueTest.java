@@ -204,6 +204,37 @@ class BadInputCatalogueTest {
     assertThat(snapshot()).isEqualTo(before);
   }
 
+  /**
+   * Sent chunked, a body has no Content-Length to judge it by: it is measured as it is read, refused
+   * past the limit as one with a Content-Length is, and passed on whole when within it.
+   */
+  @Order(1)
+  @Test
+  void chunkedBodiesAreLimitedToo() {
+    var big = "x".repeat(1024 * 1024 + 1);
+    var before = snapshot();
+    var plan = Http.as(port, "demo").postChunked("/api/plans", "application/json",
+        ("{\"name\": \"" + big + "\"}").getBytes(StandardCharsets.UTF_8));
+    var form = Http.as(port, "env-staff").postChunked("/engine-rest/task/" + entry + "/submit-form",
+        "application/json", Http.write(Map.of("variables", withExtra("issues", big))).getBytes(StandardCharsets.UTF_8));
+    for (var response : List.of(plan, form)) {
+      assertThat(response.status()).as(response.toString()).isEqualTo(413);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      assertThat(response.json().path("detail").asText()).contains("大きすぎます", "1 MB");
+    }
+    assertThat(snapshot()).isEqualTo(before);
+
+    // within the limit the body reaches the application whole: the plan check answers about its content
+    var small = Http.as(port, "demo").postChunked("/api/plans", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+    assertThat(small.status()).as(small.toString()).isEqualTo(400);
+    assertThat(small.json().path("detail").asText()).contains("計画");
+    var extra = Http.as(port, "env-staff").postChunked("/engine-rest/task/" + entry + "/submit-form",
+        "application/json", Http.write(Map.of("variables", withExtra("issues", "x"))).getBytes(StandardCharsets.UTF_8));
+    assertThat(extra.status()).as(extra.toString()).isEqualTo(400);
+    assertThat(extra.json().path("message").asText()).contains("\"issues\" はこのフォームの項目ではない");
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
   @Order(2)
   @Test
   void sqlAndScriptTextIsStoredVerbatimAsText() {

@@ -21,6 +21,7 @@ import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.LocalPostgres;
 import jp.climatepdca.testing.Node;
 import jp.climatepdca.testing.SecretariatEmissions;
+import jp.climatepdca.testing.SecretariatPublication;
 import jp.climatepdca.testing.TasklistClient;
 import jp.climatepdca.testing.WebappSession;
 import org.awaitility.Awaitility;
@@ -79,6 +80,7 @@ class ClusterIT {
         var rows = TasklistClient.rows(secretariat.form(action).get("measures"));
         rows.forEach(row -> row.put("decision", "CONTINUE"));
         secretariat.complete(action, Map.of("measures", rows));
+        SecretariatPublication.prepareApproveAndPublish(port, CYCLE, "年次報告書の概要");
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
             Http.as(port, "jimukyoku").get("/api/cycles/" + CITY + "/" + YEAR).json().path("phase").asText()));
@@ -127,6 +129,7 @@ class ClusterIT {
           "select count(distinct measure_code) from self_assessment where fiscal_year = 2025",
           "select count(*) from review_decision where fiscal_year = 2025",
           "select count(distinct task_id) from review_decision where fiscal_year = 2025",
+          "select count(*) from annual_report where fiscal_year = 2025 and status = 'PUBLISHED'",
           "select count(*) from measure_decision where fiscal_year = 2025",
           "select count(*) from act_hi_procinst where business_key_ like '999999:2025:%'",
           "select count(*) from act_hi_procinst where business_key_ = '999999:2025'",
@@ -137,7 +140,9 @@ class ClusterIT {
           counts.put(query, result.getInt(1));
         }
       }
-      assertThat(counts.values()).containsExactly(40, 40, 18, 18, 40, 8, 1, 0, 0);
+      // review decisions: 8 heads, 8 secretariat, headquarters, committee, and the report's approval and
+      // publishing; called instances: 8 departments and the annual report
+      assertThat(counts.values()).containsExactly(40, 40, 20, 20, 1, 40, 9, 1, 0, 0);
     }
   }
 }

@@ -13,8 +13,14 @@ import jp.climatepdca.emission.FactorKind;
 import jp.climatepdca.emission.FactorView;
 import jp.climatepdca.emission.Gas;
 import jp.climatepdca.emission.InventoryReportService;
+import jp.climatepdca.emission.LocalFactorService;
+import jp.climatepdca.emission.LocalFactorView;
+import jp.climatepdca.evaluation.IndicatorGrade;
+import jp.climatepdca.evaluation.IndicatorService;
 import jp.climatepdca.identity.GroupNames;
+import jp.climatepdca.plan.ActualValueInput;
 import jp.climatepdca.plan.PlanImportService;
+import jp.climatepdca.plan.PlanIndicatorService;
 import jp.climatepdca.testing.LocalPostgres;
 import jp.climatepdca.testing.LocalPostgresExtension;
 import org.camunda.bpm.engine.IdentityService;
@@ -176,5 +182,39 @@ class PostgresProdProfileTest {
     assertThat(cycle.businessKey()).isEqualTo("999999:2030");
     var instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey("999999:2030").list();
     assertThat(instances).extracting(i -> i.getId()).isEqualTo(List.of(cycle.processInstanceId()));
+  }
+
+  @Autowired
+  PlanIndicatorService indicators;
+
+  @Autowired
+  IndicatorService grades;
+
+  @Autowired
+  LocalFactorService localFactors;
+
+  /** Indicators, their grades, the target path and a local factor, as PostgreSQL stores and computes them. */
+  @Test
+  void indicatorsTargetPathAndLocalFactorsOnPostgres() throws Exception {
+    try (var plan = new ClassPathResource("plan/demo-city.json").getInputStream()) {
+      importer.importPlan(plan);
+    }
+    indicators.record("999999", 2027, List.of(new ActualValueInput("ENV-01-1", new BigDecimal("45"), "台帳")), ADMIN);
+    var env = grades.grades("999999", 2028).stream().filter(g -> g.code().equals("ENV-01-1")).findFirst().orElseThrow();
+    // 12 (2022) → 60 (2030): path 2027 = 42, so 45 is on track
+    assertThat(env.grade()).isEqualTo(IndicatorGrade.ON_TRACK);
+    assertThat(env.pathValue()).isEqualByComparingTo("42");
+
+    factors.add(new FactorView("PG_GRID", FactorKind.ELECTRICITY, "テスト電力（地域）", "kWh", Gas.CO2,
+        new BigDecimal("0.000441"), 2020, null, "テスト用", false));
+    localFactors.add("999999", new LocalFactorView("999999", "PG_GRID", Gas.CO2, new BigDecimal("0.0003"), 2023, 2023,
+        "地域新電力の公表値", null, null), ADMIN);
+    activityData.importCsv("999999", 2023, "部門,小部門,燃料,活動量,単位,出典\n業務その他,,PG_GRID,1000,MWh,販売実績\n",
+        "初回算定", ADMIN);
+    calculator.calculateLatest("999999", 2023, ADMIN);
+    var report = inventories.report("999999", 2023);
+    assertThat(report.total()).isEqualByComparingTo("300");
+    // the plan's 1,250,000 t in 2013 towards 675,000 t in 2030: 1,250,000 − 575,000 × 10/17
+    assertThat(report.targetPath().pathTotal()).isEqualByComparingTo("911764.705882");
   }
 }

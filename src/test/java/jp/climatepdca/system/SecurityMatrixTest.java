@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -207,9 +206,6 @@ class SecurityMatrixTest {
    * Spring Security's CSRF is off outside /api, because the webapps bring their own: a logged-in
    * Tasklist session that posts without the XSRF token is refused, with it accepted.
    */
-  // Disabled: in the full suite's order (not alone, not in smaller sets) the POST *with* the token got a
-  // 500 without a logged cause after webapp sessions moved to Spring Session JDBC; open in issue #5.
-  @Disabled("order-dependent 500 on the webapp API in the full suite since Spring Session JDBC; see issue #5 note")
   @Test
   void theWebappsKeepTheirCsrfProtection() throws Exception {
     var tasklist = WebappSession.logIn(port, "env-staff");

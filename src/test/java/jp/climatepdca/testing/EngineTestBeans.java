@@ -31,7 +31,8 @@ public final class EngineTestBeans {
   public static final Date DUE = Date.from(Instant.parse("2026-05-31T00:00:00Z"));
   public static final List<String> LISTENERS = List.of("selfAssessmentEntryListener", "departmentReviewListener",
       "compileCheckListener", "headquartersEvaluationListener", "liaisonMeetingListener", "committeeReviewListener",
-      "actionDecisionsListener", "activityDataEntryListener", "emissionsVerificationListener");
+      "actionDecisionsListener", "activityDataEntryListener", "emissionsVerificationListener",
+      "annualReportPreparationListener", "annualReportApprovalListener", "annualReportPublishingListener");
 
   private EngineTestBeans() {}
 
@@ -55,6 +56,7 @@ public final class EngineTestBeans {
     when(schedule.liaisonMeetingDue(anyString(), anyInt())).thenReturn(DUE);
     when(schedule.committeeDue(anyString(), anyInt())).thenReturn(DUE);
     when(schedule.actionDue(anyString(), anyInt())).thenReturn(DUE);
+    when(schedule.publicationDue(anyString(), anyInt())).thenReturn(DUE);
     Mocks.register("cycleSchedule", schedule);
     var participants = mock(CycleParticipants.class);
     when(participants.departments(anyString())).thenReturn(departments);

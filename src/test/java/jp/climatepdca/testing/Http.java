@@ -17,6 +17,8 @@ public final class Http {
   public static final String PASSWORD = "demo";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  // HTTP/1.1 explicitly: a body of unknown length then goes as Transfer-Encoding: chunked
+  private static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final String base;
   private final String user;
@@ -83,6 +85,12 @@ public final class Http {
     return send(builder);
   }
 
+  /** A POST whose body goes chunked, without Content-Length, as a streaming client sends it. */
+  public Response postChunked(String path, String contentType, byte[] body) {
+    return send(HTTP_1_1, request(path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+  }
+
   private HttpRequest.Builder request(String path) {
     var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept);
     if (user != null) {
@@ -93,8 +101,12 @@ public final class Http {
   }
 
   private static Response send(HttpRequest.Builder builder) {
+    return send(CLIENT, builder);
+  }
+
+  private static Response send(HttpClient client, HttpRequest.Builder builder) {
     try {
-      var response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      var response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
           response.headers().firstValue("Location").orElse(null), response.body());
     } catch (IOException e) {
@@ -121,6 +133,16 @@ public final class Http {
       } catch (IOException e) {
         throw new UncheckedIOException("not JSON (" + status + "): " + body, e);
       }
+    }
+
+    /** Asserts an RFC 9457 problem answer with this status whose body names every part (a field, a row, a reason). */
+    public Response assertProblem(int expectedStatus, String... parts) {
+      org.assertj.core.api.Assertions.assertThat(status).as(toString()).isEqualTo(expectedStatus);
+      org.assertj.core.api.Assertions.assertThat(contentType).as(toString()).startsWith("application/problem+json");
+      if (parts.length > 0) {
+        org.assertj.core.api.Assertions.assertThat(body).contains(parts);
+      }
+      return this;
     }
 
     @Override

@@ -36,12 +36,24 @@ public final class Node implements AutoCloseable {
 
   /** Starts the jar under target/ with the given environment and arguments; returns once it is ready. */
   public static Node start(String name, Map<String, String> environment, List<String> arguments) throws Exception {
+    return start(name, null, environment, arguments);
+  }
+
+  /**
+   * The same in a working directory of its own (null: this one), where the demo profile's relative H2
+   * file ./data/climate-pdca then lies, as for a person who starts the jar there.
+   */
+  public static Node start(String name, Path directory, Map<String, String> environment, List<String> arguments)
+      throws Exception {
     var port = freePort();
     var log = Files.createDirectories(Path.of("target", "nodes")).resolve(name + ".log");
     var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-jar", jar().toString(), "--server.port=" + port));
     command.addAll(arguments);
     var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
     builder.environment().putAll(environment);
     var node = new Node(name, builder.start(), port, log);
     node.awaitReady();
@@ -98,6 +110,7 @@ public final class Node implements AutoCloseable {
   private static Path jar() throws IOException {
     try (var files = Files.list(Path.of("target"))) {
       return files.filter(f -> f.getFileName().toString().matches("climate-pdca-.*\\.jar")).findFirst()
+          .map(Path::toAbsolutePath)
           .orElseThrow(() -> new IllegalStateException("no jar under target/: run mvn package first"));
     }
   }

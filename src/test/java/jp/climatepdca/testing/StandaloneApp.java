@@ -10,6 +10,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The application started outside Spring's test context cache, on an H2 file of its own, as a person
  * starting it would: for tests that restart it or expect its start to fail.
+ *
+ * <p>Without Camunda's webapps: they keep their runtime (engine lookup) in JVM-wide statics that their
+ * servlet-context listeners set on start and set to null on close. A second webapp in the test JVM,
+ * once closed, would leave the shared {@code @AppTest} application's Tasklist and Cockpit without it,
+ * and every webapp API call there would fail with a NullPointerException (a 500).
  */
 public final class StandaloneApp {
 
@@ -26,7 +31,8 @@ public final class StandaloneApp {
         "--server.port=0",
         "--camunda.bpm.process-engine-name=" + engineName,
         // no job may run while a test restarts or inspects the engine
-        "--camunda.bpm.job-execution.enabled=false"));
+        "--camunda.bpm.job-execution.enabled=false",
+        "--camunda.bpm.webapp.enabled=false"));
     all.addAll(List.of(arguments));
     return new SpringApplicationBuilder(ClimatePdcaApplication.class).run(all.toArray(String[]::new));
   }

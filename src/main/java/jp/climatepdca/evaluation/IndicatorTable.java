@@ -1,0 +1,61 @@
+package jp.climatepdca.evaluation;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jp.climatepdca.system.TaskVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** The indicator table of the Check forms: every indicator graded, and how many got each grade. */
+@Component
+class IndicatorTable {
+
+  private final IndicatorService indicators;
+  private final TaskVariables variables;
+
+  IndicatorTable(IndicatorService indicators, TaskVariables variables) {
+    this.indicators = indicators;
+    this.variables = variables;
+  }
+
+  void show(DelegateTask task, String municipality, int fiscalYear) {
+    var grades = indicators.grades(municipality, fiscalYear);
+    variables.putRows(task, "indicatorGrades", grades.stream().map(IndicatorTable::row).toList());
+    variables.putText(task, "indicatorSummary", summary(grades));
+  }
+
+  private static Map<String, Object> row(IndicatorGradeView g) {
+    var row = new LinkedHashMap<String, Object>();
+    row.put("code", g.code());
+    row.put("name", g.name() + "（" + g.unit() + "）");
+    row.put("measure", g.measureCode() == null ? "計画全体" : g.measureCode());
+    row.put("base", g.baseYear() + "年度 " + plain(g.baseValue()));
+    row.put("target", g.targetYear() + "年度 " + plain(g.targetValue()));
+    row.put("actual", g.actualYear() == null ? "—" : g.actualYear() + "年度 " + plain(g.actualValue()));
+    row.put("path", plain(g.pathValue()));
+    row.put("progress", g.progressPercent() == null ? "—" : g.progressPercent().toPlainString() + "%");
+    row.put("grade", g.gradeLabel());
+    return row;
+  }
+
+  /** 達成 2・順調 3・遅れ 1・…（全15指標）: only the grades that occur. */
+  static String summary(List<IndicatorGradeView> grades) {
+    if (grades.isEmpty()) {
+      return "この計画には指標が登録されていません。";
+    }
+    var counts = new EnumMap<IndicatorGrade, Long>(grades.stream()
+        .collect(Collectors.groupingBy(IndicatorGradeView::grade, Collectors.counting())));
+    return Arrays.stream(IndicatorGrade.values()).filter(counts::containsKey)
+        .map(g -> g.label() + " " + counts.get(g)).collect(Collectors.joining("・"))
+        + "（全" + grades.size() + "指標）";
+  }
+
+  private static String plain(BigDecimal value) {
+    return value == null ? "—" : value.toPlainString();
+  }
+}

@@ -1,0 +1,76 @@
+package jp.climatepdca.plan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jp.climatepdca.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The plan's indicators (指標), their yearly actual values and the plan's GHG reduction targets, as the
+ * other features read and write them. Grading is the evaluation feature's business.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PlanIndicatorService {
+
+  private final IndicatorRepository indicators;
+  private final IndicatorActualRepository actuals;
+  private final EmissionTargetRepository targets;
+
+  PlanIndicatorService(IndicatorRepository indicators, IndicatorActualRepository actuals,
+      EmissionTargetRepository targets) {
+    this.indicators = indicators;
+    this.actuals = actuals;
+    this.targets = targets;
+  }
+
+  public List<IndicatorView> indicators(String municipality) {
+    return indicators.findByMunicipalityCodeOrderByCode(municipality).stream().map(Indicator::view).toList();
+  }
+
+  /** The indicators whose actual values this department enters in its self-assessment. */
+  public List<IndicatorView> departmentIndicators(String municipality, String departmentCode) {
+    return indicators.findByMunicipalityCodeAndDepartmentCodeOrderByCode(municipality, departmentCode).stream()
+        .map(Indicator::view).toList();
+  }
+
+  public IndicatorView indicator(String municipality, String code) {
+    return indicators.findByMunicipalityCodeAndCode(municipality, code).map(Indicator::view)
+        .orElseThrow(() -> new NotFoundException("指標コード \"" + code + "\" は登録されていません"));
+  }
+
+  /** Every actual value of the municipality's indicators, by indicator and year. */
+  public List<ActualValueView> actuals(String municipality) {
+    return actuals.findByMunicipalityCodeOrderByIndicatorCodeAscValueYearAsc(municipality).stream()
+        .map(IndicatorActual::view).toList();
+  }
+
+  /**
+   * Records one year's values, all or none (the caller has checked them). A null value removes that
+   * year's value: the person cleared a field they had filled before.
+   */
+  @Transactional
+  public List<ActualValueView> record(String municipality, int valueYear, List<ActualValueInput> inputs, String user) {
+    var now = Instant.now();
+    var saved = new ArrayList<ActualValueView>();
+    for (var input : inputs) {
+      indicator(municipality, input.indicatorCode());
+      var existing = actuals.findByMunicipalityCodeAndIndicatorCodeAndValueYear(municipality,
+          input.indicatorCode(), valueYear);
+      if (input.value() == null) {
+        existing.ifPresent(actuals::delete);
+        continue;
+      }
+      var row = existing.orElseGet(() -> new IndicatorActual(municipality, input.indicatorCode(), valueYear));
+      row.record(input.value(), input.source(), user, now);
+      saved.add(actuals.save(row).view());
+    }
+    return saved;
+  }
+
+  public List<EmissionTargetView> emissionTargets(String municipality) {
+    return targets.findByMunicipalityCodeOrderByTargetYear(municipality).stream().map(EmissionTarget::view).toList();
+  }
+}

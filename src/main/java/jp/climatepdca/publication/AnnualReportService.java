@@ -1,0 +1,148 @@
+package jp.climatepdca.publication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.climatepdca.publication.PublishedReport.VersionInfo;
+import jp.climatepdca.publication.ReportSnapshot.ReportRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Annual report versions: a draft frozen by the secretariat, approved by headquarters, published by the
+ * secretariat. At most one unpublished version per year at a time; a published version never changes.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AnnualReportService {
+
+  private final AnnualReportRepository reports;
+  private final ReportSnapshot snapshot;
+  private final ObjectMapper json;
+
+  AnnualReportService(AnnualReportRepository reports, ReportSnapshot snapshot, ObjectMapper json) {
+    this.reports = reports;
+    this.snapshot = snapshot;
+    this.json = json;
+  }
+
+  /** Freezes the data as it is now into the open draft of the year, or a new version after the last one. */
+  @Transactional
+  int prepare(ReportRequest request, Map<Long, String> responses, String user) {
+    var all = reports.findByMunicipalityCodeAndFiscalYearOrderByVersionDesc(request.municipality(),
+        request.fiscalYear());
+    var draft = all.stream().filter(r -> r.status() != ReportStatus.PUBLISHED).findFirst()
+        .orElseGet(() -> new AnnualReport(request.municipality(), request.fiscalYear(),
+            all.isEmpty() ? 1 : all.get(0).version() + 1));
+    var now = Instant.now();
+    var content = snapshot.take(request, draft.version(), responses, now);
+    draft.prepare(request.summary(), request.changeNote(), write(content), user, now);
+    reports.save(draft);
+    return draft.version();
+  }
+
+  /** The version now on its way (prepared, not yet published). */
+  Optional<ReportContent> openDraft(String municipality, int fiscalYear) {
+    return open(municipality, fiscalYear).map(r -> read(r.content()));
+  }
+
+  /** The newest published version's content: a correction starts from it. */
+  Optional<ReportContent> latestPublishedContent(String municipality, int fiscalYear) {
+    return reports.findByMunicipalityCodeAndFiscalYearAndStatusOrderByVersionDesc(municipality, fiscalYear,
+        ReportStatus.PUBLISHED).stream().findFirst().map(r -> read(r.content()));
+  }
+
+  public boolean isPublished(String municipality, int fiscalYear) {
+    return !reports.findByMunicipalityCodeAndFiscalYearAndStatusOrderByVersionDesc(municipality, fiscalYear,
+        ReportStatus.PUBLISHED).isEmpty();
+  }
+
+  @Transactional
+  void approve(String municipality, int fiscalYear, String user) {
+    openOrFail(municipality, fiscalYear).approve(user, Instant.now());
+  }
+
+  @Transactional
+  void returnToDraft(String municipality, int fiscalYear) {
+    openOrFail(municipality, fiscalYear).returnToDraft();
+  }
+
+  @Transactional
+  int publish(String municipality, int fiscalYear, String user) {
+    var report = openOrFail(municipality, fiscalYear);
+    report.publish(user, Instant.now());
+    return report.version();
+  }
+
+  /** Every version of the year, newest first, for the municipality's own staff (drafts included). */
+  public List<VersionRecord> versions(String municipality, int fiscalYear) {
+    return reports.findByMunicipalityCodeAndFiscalYearOrderByVersionDesc(municipality, fiscalYear).stream()
+        .map(AnnualReport::record).toList();
+  }
+
+  // ---- what the public may see: published versions only
+
+  List<String> municipalitiesWithPublishedReports() {
+    return reports.municipalitiesWith(List.of(ReportStatus.PUBLISHED)).stream().sorted().toList();
+  }
+
+  /** The newest published version of every published year, oldest year first. */
+  List<PublishedReport> publishedYears(String municipality) {
+    var byYear = new java.util.LinkedHashMap<Integer, AnnualReport>();
+    reports.findByMunicipalityCodeAndStatusOrderByFiscalYearAscVersionDesc(municipality, ReportStatus.PUBLISHED)
+        .forEach(r -> byYear.putIfAbsent(r.fiscalYear(), r));
+    return byYear.values().stream().map(r -> published(municipality, r.fiscalYear(), r.version()).orElseThrow())
+        .toList();
+  }
+
+  Optional<PublishedReport> published(String municipality, int fiscalYear) {
+    var versions = reports.findByMunicipalityCodeAndFiscalYearAndStatusOrderByVersionDesc(municipality, fiscalYear,
+        ReportStatus.PUBLISHED);
+    return versions.isEmpty() ? Optional.empty() : Optional.of(view(versions.get(0), versions));
+  }
+
+  Optional<PublishedReport> published(String municipality, int fiscalYear, int version) {
+    return reports.findByMunicipalityCodeAndFiscalYearAndVersionAndStatus(municipality, fiscalYear, version,
+        ReportStatus.PUBLISHED).map(r -> view(r, reports.findByMunicipalityCodeAndFiscalYearAndStatusOrderByVersionDesc(
+            municipality, fiscalYear, ReportStatus.PUBLISHED)));
+  }
+
+  private PublishedReport view(AnnualReport report, List<AnnualReport> publishedVersions) {
+    var infos = publishedVersions.stream()
+        .map(r -> new VersionInfo(r.version(), r.publishedAt(), r.changeNote())).toList();
+    return new PublishedReport(read(report.content()), report.version(), report.publishedAt(),
+        report.version() == publishedVersions.get(0).version(), infos);
+  }
+
+  private Optional<AnnualReport> open(String municipality, int fiscalYear) {
+    return reports.findByMunicipalityCodeAndFiscalYearOrderByVersionDesc(municipality, fiscalYear).stream()
+        .filter(r -> r.status() != ReportStatus.PUBLISHED).findFirst();
+  }
+
+  private AnnualReport openOrFail(String municipality, int fiscalYear) {
+    return open(municipality, fiscalYear).orElseThrow(() -> new IllegalStateException(
+        "no annual report in preparation for " + municipality + ":" + fiscalYear));
+  }
+
+  private String write(ReportContent content) {
+    try {
+      return json.writeValueAsString(content);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the report snapshot", e);
+    }
+  }
+
+  private ReportContent read(String content) {
+    try {
+      return json.readValue(content, ReportContent.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read a report snapshot", e);
+    }
+  }
+
+  public record VersionRecord(int version, String status, String summary, String changeNote, String preparedBy,
+      Instant preparedAt, String approvedBy, Instant approvedAt, String publishedBy, Instant publishedAt) {}
+}

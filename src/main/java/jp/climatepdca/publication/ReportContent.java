@@ -1,0 +1,70 @@
+package jp.climatepdca.publication;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The frozen snapshot of an annual report, stored as JSON in annual_report.content. Everything public is
+ * rendered from it alone, so its shape is its own (copied values, no references to live tables).
+ * Public because the page templates read it.
+ */
+public record ReportContent(String municipality, String municipalityName, int fiscalYear, int reviewYear,
+    int version, String summary, String changeNote, Instant preparedAt, Texts evaluation,
+    List<MeasureEntry> measures, List<OpinionEntry> opinions, Emissions emissions, List<IndicatorEntry> indicators,
+    List<Target> targets, List<PathPoint> targetPath) {
+
+  /** A snapshot written before a part existed reads as having none of it. */
+  public ReportContent {
+    opinions = opinions == null ? List.of() : opinions;
+    indicators = indicators == null ? List.of() : indicators;
+    targets = targets == null ? List.of() : targets;
+    targetPath = targetPath == null ? List.of() : targetPath;
+  }
+
+  /** The Check's texts: the secretariat's summary, headquarters' evaluation, the liaison meeting's minutes. */
+  public record Texts(String secretariatSummary, String headquartersEvaluation, String liaisonMinutes) {}
+
+  /** A measure of the reviewed year with the department's self-assessment. */
+  public record MeasureEntry(String code, String name, String departmentName, String sectorLabel, String kindLabel,
+      boolean keyProject, String progress, String progressLabel, String achievements, String issues,
+      String nextSteps) {}
+
+  /** A committee opinion and the secretariat's response to it (対応方針). */
+  public record OpinionEntry(String measureCode, String measureName, String opinion, String response) {}
+
+  /**
+   * The inventory year's emissions by sector, against the base year, against the plan's target path in that
+   * year ({@code pathTotal}, {@code gapPercent}: null without targets), and every year since the base year.
+   */
+  public record Emissions(int inventoryYear, int baseYear, BigDecimal total, BigDecimal baseYearTotal,
+      BigDecimal changeFromBaseYearPercent, BigDecimal pathTotal, BigDecimal gapPercent, Boolean onTrack,
+      List<SectorEntry> sectors, List<YearTotal> trend) {}
+
+  /** A reduction target of the plan: {@code reductionPercent} below the base year by {@code year}. */
+  public record Target(int year, BigDecimal reductionPercent, String label, BigDecimal total) {}
+
+  public record SectorEntry(String code, String label, BigDecimal total, BigDecimal baseYearTotal,
+      BigDecimal changeFromBaseYearPercent) {}
+
+  /** One calculated year: total and t-CO2 by sector label. */
+  public record YearTotal(int year, BigDecimal total, Map<String, BigDecimal> bySector) {}
+
+  /** An indicator's grade as the report froze it. */
+  public record IndicatorEntry(String code, String name, String measureCode, String unit, String direction,
+      int baseYear, BigDecimal baseValue, int targetYear, BigDecimal targetValue, Integer actualYear,
+      BigDecimal actualValue, BigDecimal pathValue, String grade, String gradeLabel) {}
+
+  /** A point of the emission target path (t-CO2 the plan aims at in that year). */
+  public record PathPoint(int year, BigDecimal value) {}
+
+  /** Measures per progress label, in the order of the grades. */
+  public Map<String, Long> progressCounts() {
+    var counts = new java.util.LinkedHashMap<String, Long>();
+    for (var label : List.of("完了", "順調", "概ね順調", "遅れ", "未着手")) {
+      counts.put(label, measures.stream().filter(m -> label.equals(m.progressLabel())).count());
+    }
+    return counts;
+  }
+}
