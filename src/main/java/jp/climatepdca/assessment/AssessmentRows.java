@@ -22,12 +22,13 @@ public class AssessmentRows {
   }
 
   public List<Map<String, Object>> of(String municipality, int fiscalYear, String department) {
-    return rows(municipality, assessments.department(municipality, fiscalYear, department));
+    // the department's measures only: a large city's 400 would be loaded for every review task otherwise
+    var measures = plan.measures(municipality, department).stream()
+        .collect(Collectors.toMap(MeasureView::code, Function.identity()));
+    return rows(measures, assessments.department(municipality, fiscalYear, department));
   }
 
-  public List<Map<String, Object>> rows(String municipality, List<AssessmentView> views) {
-    var measures = plan.measures(municipality).stream()
-        .collect(Collectors.toMap(MeasureView::code, Function.identity()));
+  private static List<Map<String, Object>> rows(Map<String, MeasureView> measures, List<AssessmentView> views) {
     return views.stream().map(a -> {
       var m = measures.get(a.measureCode());
       var row = new LinkedHashMap<String, Object>();

@@ -8,6 +8,8 @@ interface MeasureRepository extends JpaRepository<Measure, Long> {
 
   List<Measure> findByMunicipalityCodeOrderByCode(String municipalityCode);
 
+  List<Measure> findByMunicipalityCodeAndDepartmentCodeOrderByCode(String municipalityCode, String departmentCode);
+
   List<Measure> findByMunicipalityCodeAndStatusOrderByCode(String municipalityCode, MeasureStatus status);
 
   List<Measure> findByMunicipalityCodeAndDepartmentCodeAndStatusOrderByCode(String municipalityCode,

@@ -56,6 +56,12 @@ public class PlanService {
     return measures.findByMunicipalityCodeOrderByCode(municipality).stream().map(Measure::view).toList();
   }
 
+  /** A department's measures, discarded ones included. */
+  public List<MeasureView> measures(String municipality, String departmentCode) {
+    return measures.findByMunicipalityCodeAndDepartmentCodeOrderByCode(municipality, departmentCode).stream()
+        .map(Measure::view).toList();
+  }
+
   public List<MeasureView> activeMeasures(String municipality) {
     return measures.findByMunicipalityCodeAndStatusOrderByCode(municipality, MeasureStatus.ACTIVE).stream()
         .map(Measure::view).toList();

@@ -31,17 +31,23 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * failed with 403, 404 or 500 and history shows the task completed. A task id that never existed gets 404
  * and a Japanese message instead of Camunda's 500.
  *
+ * <p>Claiming (担当する) races the same way when several people share a group, as a secretariat does:
+ * the engine answers a claim of a task someone else has just claimed with 500
+ * (TaskAlreadyClaimedException, or OptimisticLockingException when both claim at the same instant), and
+ * a claim of a task someone has just completed with 500 too (NullValueException). Those become 409 with
+ * a message saying who has it or that it is done; a claim of a task that never was, 404.
+ *
  * <p>Why a servlet filter: the REST resource wraps every engine exception into its own RestException
  * before any JAX-RS mapper sees it, and the losing failure may come from the commit (after the engine's
  * command interceptors); only after the whole request is the outcome known. The filter touches only
- * POST /engine-rest/task/{id}/submit-form and /complete (and the same under the webapps), and changes nothing else of Camunda's set-up.
+ * POST /engine-rest/task/{id}/submit-form, /complete and /claim (and the same under the webapps), and changes nothing else of Camunda's set-up.
  */
 @Configuration
 class TaskCompletionErrors {
 
   /** /engine-rest, and the same API under the webapps, which Tasklist uses. */
   private static final Pattern COMPLETION = Pattern.compile(
-      "^(?:/engine-rest|/[^/]+/api/engine/engine/[^/]+)/task/([^/]+)/(submit-form|complete)$");
+      "^(?:/engine-rest|/[^/]+/api/engine/engine/[^/]+)/task/([^/]+)/(submit-form|complete|claim)$");
   private static final java.util.Set<String> MALFORMED = java.util.Set.of("JsonParseException",
       "JsonMappingException", "InvalidRequestException");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 H時mm分")
@@ -95,16 +101,27 @@ class TaskCompletionErrors {
       }
       var taskId = completion.group(1);
       var completed = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+      var claim = "claim".equals(completion.group(2)) && status != HttpStatus.FORBIDDEN.value();
+      var holder = claim && completed == null ? assignee(taskId) : null;
       if (completed != null) {
         write(response, HttpStatus.CONFLICT, "TaskAlreadyCompleted", "このタスクは既に完了しています（"
             + TIME.format(completed.getEndTime().toInstant()) + "、他の方が先に完了しました）。"
             + "入力した内容は保存されていません。タスク一覧を更新してください");
+      } else if (holder != null) {
+        write(response, HttpStatus.CONFLICT, "TaskAlreadyClaimed", "このタスクは既に " + holder
+            + " さんが担当しています。タスク一覧を更新してください");
       } else if (status != HttpStatus.FORBIDDEN.value() && tasks.createTaskQuery().taskId(taskId).count() == 0
           && history.createHistoricTaskInstanceQuery().taskId(taskId).count() == 0) {
         write(response, HttpStatus.NOT_FOUND, "TaskNotFound", "タスク \"" + taskId + "\" は見つかりません");
       } else {
         buffered.copyBodyToResponse();
       }
+    }
+
+    /** Who holds the task now (a failed claim means it is not the caller), or null. */
+    private String assignee(String taskId) {
+      var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      return task == null ? null : task.getAssignee();
     }
 
     /** Camunda's own 400s for an unreadable body or variable are English; ours (form checks) stay as they are. */

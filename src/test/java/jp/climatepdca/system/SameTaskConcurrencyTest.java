@@ -37,7 +37,7 @@ class SameTaskConcurrencyTest {
 
   private static final int YEAR = 2051;
   private static final String KEY = CycleFixture.CITY + ":" + YEAR + ":env";
-  private static final List<String> EXTRA = List.of("env-staff-2", "env-head-2");
+  private static final List<String> EXTRA = List.of("env-staff-2", "env-head-2", "jimukyoku-2");
 
   @LocalServerPort
   int port;
@@ -61,6 +61,7 @@ class SameTaskConcurrencyTest {
   void secondStaffAndHead() {
     addUser("env-staff-2", GroupNames.departmentStaff(CycleFixture.CITY, "env"));
     addUser("env-head-2", GroupNames.departmentHead(CycleFixture.CITY, "env"));
+    addUser("jimukyoku-2", GroupNames.secretariat(CycleFixture.CITY));
   }
 
   @AfterEach
@@ -100,8 +101,24 @@ class SameTaskConcurrencyTest {
     oneWinsOneIsToldWhy(approved);
     assertThat(count("select count(*) from review_decision where fiscal_year = ? and department_code = 'env'"))
         .isOne();
-    CycleFixture.await(tasks, KEY, TASK_SECRETARIAT_REVIEW);
+    var review = CycleFixture.await(tasks, KEY, TASK_SECRETARIAT_REVIEW).getId();
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(KEY).count()).isOne();
+
+    // two of the secretariat press 担当する at once: one has it, the other is told who (Camunda says 500)
+    var claims = atOnce(List.of("jimukyoku", "jimukyoku-2"), user -> Http.as(port, user)
+        .post("/engine-rest/task/" + review + "/claim", Map.of("userId", user)));
+    assertThat(claims).extracting(Http.Response::status).as(claims.toString()).containsExactlyInAnyOrder(204, 409);
+    var holder = tasks.createTaskQuery().taskId(review).singleResult().getAssignee();
+    assertThat(claims.stream().filter(c -> c.status() == 409).findFirst().orElseThrow().json().path("message")
+        .asText()).contains(holder, "担当しています");
+    // claiming a task that someone has completed meanwhile, or one that never was
+    var claimDone = Http.as(port, "env-head").post("/engine-rest/task/" + approval + "/claim",
+        Map.of("userId", "env-head"));
+    assertThat(claimDone.status()).as(claimDone.toString()).isEqualTo(409);
+    assertThat(claimDone.json().path("message").asText()).contains("既に完了");
+    var claimUnknown = Http.as(port, "env-head").post("/engine-rest/task/no-such-task/claim",
+        Map.of("userId", "env-head"));
+    assertThat(claimUnknown.status()).as(claimUnknown.toString()).isEqualTo(404);
 
     // later, too: a completed task is a conflict, a task that never was is still not found
     var late = new TasklistClient(port, "env-head").submit(approval, Map.of("decision", "APPROVE", "comment", ""));

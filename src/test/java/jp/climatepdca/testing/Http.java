@@ -23,11 +23,22 @@ public final class Http {
   private final String base;
   private final String user;
   private final String password;
+  private final String accept;
 
   private Http(String base, String user, String password) {
+    this(base, user, password, "application/json");
+  }
+
+  private Http(String base, String user, String password, String accept) {
     this.base = base;
     this.user = user;
     this.password = password;
+    this.accept = accept;
+  }
+
+  /** The same user asking for another media type, as Tasklist asks /engine-rest for application/hal+json. */
+  public Http accepting(String mediaType) {
+    return new Http(base, user, password, mediaType);
   }
 
   public static Http as(int port, String user) {
@@ -81,7 +92,7 @@ public final class Http {
   }
 
   private HttpRequest.Builder request(String path) {
-    var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+    var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept);
     if (user != null) {
       var token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       builder.header("Authorization", "Basic " + token);
