@@ -30,12 +30,15 @@ public final class EmissionsBenchmark {
   private EmissionsBenchmark() {}
 
   public static void main(String[] args) {
+    // as command-line arguments: the builder's properties() are defaults, which application.yaml overrides
+    // (the benchmark then ran on the ./data H2 file with the job executor on)
+    var settings = java.util.stream.Stream.of(
+        "--spring.datasource.url=jdbc:h2:mem:emissions-benchmark;MODE=LEGACY;DB_CLOSE_DELAY=-1",
+        "--camunda.bpm.process-engine-name=benchmark", "--camunda.bpm.job-execution.enabled=false",
+        "--server.port=0", "--logging.level.root=WARN");
     var context = new SpringApplicationBuilder(ClimatePdcaApplication.class)
         .profiles("demo")
-        .properties("spring.datasource.url=jdbc:h2:mem:emissions-benchmark;MODE=LEGACY;DB_CLOSE_DELAY=-1",
-            "camunda.bpm.process-engine-name=benchmark", "camunda.bpm.job-execution.enabled=false",
-            "server.port=0", "logging.level.root=WARN")
-        .run(args);
+        .run(java.util.stream.Stream.concat(settings, java.util.Arrays.stream(args)).toArray(String[]::new));
     try {
       var importer = context.getBean(ActivityImportService.class);
       var calculator = context.getBean(EmissionCalculator.class);
