@@ -25,6 +25,7 @@ import java.util.function.UnaryOperator;
 import jp.climatepdca.ClimatePdcaApplication;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.PlanImportService;
+import jp.climatepdca.publication.AnnualReportPublicationProcess;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.LargePlan;
 import jp.climatepdca.testing.LoadStats;
@@ -276,6 +277,18 @@ public final class LargeCityBenchmark {
       measures.forEach(row -> row.put("decision", "CONTINUE"));
       return Map.of("measures", rows(measures));
     });
+    runJobs();
+    // the annual report: in parallel with the Action step in the BPMN, worked after it here
+    var report = cycle + AnnualReportPublicationProcess.BUSINESS_KEY_SUFFIX;
+    work(secretariat, report, AnnualReportPublicationProcess.TASK_PREPARE_REPORT, form -> {
+      var responses = list(form.get("responses"));
+      responses.forEach(row -> row.put("response", "ご意見を踏まえ、来年度の周知に反映する"));
+      return Map.of("summary", "計画は概ね順調に推移している。", "changeNote", "", "responses", rows(responses));
+    });
+    work(m + "-honbu", report, AnnualReportPublicationProcess.TASK_APPROVE_PUBLICATION,
+        form -> Map.of("decision", "APPROVE", "comment", ""));
+    work(secretariat, report, AnnualReportPublicationProcess.TASK_PUBLISH_REPORT,
+        form -> Map.of("decision", "APPROVE", "comment", ""));
     runJobs();
     if (history.createHistoricProcessInstanceQuery().processInstanceId(started.processInstanceId()).finished()
         .count() != 1) {
