@@ -49,16 +49,6 @@ class SelfAssessmentEntryListener extends FormTaskListener {
   @Override
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     var department = (String) task.getVariable(DEPARTMENT_CODE);
-    load(task, cycle, department);
-  }
-
-  @Override
-  protected void onComplete(DelegateTask task, CycleReference cycle) {
-    var department = (String) task.getVariable(DEPARTMENT_CODE);
-    save(task, cycle, department);
-  }
-
-  private void load(DelegateTask task, CycleReference cycle, String department) {
     var saved = assessments.department(cycle.municipality(), cycle.fiscalYear(), department).stream()
         .collect(Collectors.toMap(AssessmentView::measureCode, Function.identity()));
     var rows = plan.activeMeasures(cycle.municipality(), department).stream()
@@ -86,7 +76,9 @@ class SelfAssessmentEntryListener extends FormTaskListener {
     return row;
   }
 
-  private void save(DelegateTask task, CycleReference cycle, String department) {
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
+    var department = (String) task.getVariable(DEPARTMENT_CODE);
     var expected = plan.activeMeasures(cycle.municipality(), department).stream().map(MeasureView::code).toList();
     var inputs = new ArrayList<AssessmentInput>();
     var errors = new ArrayList<String>();

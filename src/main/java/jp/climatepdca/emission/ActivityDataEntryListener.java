@@ -60,10 +60,8 @@ class ActivityDataEntryListener extends FormTaskListener {
 
   @Override
   protected void onComplete(DelegateTask task, CycleReference cycle) {
-    complete(task, cycle.municipality(), CycleReference.inventoryYear(task));
-  }
-
-  private void complete(DelegateTask task, String municipality, int year) {
+    var municipality = cycle.municipality();
+    var year = CycleReference.inventoryYear(task);
     var errors = new ArrayList<String>();
     var reason = variables.text(task, REASON).orElse(null);
     if (reason == null) {

@@ -43,11 +43,6 @@ class ActionDecisionsListener extends FormTaskListener {
   }
 
   @Override
-  protected void onCreate(DelegateTask task, CycleReference cycle) {
-    show(task, cycle);
-  }
-
-  @Override
   protected void onComplete(DelegateTask task, CycleReference cycle) {
     var measures = plan.activeMeasures(cycle.municipality()).stream()
         .collect(Collectors.toMap(MeasureView::code, Function.identity()));
@@ -57,7 +52,8 @@ class ActionDecisionsListener extends FormTaskListener {
     evaluations.decide(cycle.municipality(), cycle.fiscalYear(), inputs, variables.currentUser(task));
   }
 
-  private void show(DelegateTask task, CycleReference cycle) {
+  @Override
+  protected void onCreate(DelegateTask task, CycleReference cycle) {
     var progress = assessments.all(cycle.municipality(), cycle.fiscalYear()).stream()
         .collect(Collectors.toMap(AssessmentView::measureCode, a -> a.progress().label()));
     var rows = plan.activeMeasures(cycle.municipality()).stream().map(m -> {

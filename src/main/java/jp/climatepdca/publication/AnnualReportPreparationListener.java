@@ -43,15 +43,6 @@ class AnnualReportPreparationListener extends FormTaskListener {
 
   @Override
   protected void onCreate(DelegateTask task, CycleReference cycle) {
-    show(task, cycle);
-  }
-
-  @Override
-  protected void onComplete(DelegateTask task, CycleReference cycle) {
-    save(task, cycle);
-  }
-
-  private void show(DelegateTask task, CycleReference cycle) {
     forms.header(task, cycle);
     // a returned draft comes back as written; a correction starts from the published version
     var earlier = reports.openDraft(cycle.municipality(), cycle.fiscalYear())
@@ -75,7 +66,8 @@ class AnnualReportPreparationListener extends FormTaskListener {
     variables.putRows(task, RESPONSES, rows);
   }
 
-  private void save(DelegateTask task, CycleReference cycle) {
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
     var errors = new ArrayList<String>();
     var summary = variables.text(task, SUMMARY).orElse(null);
     if (summary == null) {
