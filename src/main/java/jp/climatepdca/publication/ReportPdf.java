@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -23,17 +24,12 @@ class ReportPdf {
   private static final String FONT = "fonts/ipaexg.ttf";
 
   private final TemplateEngine templates;
-  private final byte[] font;
-  private final ToUnicodeRepair repair;
+  // read (6 MB) and its glyph map parsed on the first PDF, not at start-up: few requests ask for a PDF,
+  // while every node's start-up (a restart, a second node) would pay for it
+  private final SingletonSupplier<Font> font = SingletonSupplier.of(Font::load);
 
   ReportPdf(TemplateEngine templates) {
     this.templates = templates;
-    try (var in = new ClassPathResource(FONT).getInputStream()) {
-      this.font = in.readAllBytes();
-      this.repair = new ToUnicodeRepair(font);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the report font " + FONT + " is missing from the classpath", e);
-    }
   }
 
   byte[] render(PublishedReport report) {
@@ -45,13 +41,26 @@ class ReportPdf {
     try (var out = new ByteArrayOutputStream()) {
       var builder = new PdfRendererBuilder();
       builder.useFastMode();
-      builder.useFont(() -> new ByteArrayInputStream(font), FONT_FAMILY);
+      var font = this.font.obtain();
+      builder.useFont(() -> new ByteArrayInputStream(font.bytes()), FONT_FAMILY);
       builder.withHtmlContent(xhtml, null);
       builder.toStream(out);
       builder.run();
-      return repair.repair(out.toByteArray());
+      return font.repair().repair(out.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render the annual report PDF", e);
+    }
+  }
+
+  private record Font(byte[] bytes, ToUnicodeRepair repair) {
+
+    static Font load() {
+      try (var in = new ClassPathResource(FONT).getInputStream()) {
+        var bytes = in.readAllBytes();
+        return new Font(bytes, new ToUnicodeRepair(bytes));
+      } catch (IOException e) {
+        throw new UncheckedIOException("the report font " + FONT + " is missing from the classpath", e);
+      }
     }
   }
 }
