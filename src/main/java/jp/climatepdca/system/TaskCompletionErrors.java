@@ -100,28 +100,28 @@ class TaskCompletionErrors {
         return;
       }
       var taskId = completion.group(1);
-      var completed = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
       var claim = "claim".equals(completion.group(2)) && status != HttpStatus.FORBIDDEN.value();
-      var holder = claim && completed == null ? assignee(taskId) : null;
+      // the runtime first, history second: the winner's completion removes the task and finishes its
+      // history in one commit, so a task gone from the first read is finished in the second. The other
+      // order loses a completion that commits between the two reads (a claim lost to someone who then
+      // completes at once): neither read would see the task, and the caller would get Camunda's 500
+      var open = tasks.createTaskQuery().taskId(taskId).singleResult();
+      var completed = open != null ? null
+          : history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
       if (completed != null) {
         write(response, HttpStatus.CONFLICT, "TaskAlreadyCompleted", "このタスクは既に完了しています（"
             + TIME.format(completed.getEndTime().toInstant()) + "、他の方が先に完了しました）。"
             + "入力した内容は保存されていません。タスク一覧を更新してください");
-      } else if (holder != null) {
-        write(response, HttpStatus.CONFLICT, "TaskAlreadyClaimed", "このタスクは既に " + holder
+      } else if (claim && open != null && open.getAssignee() != null) {
+        // a failed claim means the holder is not the caller
+        write(response, HttpStatus.CONFLICT, "TaskAlreadyClaimed", "このタスクは既に " + open.getAssignee()
             + " さんが担当しています。タスク一覧を更新してください");
-      } else if (status != HttpStatus.FORBIDDEN.value() && tasks.createTaskQuery().taskId(taskId).count() == 0
+      } else if (open == null && status != HttpStatus.FORBIDDEN.value()
           && history.createHistoricTaskInstanceQuery().taskId(taskId).count() == 0) {
         write(response, HttpStatus.NOT_FOUND, "TaskNotFound", "タスク \"" + taskId + "\" は見つかりません");
       } else {
         buffered.copyBodyToResponse();
       }
-    }
-
-    /** Who holds the task now (a failed claim means it is not the caller), or null. */
-    private String assignee(String taskId) {
-      var task = tasks.createTaskQuery().taskId(taskId).singleResult();
-      return task == null ? null : task.getAssignee();
     }
 
     /** Camunda's own 400s for an unreadable body or variable are English; ours (form checks) stay as they are. */

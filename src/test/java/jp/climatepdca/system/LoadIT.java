@@ -282,6 +282,7 @@ class LoadIT {
       try {
         var response = request.get();
         stats.record(kind, response.status(), System.nanoTime() - t);
+        stats.keepIfUnexpected(kind, response.status(), response.toString());
         return response;
       } catch (RuntimeException e) {
         // no answer at all (connection refused or reset): counted as status 0, which the test refuses

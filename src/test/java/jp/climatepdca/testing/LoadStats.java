@@ -19,12 +19,22 @@ public final class LoadStats {
 
   private final Map<String, ConcurrentLinkedQueue<Long>> nanos = new ConcurrentHashMap<>();
   private final Map<String, Map<Integer, LongAdder>> statuses = new ConcurrentHashMap<>();
+  /** The first few answers that were neither 2xx nor 409, in full: a 5xx in CI is found from these. */
+  private final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+  private static final int UNEXPECTED_KEPT = 10;
 
   /** One operation of this kind took this long and was answered with this HTTP status (0: no answer). */
   public void record(String kind, int status, long elapsedNanos) {
     nanos.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(elapsedNanos);
     statuses.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
         .computeIfAbsent(status, s -> new LongAdder()).increment();
+  }
+
+  /** Keeps this answer (what was asked, status, body) for the report when it is neither 2xx nor 409. */
+  public void keepIfUnexpected(String request, int status, String answer) {
+    if ((status < 200 || status > 299) && status != 409 && unexpected.size() < UNEXPECTED_KEPT) {
+      unexpected.add(request + " → " + status + ": " + answer);
+    }
   }
 
   /** How many answers had a status in [from, to]. */
@@ -50,6 +60,7 @@ public final class LoadStats {
     text.append(String.format("%,d operations in %.1f s: %.1f ops/s%n%n", all, seconds, all / seconds));
     text.append(table(seconds));
     text.append(String.format("%nerrors (not 2xx) by operation and status: %s%n", errors()));
+    unexpected.forEach(answer -> text.append(answer).append('\n'));
     return text.toString();
   }
 
