@@ -24,6 +24,9 @@ import jp.climatepdca.plan.PlanIndicatorService;
 import jp.climatepdca.testing.LocalPostgres;
 import jp.climatepdca.testing.LocalPostgresExtension;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.actuate.health.CompositeHealth;
@@ -216,5 +219,62 @@ class PostgresProdProfileTest {
     assertThat(report.total()).isEqualByComparingTo("300");
     // the plan's 1,250,000 t in 2013 towards 675,000 t in 2030: 1,250,000 − 575,000 × 10/17
     assertThat(report.targetPath().pathTotal()).isEqualByComparingTo("911764.705882");
+  }
+
+  @Autowired
+  RepositoryService repository;
+
+  @Autowired
+  TransactionTemplate transaction;
+
+  @Autowired
+  PostgresAuthorizationTuning tuning;
+
+  /**
+   * The SQL Camunda 7.24 sends for the Tasklist filter グループのタスク's count (from its debug log, with
+   * the values bound): candidate-group tasks, each checked against the authorizations.
+   */
+  private static final String GROUP_TASK_COUNT = """
+      SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES
+      left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
+      left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( '%1$s', '*')
+        OR A.GROUP_ID_ IN ( '%2$s' ) ) AND ( ( A.RESOURCE_TYPE_ = 7 AND A.PERMS_ & 2 = 2
+        OR A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64 ) ) ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))
+      WHERE ( 1 = 1 and ( I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( '%2$s' ) ) ) )
+        and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null )
+      ) countDistinct""";
+
+  /**
+   * A department holding many open tasks: without statistics on {@code PERMS_ & n} PostgreSQL joins every
+   * task with every authorization row (with 20,000 tasks the count never answered); with them it looks
+   * each task's authorization up by index. Asked of the planner (EXPLAIN), not of a clock.
+   */
+  @Test
+  void theTaskCountOfADepartmentWithManyTasksLooksAuthorizationsUpByIndex() throws Exception {
+    var group = GroupNames.departmentStaff("999998", "d01");
+    repository.createDeployment().name("plan-check").addModelInstance("plan-check.bpmn",
+        Bpmn.createExecutableProcess("plan-check").camundaHistoryTimeToLive(1).startEvent().userTask("Task_Check")
+            .camundaCandidateGroups(group).endEvent().done()).deploy();
+    transaction.executeWithoutResult(status -> {
+      for (var i = 0; i < 1500; i++) {
+        runtime.startProcessInstanceByKey("plan-check");
+      }
+    });
+    var jdbc = new JdbcTemplate(dataSource);
+    var count = GROUP_TASK_COUNT.formatted("999998-d01-staff-1", group);
+    // what autovacuum does after so many inserts, at once rather than within a minute or so
+    jdbc.execute("analyze act_ru_task; analyze act_ru_identitylink; analyze act_ru_authorization");
+    assertThat(plan(jdbc, count)).contains("cp_idx_auth_task_read").doesNotContain("Materialize");
+    assertThat(jdbc.queryForObject(count, Long.class)).isEqualTo(1500);
+
+    // why: without the statistics the planner takes the 1,500 authorizations for a handful
+    jdbc.execute("drop statistics cp_stat_auth_read, cp_stat_auth_read_task; analyze act_ru_authorization");
+    assertThat(plan(jdbc, count)).contains("Materialize").doesNotContain("cp_idx_auth_task_read");
+    tuning.tune();
+    assertThat(plan(jdbc, count)).contains("cp_idx_auth_task_read");
+  }
+
+  private static String plan(JdbcTemplate jdbc, String sql) {
+    return String.join("\n", jdbc.queryForList("explain " + sql, String.class));
   }
 }

@@ -1,0 +1,65 @@
+package jp.climatepdca.system;
+
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On PostgreSQL, lets the Tasklist task count of a department with many open tasks answer at all.
+ *
+ * <p>Camunda gives each candidate group one authorization row per task, and its task query joins them
+ * with {@code AUTH.RESOURCE_ID_ IN (task id, process key, '*')} and {@code PERMS_ & n = n}. PostgreSQL
+ * has no statistics for {@code PERMS_ & n}, so it guesses that about 100 rows of 20,000 match and joins
+ * every open task against all of them: with 20,000 tasks of one department the count did not answer in
+ * minutes and kept a database core busy after the client had given up (LargeCityBenchmark). Statistics
+ * on those two expressions (READ = 2 on tasks, READ_TASK = 64 on process definitions) give the planner
+ * the true number, and it looks each task's authorization up by index instead (about half a second for
+ * 20,000); a partial index over the authorizations such a query can match (grants and global ones, on
+ * tasks and process definitions) makes each look-up smaller. Camunda creates its own tables, so this
+ * runs after the engine is up; each statement is idempotent, and the advisory lock lets only one node
+ * of a cluster do it at a time. Nothing changes on H2 (the development database).
+ */
+@Component
+class PostgresAuthorizationTuning {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresAuthorizationTuning.class);
+  /** Any fixed number: the key of the advisory lock the nodes take in turn. */
+  private static final long LOCK = 0x636c696d61746531L;
+
+  private final DataSource dataSource;
+  private final JdbcTemplate db;
+  private final TransactionTemplate transaction;
+
+  PostgresAuthorizationTuning(DataSource dataSource, JdbcTemplate db, TransactionTemplate transaction) {
+    this.dataSource = dataSource;
+    this.db = db;
+    this.transaction = transaction;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(-10)
+  void tune() throws Exception {
+    String product = JdbcUtils.extractDatabaseMetaData(dataSource, meta -> meta.getDatabaseProductName());
+    if (!"PostgreSQL".equals(product)) {
+      return;
+    }
+    transaction.executeWithoutResult(status -> {
+      db.queryForList("select pg_advisory_xact_lock(?)", LOCK);
+      db.execute("create index if not exists cp_idx_auth_task_read on act_ru_authorization (resource_id_)"
+          + " where type_ < 2 and resource_type_ in (6, 7)");
+      db.execute("create statistics if not exists cp_stat_auth_read on ((perms_ & 2)) from act_ru_authorization");
+      db.execute("create statistics if not exists cp_stat_auth_read_task on ((perms_ & 64))"
+          + " from act_ru_authorization");
+      // the statistics are filled by the next ANALYZE; autovacuum would run one only after many changes
+      db.execute("analyze act_ru_authorization");
+    });
+    LOG.info("PostgreSQL: index and statistics for Camunda's task authorization check are in place");
+  }
+}
