@@ -69,12 +69,10 @@ public class EvaluationService {
       return;
     }
     var now = Instant.now();
-    for (var input : inputs) {
-      decisions.save(new MeasureDecision(municipality, fiscalYear, input.measureCode(), input.decision(), input.note(),
-          user, now));
-      plan.applyReview(municipality, input.measureCode(), fiscalYear, input.decision().effect(),
-          input.decision().label(), input.note());
-    }
+    plan.applyReviews(municipality, fiscalYear, inputs.stream().map(input -> new PlanService.Review(
+        input.measureCode(), input.decision().effect(), input.decision().label(), input.note())).toList());
+    decisions.saveAll(inputs.stream().map(input -> new MeasureDecision(municipality, fiscalYear, input.measureCode(),
+        input.decision(), input.note(), user, now)).toList());
   }
 
   public List<MeasureDecisionView> decisions(String municipality, int fiscalYear) {

@@ -91,6 +91,10 @@ class Measure {
     return kind;
   }
 
+  String code() {
+    return code;
+  }
+
   MeasureView view() {
     return new MeasureView(code, departmentCode, name, sector, kind, keyProject, description, status,
         lastDecisionYear == null ? null : new MeasureView.LastDecision(lastDecisionYear, lastDecision, lastDecisionNote));
