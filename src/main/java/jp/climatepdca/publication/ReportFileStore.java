@@ -6,9 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -79,9 +81,13 @@ class ReportFileStore {
         file.file().fileName(), ReportStatus.PUBLISHED.name());
   }
 
-  /** How often this node has rendered the file (for every version): the metric, and the tests' proof. */
-  double renders(ReportFile file) {
-    return meters.counter(RENDERS, "file", file.fileName()).count();
+  /** How often this node has rendered each file (for every version): the metric, and the tests' proof. */
+  Map<ReportFile, Double> renders() {
+    var counts = new EnumMap<ReportFile, Double>(ReportFile.class);
+    for (var file : ReportFile.values()) {
+      counts.put(file, meters.counter(RENDERS, "file", file.fileName()).count());
+    }
+    return counts;
   }
 
   private byte[] render(ReportFile file, PublishedReport report) {
