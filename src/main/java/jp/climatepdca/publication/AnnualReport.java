@@ -117,6 +117,14 @@ class AnnualReport {
         approvedBy, approvedAt, publishedBy, publishedAt);
   }
 
+  Long id() {
+    return id;
+  }
+
+  String municipalityCode() {
+    return municipalityCode;
+  }
+
   int fiscalYear() {
     return fiscalYear;
   }

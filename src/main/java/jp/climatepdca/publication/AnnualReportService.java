@@ -22,11 +22,14 @@ public class AnnualReportService {
   private final AnnualReportRepository reports;
   private final ReportSnapshot snapshot;
   private final ObjectMapper json;
+  private final ReportFileStore files;
 
-  AnnualReportService(AnnualReportRepository reports, ReportSnapshot snapshot, ObjectMapper json) {
+  AnnualReportService(AnnualReportRepository reports, ReportSnapshot snapshot, ObjectMapper json,
+      ReportFileStore files) {
     this.reports = reports;
     this.snapshot = snapshot;
     this.json = json;
+    this.files = files;
   }
 
   /** Freezes the data as it is now into the open draft of the year, or a new version after the last one. */
@@ -70,11 +73,33 @@ public class AnnualReportService {
     openOrFail(municipality, fiscalYear).returnToDraft();
   }
 
+  /**
+   * Publishes the approved draft and renders its files (PDF, CSV) in the same transaction: the version
+   * becomes public together with its files, and no anonymous request ever renders them (a failing render
+   * fails the publication, which the secretariat sees, rather than every later download).
+   */
   @Transactional
   int publish(String municipality, int fiscalYear, String user) {
     var report = openOrFail(municipality, fiscalYear);
     report.publish(user, Instant.now());
+    storeFiles(report);
     return report.version();
+  }
+
+  /**
+   * Renders the files of a published version that has none yet (published before they were stored), under
+   * the version's row lock: of two nodes asking at once, the second waits and finds them stored.
+   */
+  @Transactional
+  void storeMissingFiles(long reportId) {
+    reports.lockWithStatus(reportId, ReportStatus.PUBLISHED).ifPresent(this::storeFiles);
+  }
+
+  private void storeFiles(AnnualReport report) {
+    // the query flushes the publication first, so the new version is among the published ones
+    var published = reports.findByMunicipalityCodeAndFiscalYearAndStatusOrderByVersionDesc(report.municipalityCode(),
+        report.fiscalYear(), ReportStatus.PUBLISHED);
+    files.storeMissing(report.id(), view(report, published));
   }
 
   /** Every version of the year, newest first, for the municipality's own staff (drafts included). */

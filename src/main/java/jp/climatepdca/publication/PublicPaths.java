@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Path segments of the public pages, read strictly: anything that is not a plain year or version number
+ * Path segments (and the If-None-Match header) of the public pages, read strictly: anything that is not a plain year or version number
  * is simply not found (404), never an error page that tells a guesser more.
  */
 final class PublicPaths {
@@ -25,5 +25,22 @@ final class PublicPaths {
 
   static boolean municipality(String segment) {
     return MUNICIPALITY.matcher(segment).matches();
+  }
+
+  /**
+   * Whether an If-None-Match header names the ETag (or is *): a list of entity tags compared weakly, as
+   * RFC 9110 says for If-None-Match, so W/"x" matches "x".
+   */
+  static boolean matchesAny(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (var tag : ifNoneMatch.split(",")) {
+      var t = tag.strip();
+      if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

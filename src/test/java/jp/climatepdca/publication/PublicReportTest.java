@@ -180,6 +180,9 @@ class PublicReportTest {
       assertThat(response.statusCode()).as(path).isIn(400, 404);
       var body = new String(response.body(), StandardCharsets.UTF_8);
       assertThat(body).as(path).doesNotContain("未公表の下書き", "対応1", "省エネ診断を10件", "わかば村");
+      // nor a stored file's fingerprint, nor leave to keep the answer
+      assertThat(response.headers().firstValue("ETag")).as(path).isEmpty();
+      assertThat(response.headers().firstValue("Cache-Control").orElse("")).as(path).doesNotContain("public");
     }
     // what a guesser gets is a 404 (never a hint that the year exists)
     assertThat(get("/public/" + CODE + "/" + DRAFT_YEAR).statusCode()).isEqualTo(404);

@@ -70,7 +70,8 @@ final class PublishedTown {
     reports.approve(CODE, DRAFT_YEAR, "honbu");
   }
 
-  private static void load(PlanImportService importer, String code, String name) {
+  /** A plan of two measures and two indicators for a municipality of the publication tests. */
+  static void load(PlanImportService importer, String code, String name) {
     importer.importPlan(new ByteArrayInputStream("""
         {"municipality": {"code": "%s", "name": "%s", "baseYear": 2013},
          "departments": [{"code": "kankyo", "name": "環境課"}],
