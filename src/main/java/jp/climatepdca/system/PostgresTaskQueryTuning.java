@@ -1,12 +1,9 @@
 package jp.climatepdca.system;
 
-import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * runs after the engine is up; each statement is idempotent, and the advisory lock lets only one node
  * of a cluster do it at a time. Nothing changes on H2 (the development database).
  *
- * <p>The statistics only help a plan made for the values at hand: the JDBC driver turns a statement run
- * often into a prepared one, and PostgreSQL then switches to a generic plan, for any {@code PERMS_ & $4},
- * which is the same catastrophic one. So every connection to PostgreSQL plans each execution with its
- * values ({@code plan_cache_mode = force_custom_plan}); the engine's statements are small, so planning
- * them again costs little.
+ * <p>The statistics only help a plan made for the values at hand; {@link TaskQueryCustomPlans} sees to
+ * it that the task queries get one.
  */
 @Component
 class PostgresTaskQueryTuning {
@@ -50,21 +44,6 @@ class PostgresTaskQueryTuning {
     this.dataSource = dataSource;
     this.db = db;
     this.transaction = transaction;
-  }
-
-  /** Every new connection of the pool to PostgreSQL plans each statement for its values. */
-  @Bean
-  static BeanPostProcessor customPlansOnPostgres() {
-    return new BeanPostProcessor() {
-      @Override
-      public Object postProcessAfterInitialization(Object bean, String name) {
-        if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
-            && pool.getJdbcUrl().startsWith("jdbc:postgresql:") && pool.getConnectionInitSql() == null) {
-          pool.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
-        }
-        return bean;
-      }
-    };
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -266,8 +266,25 @@ class PostgresProdProfileTest {
     jdbc.execute("analyze act_ru_task; analyze act_ru_identitylink; analyze act_ru_authorization");
     assertThat(plan(jdbc, count)).contains("cp_idx_auth_task_read").doesNotContain("Materialize");
     assertThat(jdbc.queryForObject(count, Long.class)).isEqualTo(1500);
-    // the engine binds the values as parameters: a generic plan (no values) would be the bad one again
-    assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    // the engine binds the values as parameters: a generic plan (no values) would be the bad one again, so
+    // the transaction that runs a task query plans it for its values, and the others keep the default
+    var user = "999998-d01-staff-1";
+    var seen = transaction.execute(status -> {
+      var before = jdbc.queryForObject("show plan_cache_mode", String.class);
+      engine.getIdentityService().setAuthentication(user, List.of(group));
+      try {
+        assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup(group).count()).isEqualTo(1500);
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+      return List.of(before, jdbc.queryForObject("show plan_cache_mode", String.class));
+    });
+    assertThat(seen).containsExactly("auto", "force_custom_plan");
+    String otherQuery = transaction.execute(status -> {
+      runtime.createProcessInstanceQuery().processDefinitionKey("plan-check").count();
+      return jdbc.queryForObject("show plan_cache_mode", String.class);
+    });
+    assertThat(otherQuery).isEqualTo("auto");
 
     // why: without the statistics the planner takes the 1,500 authorizations for a handful
     jdbc.execute("drop statistics cp_stat_auth_read, cp_stat_auth_read_task; analyze act_ru_authorization");
