@@ -45,14 +45,13 @@ class AnnualReportPreparationListener extends FormTaskListener {
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     forms.header(task, cycle);
     // a returned draft comes back as written; a correction starts from the published version
-    var earlier = reports.openDraft(cycle.municipality(), cycle.fiscalYear())
-        .or(() -> reports.latestPublishedContent(cycle.municipality(), cycle.fiscalYear()));
+    var draft = reports.openDraft(cycle.municipality(), cycle.fiscalYear());
+    var earlier = draft.or(() -> reports.latestPublishedContent(cycle.municipality(), cycle.fiscalYear()));
     var correction = reports.isPublished(cycle.municipality(), cycle.fiscalYear());
     variables.putText(task, "correction", correction ? "true" : "");
     variables.putText(task, SUMMARY, earlier.map(ReportContent::summary).orElse(""));
     // a new correction says what it changes itself; only its own returned draft brings a note back
-    variables.putText(task, CHANGE_NOTE, reports.openDraft(cycle.municipality(), cycle.fiscalYear())
-        .map(ReportContent::changeNote).orElse(""));
+    variables.putText(task, CHANGE_NOTE, draft.map(ReportContent::changeNote).orElse(""));
     var rows = snapshot.opinions(cycle.municipality(), cycle.fiscalYear()).stream().map(o -> {
       var row = new LinkedHashMap<String, Object>();
       row.put("opinionId", o.id());
