@@ -28,6 +28,21 @@ final class PublicPaths {
   }
 
   /**
+   * A report's address: municipality, year and version ({@code null} segment: the year's newest version),
+   * or empty when any segment is not plain.
+   */
+  static Optional<Address> address(String municipality, String year, String version) {
+    if (!municipality(municipality)) {
+      return Optional.empty();
+    }
+    return year(year).flatMap(y -> version == null ? Optional.of(new Address(municipality, y, null))
+        : version(version).map(v -> new Address(municipality, y, v)));
+  }
+
+  /** A report's address read from the path; {@code version} is null for the year's newest. */
+  record Address(String municipality, int year, Integer version) {}
+
+  /**
    * Whether an If-None-Match header names the ETag (or is *): a list of entity tags compared weakly, as
    * RFC 9110 says for If-None-Match, so W/"x" matches "x".
    */

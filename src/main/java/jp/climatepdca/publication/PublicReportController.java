@@ -140,12 +140,8 @@ class PublicReportController {
    */
   private ResponseEntity<byte[]> stored(String municipality, String year, String version, ReportFile file,
       String ifNoneMatch) {
-    var y = PublicPaths.year(year);
-    var v = version == null ? Optional.<Integer>empty() : PublicPaths.version(version);
-    if (!PublicPaths.municipality(municipality) || y.isEmpty() || (version != null && v.isEmpty())) {
-      return notPublished();
-    }
-    var found = files.find(municipality, y.get(), v.orElse(null), file);
+    var address = PublicPaths.address(municipality, year, version);
+    var found = address.flatMap(a -> files.find(a.municipality(), a.year(), a.version(), file));
     if (found.isEmpty()) {
       return notPublished();
     }
@@ -156,16 +152,13 @@ class PublicReportController {
     }
     return ResponseEntity.ok().contentType(file.type()).contentLength(f.size())
         .header(HttpHeaders.CONTENT_DISPOSITION,
-            disposition(municipality, y.get(), f.version(), file.fileName(), file.attachment()))
+            disposition(municipality, address.get().year(), f.version(), file.fileName(), file.attachment()))
         .eTag(f.etag()).cacheControl(cache).body(files.content(f));
   }
 
   private Optional<PublishedReport> find(String municipality, String year, String version) {
-    if (!PublicPaths.municipality(municipality)) {
-      return Optional.empty();
-    }
-    return PublicPaths.year(year).flatMap(y -> version == null ? reports.published(municipality, y)
-        : PublicPaths.version(version).flatMap(v -> reports.published(municipality, y, v)));
+    return PublicPaths.address(municipality, year, version).flatMap(a -> a.version() == null
+        ? reports.published(a.municipality(), a.year()) : reports.published(a.municipality(), a.year(), a.version()));
   }
 
   private String page(Optional<PublishedReport> found, Model model, HttpServletResponse response) {
