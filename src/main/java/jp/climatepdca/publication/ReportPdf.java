@@ -56,7 +56,7 @@ class ReportPdf {
 
     static Font load() {
       try (var in = new ClassPathResource(FONT).getInputStream()) {
-        var bytes = in.readAllBytes();
+        var bytes = TrueTypeTables.without(in.readAllBytes(), "GSUB");
         return new Font(bytes, new ToUnicodeRepair(bytes));
       } catch (IOException e) {
         throw new UncheckedIOException("the report font " + FONT + " is missing from the classpath", e);

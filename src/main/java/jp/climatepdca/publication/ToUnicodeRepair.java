@@ -103,9 +103,9 @@ final class ToUnicodeRepair {
       var block = entries.subList(start, Math.min(start + 100, entries.size()));
       text.append(block.size()).append(" beginbfchar\n");
       for (var e : block) {
-        text.append(String.format("<%04X> <", e.getKey()));
+        hex4(text.append('<'), e.getKey()).append("> <");
         for (char c : e.getValue().toCharArray()) {
-          text.append(String.format("%04X", (int) c));
+          hex4(text, c);
         }
         text.append(">\n");
       }
@@ -113,5 +113,13 @@ final class ToUnicodeRepair {
     }
     text.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     return text.toString();
+  }
+
+  /** Four upper-case hex digits (String.format did this and was most of the rewrite's time). */
+  private static StringBuilder hex4(StringBuilder text, int value) {
+    for (int shift = 12; shift >= 0; shift -= 4) {
+      text.append(Character.toUpperCase(Character.forDigit((value >> shift) & 0xF, 16)));
+    }
+    return text;
   }
 }
