@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
  * A completed task may set only the fields of its own form. Every form field is declared task-local when
  * the task is created (see TaskVariables); any other name would land in the process instance, where the
  * routing flags and references live (a hand-made request could set {@code departmentCode} or
- * {@code headApproved}). So a submission naming anything else is refused with 400 before the engine runs
- * it, whichever door it came through (/engine-rest, Tasklist's own API, Java); so is setting or removing
- * such a variable through the task's variable endpoints (403; task-local ones stay allowed).
+ * {@code headApproved}). So a submission naming anything else is refused with 400 before the command
+ * runs (in its transaction, which then rolls back with nothing written), whichever door it came through
+ * (/engine-rest, Tasklist's own API, Java); so is setting or removing such a variable through the task's
+ * variable endpoints (403; task-local ones stay allowed).
  *
  * <p>Camunda's commands keep the task id and the variables in protected fields without getters; they
  * are read reflectively here, and the catalogue test fails if a Camunda upgrade renames them.
@@ -33,9 +34,11 @@ class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // after the command context is opened, inside the command's transaction: the task and its variables
+    // read for the check are then the ones the command itself uses (one transaction and one read, not two)
     var guard = new Guard(configuration);
-    configuration.setCustomPreCommandInterceptorsTxRequired(with(guard,
-        configuration.getCustomPreCommandInterceptorsTxRequired()));
+    configuration.setCustomPostCommandInterceptorsTxRequired(with(guard,
+        configuration.getCustomPostCommandInterceptorsTxRequired()));
   }
 
   private static List<CommandInterceptor> with(CommandInterceptor guard, List<CommandInterceptor> existing) {
@@ -90,7 +93,7 @@ class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
       if (taskId == null || submitted.isEmpty()) {
         return;
       }
-      // a command of its own, with the caller's authorization: a task they may not read stays a 403
+      // with the caller's authorization (a task they may not read stays a 403), in the same command context
       var fields = configuration.getTaskService().getVariablesLocalTyped(taskId, false).keySet();
       var unknown = new TreeSet<String>();
       submitted.forEach(name -> {

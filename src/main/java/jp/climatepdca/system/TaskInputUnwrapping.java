@@ -11,10 +11,13 @@ import org.springframework.stereotype.Component;
  * The engine wraps whatever a task listener throws in a plain ProcessEngineException (twice), so the
  * REST layer would answer a person's invalid form with a 500. This outermost command interceptor lets
  * the transaction roll back as before and rethrows the {@link TaskInputException} itself, which
- * /engine-rest and Tasklist answer with 400 and the message.
+ * /engine-rest and Tasklist answer with 400 and the message, and logs it as one INFO line (see
+ * {@link RefusedInputLogging}).
  */
 @Component
 class TaskInputUnwrapping extends AbstractProcessEnginePlugin {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskInputUnwrapping.class);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -39,13 +42,23 @@ class TaskInputUnwrapping extends AbstractProcessEnginePlugin {
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-          if (cause instanceof TaskInputException input) {
-            throw input;
-          }
+        var input = inputErrorIn(e);
+        if (input == null) {
+          throw e;
         }
-        throw e;
+        LOG.info("form input refused ({}): {}", command.getClass().getSimpleName(), input.getMessage());
+        throw input;
       }
     }
+  }
+
+  /** The input error somewhere in the exception's causes, or null. */
+  static TaskInputException inputErrorIn(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TaskInputException input) {
+        return input;
+      }
+    }
+    return null;
   }
 }

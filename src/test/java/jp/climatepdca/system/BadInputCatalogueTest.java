@@ -21,6 +21,7 @@ import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputCatalogueTest {
 
   private static final int YEAR = 2052;
@@ -49,6 +54,7 @@ class BadInputCatalogueTest {
   private static final List<String> TABLES = List.of("municipality", "department", "measure", "fiscal_year_cycle",
       "self_assessment", "review_decision", "cycle_evaluation", "committee_opinion", "measure_decision",
       "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EXECUTION", "ACT_RU_JOB", "ACT_HI_TASKINST", "ACT_ID_USER");
+  private static final String INPUT_REFUSED = "入力内容を確認してください";
   private static final String SQL_TEXT = "'; DROP TABLE self_assessment; --";
   private static final String SCRIPT_TEXT = "<script>alert('xss')</script>";
   private static final String BOTH_TEXT = "Robert'); DELETE FROM measure; -- <img src=x onerror=alert(1)>";
@@ -72,6 +78,7 @@ class BadInputCatalogueTest {
   JdbcTemplate db;
 
   private String entry;
+  private int inputRefusals;
   private List<Map<String, Object>> rows;
 
   @BeforeAll
@@ -180,6 +187,12 @@ class BadInputCatalogueTest {
             404, "見つかりません"));
   }
 
+  @AfterAll
+  void theLogCheckCoveredTheFormErrors() {
+    assertThat(inputRefusals).as("catalogue cases refused as form input (their log lines checked)")
+        .isGreaterThanOrEqualTo(8);
+  }
+
   private Map<String, Object> row(String measureCode) {
     var row = new LinkedHashMap<String, Object>(rows.get(0));
     row.put("measureCode", measureCode);
@@ -189,9 +202,11 @@ class BadInputCatalogueTest {
   @Order(1)
   @ParameterizedTest(name = "{0}")
   @MethodSource("catalogue")
-  void refusedWithAClearMessageAndNothingChanged(Case c) {
+  void refusedWithAClearMessageAndNothingChanged(Case c, CapturedOutput output) {
     var before = snapshot();
+    var logged = output.getOut().length();
     var response = Http.as(port, c.user()).send(c.method(), c.path(), c.contentType(), c.body());
+    var log = output.getOut().substring(logged);
 
     assertThat(response.status()).as(response.toString()).isEqualTo(c.status());
     var json = response.json();
@@ -202,6 +217,11 @@ class BadInputCatalogueTest {
       assertThat(response.contentType()).startsWith("application/problem+json");
     }
     assertThat(snapshot()).isEqualTo(before);
+    if (message.contains(INPUT_REFUSED)) {
+      // a person's mistake: one INFO line, not the engine's ERROR with a stack trace
+      assertThat(log).contains("INFO").contains("form input refused").doesNotContain("ENGINE-16004");
+      inputRefusals++;
+    }
   }
 
   /**
