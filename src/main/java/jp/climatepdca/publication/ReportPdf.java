@@ -22,6 +22,7 @@ class ReportPdf {
 
   static final String FONT_FAMILY = "IPAexGothic";
   private static final String FONT = "fonts/ipaexg.ttf";
+  private static final String MISSING_CHARACTER = "〓";
 
   private final TemplateEngine templates;
   // read (6 MB) and its glyph map parsed on the first PDF, not at start-up: few requests ask for a PDF,
@@ -43,6 +44,9 @@ class ReportPdf {
       builder.useFastMode();
       var font = this.font.obtain();
       builder.useFont(() -> new ByteArrayInputStream(font.bytes()), FONT_FAMILY);
+      // a character the font lacks (𠮷, an emoji) shows as the geta mark, as Japanese print marks a missing
+      // character, rather than openhtmltopdf's "#", which reads as part of the text
+      builder.useReplacementText(MISSING_CHARACTER);
       builder.withHtmlContent(xhtml, null);
       builder.toStream(out);
       builder.run();
