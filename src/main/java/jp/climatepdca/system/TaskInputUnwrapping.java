@@ -53,7 +53,7 @@ class TaskInputUnwrapping extends AbstractProcessEnginePlugin {
   }
 
   /** The input error somewhere in the exception's causes, or null. */
-  static TaskInputException inputErrorIn(Throwable thrown) {
+  private static TaskInputException inputErrorIn(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof TaskInputException input) {
         return input;
