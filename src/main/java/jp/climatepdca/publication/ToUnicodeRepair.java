@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * compatibility ideograph) and a unified ideograph, the unified ideograph wins.
  */
 final class ToUnicodeRepair {
+
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
   /** Glyph id (PDFBox embeds a subset with the original glyph ids as CIDs) → the unified code point. */
   private final Map<Integer, Integer> unified = new java.util.HashMap<>();
@@ -103,9 +106,11 @@ final class ToUnicodeRepair {
       var block = entries.subList(start, Math.min(start + 100, entries.size()));
       text.append(block.size()).append(" beginbfchar\n");
       for (var e : block) {
-        hex4(text.append('<'), e.getKey()).append("> <");
+        // codes and UTF-16 units are both 16 bits: four upper-case hex digits each (String.format took
+        // most of the rewrite's time)
+        text.append('<').append(HEX.toHexDigits((char) e.getKey().intValue())).append("> <");
         for (char c : e.getValue().toCharArray()) {
-          hex4(text, c);
+          text.append(HEX.toHexDigits(c));
         }
         text.append(">\n");
       }
@@ -113,13 +118,5 @@ final class ToUnicodeRepair {
     }
     text.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     return text.toString();
-  }
-
-  /** Four upper-case hex digits (String.format did this and was most of the rewrite's time). */
-  private static StringBuilder hex4(StringBuilder text, int value) {
-    for (int shift = 12; shift >= 0; shift -= 4) {
-      text.append(Character.toUpperCase(Character.forDigit((value >> shift) & 0xF, 16)));
-    }
-    return text;
   }
 }
