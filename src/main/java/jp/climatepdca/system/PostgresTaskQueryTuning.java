@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * runs after the engine is up; each statement is idempotent, and the advisory lock lets only one node
  * of a cluster do it at a time. Nothing changes on H2 (the development database).
  *
- * <p>The statistics only help a plan made for the values at hand; {@link TaskQueryCustomPlans} sees to
+ * <p>The statistics only help a plan made for the values at hand; {@link PostgresTaskQueries} sees to
  * it that the task queries get one.
  */
 @Component

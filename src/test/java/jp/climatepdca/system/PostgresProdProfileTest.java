@@ -24,6 +24,11 @@ import jp.climatepdca.plan.PlanIndicatorService;
 import jp.climatepdca.testing.LocalPostgres;
 import jp.climatepdca.testing.LocalPostgresExtension;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,7 +38,10 @@ import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
@@ -49,6 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @ActiveProfiles("prod")
+@ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext // the engine must stop before the database does (see LocalPostgresExtension)
 class PostgresProdProfileTest {
 
@@ -291,6 +300,73 @@ class PostgresProdProfileTest {
     assertThat(plan(jdbc, count)).contains("Materialize").doesNotContain("cp_idx_auth_task_read");
     tuning.tune();
     assertThat(plan(jdbc, count)).contains("cp_idx_auth_task_read");
+
+    // what the engine sends instead (PostgresTaskQueries): one hash join over the tasks' resource ids, with
+    // the same answer
+    var rewritten = TaskAuthorizationJoin.rewrite(count).orElseThrow();
+    var hashed = transaction.execute(status -> {
+      jdbc.execute("set local enable_memoize = off");
+      return List.of(plan(jdbc, rewritten), jdbc.queryForObject(rewritten, Long.class));
+    });
+    assertThat((String) hashed.get(0)).contains("Hash Cond: ((\"*VALUES*\".column1)::text = (a.resource_id_)::text)");
+    assertThat(hashed.get(1)).isEqualTo(1500L);
+  }
+
+  /**
+   * The rewritten join ({@link TaskAuthorizationJoin}) through the engine: a task is seen by whoever holds
+   * a grant on it (a candidate group's, per task), on its process definition (READ_TASK) or on every task,
+   * and by nobody else; in lists, counts and Tasklist's candidate-group filter alike.
+   */
+  @Test
+  void eachKindOfGrantStillShowsExactlyItsTasks(CapturedOutput output) {
+    var group = GroupNames.departmentStaff("999997", "d01");
+    repository.createDeployment().name("grant-check").addModelInstance("grant-check.bpmn",
+        Bpmn.createExecutableProcess("grant-check").camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_Check").camundaCandidateGroups(group).endEvent().done()).deploy();
+    var started = transaction.execute(status -> java.util.stream.IntStream.range(0, 3)
+        .mapToObj(i -> runtime.startProcessInstanceByKey("grant-check").getId()).sorted().toList());
+    grant("grant-check-definition", Resources.PROCESS_DEFINITION, "grant-check",
+        ProcessDefinitionPermissions.READ_TASK);
+    grant("grant-check-everything", Resources.TASK, "*", Permissions.READ);
+
+    var statement = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+    var logging = org.springframework.boot.logging.LoggingSystem.get(getClass().getClassLoader());
+    logging.setLogLevel(statement, org.springframework.boot.logging.LogLevel.DEBUG);
+    try {
+      assertThat(seenBy("999997-d01-staff-1", List.of(group))).isEqualTo(List.of(started, 3L, 3L));
+      assertThat(seenBy("grant-check-definition", List.of())).isEqualTo(List.of(started, 3L, 3L));
+      assertThat(seenBy("grant-check-everything", List.of())).isEqualTo(List.of(started, 3L, 3L));
+      assertThat(seenBy("grant-check-nobody", List.of("999997-d02-staff"))).isEqualTo(List.of(List.of(), 0L, 0L));
+    } finally {
+      logging.setLogLevel(statement, null);
+    }
+    // the statements the engine prepared were the rewritten ones
+    assertThat(output.getOut()).contains("AUTH ON (AUTH.RESOURCE_ID_ = AUTH_KEY.ID_)")
+        .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_ IN");
+  }
+
+  private void grant(String user, Resources resource, String resourceId, Permission permission) {
+    var auth = engine.getAuthorizationService();
+    var grant = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId(user);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    grant.addPermission(permission);
+    auth.saveAuthorization(grant);
+  }
+
+  /** The user's process instances with a visible task, the count of them, and the candidate-group count. */
+  private List<Object> seenBy(String user, List<String> groups) {
+    var tasks = engine.getTaskService();
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      var query = tasks.createTaskQuery().processDefinitionKey("grant-check");
+      return List.of(query.orderByProcessInstanceId().asc().list().stream()
+          .map(org.camunda.bpm.engine.task.Task::getProcessInstanceId).sorted().toList(), query.count(),
+          tasks.createTaskQuery().taskCandidateGroup(GroupNames.departmentStaff("999997", "d01")).count());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   private static String plan(JdbcTemplate jdbc, String sql) {

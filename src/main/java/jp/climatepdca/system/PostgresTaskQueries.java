@@ -1,0 +1,84 @@
+package jp.climatepdca.system;
+
+import java.sql.Connection;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.SystemMetaObject;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * On PostgreSQL, the engine's task list and count (Tasklist's filters) check a department's tasks against
+ * its authorizations with a hash join ({@link TaskAuthorizationJoin}), planned for the values they are run
+ * with, in the transaction that runs them.
+ *
+ * <p>Planned for the values: the JDBC driver makes a statement it has run five times a prepared one, and
+ * PostgreSQL then prefers a generic plan, made without the values. For the authorization check a generic
+ * plan cannot use the statistics {@link PostgresTaskQueryTuning} keeps on {@code PERMS_ & n}, guesses one
+ * matching authorization, and joins every task with every authorization row: with 20,000 open tasks of one
+ * department it did not answer within minutes. So these two statements run with
+ * {@code set local plan_cache_mode = force_custom_plan}; forcing it for every statement of the pool cost
+ * the load test about 28 % of its throughput (planning each of the engine's statements again).
+ *
+ * <p>{@code set local enable_memoize = off} as well: with it, the planner caches each task's look-ups
+ * (Memoize) and, taking every cache hit for free, prefers them to the hash join, which is two to three
+ * times faster for a department with many tasks (LargeCityBenchmark). Without the cache a department with
+ * few tasks still gets its look-ups by index, cost-based as before.
+ */
+@Component
+class PostgresTaskQueries extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresTaskQueries.class);
+  private static final String TASK = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.";
+  static final Set<String> STATEMENTS = Set.of(TASK + "selectTaskByQueryCriteria",
+      TASK + "selectTaskCountByQueryCriteria");
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
+      configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new Tune());
+    }
+  }
+
+  @Intercepts(@Signature(type = StatementHandler.class, method = "prepare",
+      args = {Connection.class, Integer.class}))
+  static final class Tune implements Interceptor {
+
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    @Override
+    public Object intercept(Invocation invocation) throws Throwable {
+      var handler = SystemMetaObject.forObject(invocation.getTarget());
+      var statement = (MappedStatement) handler.getValue("delegate.mappedStatement");
+      if (STATEMENTS.contains(statement.getId())) {
+        var connection = (Connection) invocation.getArgs()[0];
+        // until the end of this transaction only: the engine's other statements keep their cached plans
+        try (var set = connection.createStatement()) {
+          set.execute("set local plan_cache_mode = force_custom_plan; set local enable_memoize = off");
+        }
+        var sql = (String) handler.getValue("delegate.boundSql.sql");
+        TaskAuthorizationJoin.rewrite(sql).ifPresentOrElse(
+            rewritten -> handler.setValue("delegate.boundSql.sql", rewritten), () -> notRewritten(sql));
+      }
+      return invocation.proceed();
+    }
+
+    private void notRewritten(String sql) {
+      if (TaskAuthorizationJoin.checksAuthorizations(sql) && warned.compareAndSet(false, true)) {
+        LOG.warn("Camunda's task query checks authorizations in another form than the one rewritten for"
+            + " PostgreSQL (revoke authorizations exist, or a new Camunda version); it runs as Camunda wrote it,"
+            + " slower for a department with many open tasks");
+      }
+    }
+  }
+}
