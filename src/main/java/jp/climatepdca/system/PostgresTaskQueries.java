@@ -30,10 +30,12 @@ import org.springframework.stereotype.Component;
  * {@code set local plan_cache_mode = force_custom_plan}; forcing it for every statement of the pool cost
  * the load test about 28 % of its throughput (planning each of the engine's statements again).
  *
- * <p>{@code set local enable_memoize = off} as well: with it, the planner caches each task's look-ups
- * (Memoize) and, taking every cache hit for free, prefers them to the hash join, which is two to three
- * times faster for a department with many tasks (LargeCityBenchmark). Without the cache a department with
- * few tasks still gets its look-ups by index, cost-based as before.
+ * <p>{@code enable_memoize = off} and {@code enable_mergejoin = off} as well, for the same two statements:
+ * the planner otherwise prefers, to the hash join, either each task's look-ups with a cache (Memoize),
+ * taking every cache hit for free, or a merge join that sorts three rows per task on disk. For a department
+ * with 20,000 open tasks the hash join counts in 45–55 ms, the other two in 70–105 ms (psql, on the
+ * database LargeCityBenchmark leaves). A department with few tasks still gets its look-ups by index and
+ * its list the newest tasks by index, cost-based as before.
  */
 @Component
 class PostgresTaskQueries extends AbstractProcessEnginePlugin {
@@ -64,7 +66,8 @@ class PostgresTaskQueries extends AbstractProcessEnginePlugin {
         var connection = (Connection) invocation.getArgs()[0];
         // until the end of this transaction only: the engine's other statements keep their cached plans
         try (var set = connection.createStatement()) {
-          set.execute("set local plan_cache_mode = force_custom_plan; set local enable_memoize = off");
+          set.execute("set local plan_cache_mode = force_custom_plan; set local enable_memoize = off;"
+              + " set local enable_mergejoin = off");
         }
         var sql = (String) handler.getValue("delegate.boundSql.sql");
         TaskAuthorizationJoin.rewrite(sql).ifPresentOrElse(

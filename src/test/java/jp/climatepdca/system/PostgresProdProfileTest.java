@@ -278,22 +278,24 @@ class PostgresProdProfileTest {
     // the engine binds the values as parameters: a generic plan (no values) would be the bad one again, so
     // the transaction that runs a task query plans it for its values, and the others keep the default
     var user = "999998-d01-staff-1";
+    var settings = "select current_setting('plan_cache_mode') || ' memoize ' || current_setting('enable_memoize')"
+        + " || ' mergejoin ' || current_setting('enable_mergejoin')";
     var seen = transaction.execute(status -> {
-      var before = jdbc.queryForObject("show plan_cache_mode", String.class);
+      var before = jdbc.queryForObject(settings, String.class);
       engine.getIdentityService().setAuthentication(user, List.of(group));
       try {
         assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup(group).count()).isEqualTo(1500);
       } finally {
         engine.getIdentityService().clearAuthentication();
       }
-      return List.of(before, jdbc.queryForObject("show plan_cache_mode", String.class));
+      return List.of(before, jdbc.queryForObject(settings, String.class));
     });
-    assertThat(seen).containsExactly("auto", "force_custom_plan");
+    assertThat(seen).containsExactly("auto memoize on mergejoin on", "force_custom_plan memoize off mergejoin off");
     String otherQuery = transaction.execute(status -> {
       runtime.createProcessInstanceQuery().processDefinitionKey("plan-check").count();
-      return jdbc.queryForObject("show plan_cache_mode", String.class);
+      return jdbc.queryForObject(settings, String.class);
     });
-    assertThat(otherQuery).isEqualTo("auto");
+    assertThat(otherQuery).isEqualTo("auto memoize on mergejoin on");
 
     // why: without the statistics the planner takes the 1,500 authorizations for a handful
     jdbc.execute("drop statistics cp_stat_auth_read, cp_stat_auth_read_task; analyze act_ru_authorization");
@@ -305,7 +307,7 @@ class PostgresProdProfileTest {
     // the same answer
     var rewritten = TaskAuthorizationJoin.rewrite(count).orElseThrow();
     var hashed = transaction.execute(status -> {
-      jdbc.execute("set local enable_memoize = off");
+      jdbc.execute("set local enable_memoize = off; set local enable_mergejoin = off");
       return List.of(plan(jdbc, rewritten), jdbc.queryForObject(rewritten, Long.class));
     });
     assertThat((String) hashed.get(0)).contains("Hash Cond: ((\"*VALUES*\".column1)::text = (a.resource_id_)::text)");
