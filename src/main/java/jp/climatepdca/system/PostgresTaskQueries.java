@@ -1,15 +1,17 @@
 package jp.climatepdca.system;
 
-import java.sql.Connection;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.cache.CacheKey;
+import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.SystemMetaObject;
+import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * On PostgreSQL, the engine's task list and count (Tasklist's filters) check a department's tasks against
  * its authorizations with a hash join ({@link TaskAuthorizationJoin}), planned for the values they are run
- * with, in the transaction that runs them.
+ * with, in the transaction that runs them. Only these two statements are touched; every other statement
+ * of the engine passes the interceptor after one look at its id.
  *
  * <p>Planned for the values: the JDBC driver makes a statement it has run five times a prepared one, and
  * PostgreSQL then prefers a generic plan, made without the values. For the authorization check a generic
@@ -52,28 +55,47 @@ class PostgresTaskQueries extends AbstractProcessEnginePlugin {
     }
   }
 
-  @Intercepts(@Signature(type = StatementHandler.class, method = "prepare",
-      args = {Connection.class, Integer.class}))
+  @Intercepts({
+      @Signature(type = Executor.class, method = "query",
+          args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}),
+      @Signature(type = Executor.class, method = "query",
+          args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class, CacheKey.class,
+              BoundSql.class})})
   static final class Tune implements Interceptor {
 
     private final AtomicBoolean warned = new AtomicBoolean();
 
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
-      var handler = SystemMetaObject.forObject(invocation.getTarget());
-      var statement = (MappedStatement) handler.getValue("delegate.mappedStatement");
-      if (STATEMENTS.contains(statement.getId())) {
-        var connection = (Connection) invocation.getArgs()[0];
-        // until the end of this transaction only: the engine's other statements keep their cached plans
-        try (var set = connection.createStatement()) {
-          set.execute("set local plan_cache_mode = force_custom_plan; set local enable_memoize = off;"
-              + " set local enable_mergejoin = off");
-        }
-        var sql = (String) handler.getValue("delegate.boundSql.sql");
-        TaskAuthorizationJoin.rewrite(sql).ifPresentOrElse(
-            rewritten -> handler.setValue("delegate.boundSql.sql", rewritten), () -> notRewritten(sql));
+      var args = invocation.getArgs();
+      var statement = (MappedStatement) args[0];
+      if (!STATEMENTS.contains(statement.getId())) {
+        return invocation.proceed();
       }
-      return invocation.proceed();
+      var executor = (Executor) invocation.getTarget();
+      // until the end of this transaction only: the engine's other statements keep their cached plans
+      try (var set = executor.getTransaction().getConnection().createStatement()) {
+        set.execute("set local plan_cache_mode = force_custom_plan; set local enable_memoize = off;"
+            + " set local enable_mergejoin = off");
+      }
+      var parameter = args[1];
+      var bound = args.length == 6 ? (BoundSql) args[5] : statement.getBoundSql(parameter);
+      var rewritten = TaskAuthorizationJoin.rewrite(bound.getSql());
+      if (rewritten.isPresent()) {
+        // the same parameters in the same places, and the values MyBatis bound while building the SQL
+        // (foreach items, binds)
+        var original = bound;
+        bound = new BoundSql(statement.getConfiguration(), rewritten.get(), original.getParameterMappings(),
+            parameter);
+        original.getAdditionalParameters().forEach(bound::setAdditionalParameter);
+      } else {
+        notRewritten(bound.getSql());
+      }
+      // what the executor does with a statement's SQL once it is built (built once: it costs more than the
+      // rest of the statement's work in Java)
+      var rowBounds = (RowBounds) args[2];
+      return executor.query(statement, parameter, rowBounds, (ResultHandler<?>) args[3],
+          executor.createCacheKey(statement, parameter, rowBounds, bound), bound);
     }
 
     private void notRewritten(String sql) {
