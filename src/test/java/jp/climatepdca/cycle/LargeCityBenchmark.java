@@ -420,7 +420,7 @@ public final class LargeCityBenchmark {
    * 20,000 open tasks in the engine, all offered to one department; then Tasklist's list (the filter, 15
    * newest, HAL as Tasklist asks) and count through HTTP, as that department and as another one.
    */
-  private String taskQuery(LargePlan plan) {
+  private String taskQuery(LargePlan plan) throws Exception {
     var group = GroupNames.departmentStaff(plan.municipality(), "d01");
     var transactions = new TransactionTemplate(context.getBean(
         org.springframework.transaction.PlatformTransactionManager.class));
@@ -462,10 +462,16 @@ public final class LargeCityBenchmark {
     return "planner statistics analyzed before the queries (" + tables + "); autovacuum had left: " + before;
   }
 
-  private String query(int port, String user, String who) {
+  /**
+   * The filter's list (HAL, 15 newest, as Tasklist asks it) and count, through /engine-rest with HTTP Basic
+   * and through Tasklist's own engine API with a logged-in session, one after the other.
+   */
+  private String query(int port, String user, String who) throws Exception {
     var hal = Http.as(port, user).accepting("application/hal+json");
     var plain = Http.as(port, user);
     var filter = "/engine-rest/engine/" + engineName + "/filter/" + groupFilter;
+    var tasklist = jp.climatepdca.testing.WebappSession.logIn(port, user, engineName);
+    var tasklistFilter = "/api/engine/engine/" + engineName + "/filter/" + groupFilter;
     var stats = new LoadStats();
     var start = System.nanoTime();
     // at most 30 s of it: a slow query is reported as slow, not waited for
@@ -479,35 +485,40 @@ public final class LargeCityBenchmark {
       var t = System.nanoTime();
       var list = within(pool, () -> hal.postRaw(filter + "/list?firstResult=0&maxResults=15", TASK_LIST_BODY));
       var listed = System.nanoTime();
-      if (list == null) {
-        return "Tasklist task query of " + who + " through HTTP: the list did not answer within 30 s";
-      }
-      var count = within(pool, () -> plain.postRaw(filter + "/count", "{}"));
+      var count = list == null ? null : within(pool, () -> plain.postRaw(filter + "/count", "{}"));
       var counted = System.nanoTime();
-      if (count == null) {
-        return "Tasklist task query of " + who + " through HTTP: the list took " + (listed - t) / 1_000_000
-            + " ms, the count did not answer within 30 s";
+      var sessionList = count == null ? null : within(pool, () -> tasklist.post(tasklistFilter
+          + "/list?firstResult=0&maxResults=15", TASK_LIST_BODY, "application/hal+json"));
+      var sessionListed = System.nanoTime();
+      var sessionCount = sessionList == null ? null
+          : within(pool, () -> tasklist.post(tasklistFilter + "/count", "{}", "application/json"));
+      var sessionCounted = System.nanoTime();
+      if (sessionCount == null) {
+        return "Tasklist task query of " + who + ": a request did not answer within 30 s";
       }
-      if (list.status() != 200 || count.status() != 200) {
-        throw new IllegalStateException(list + " / " + count);
+      if (list.status() != 200 || count.status() != 200 || sessionList.statusCode() != 200
+          || sessionCount.statusCode() != 200) {
+        throw new IllegalStateException(list + " / " + count + " / " + sessionList.body() + " / "
+            + sessionCount.body());
       }
       if (i >= WARM_UP_QUERIES) {
         stats.record("list", list.status(), listed - t);
         stats.record("count", count.status(), counted - listed);
         stats.record("list+count", 200, counted - t);
+        stats.record("Tasklist session: list", 200, sessionListed - counted);
+        stats.record("Tasklist session: count", 200, sessionCounted - sessionListed);
       }
       if (i == WARM_UP_QUERIES) {
         System.out.println(user + " sees " + count.json().path("count").asLong() + " tasks");
       }
     }
-    return "Tasklist task query of " + who + " through HTTP, after " + WARM_UP_QUERIES
-        + " warm-up (at most " + QUERIES + " or 30 s):\n"
-        + stats.table((System.nanoTime() - start) / 1e9).stripTrailing();
+    return "Tasklist task query of " + who + " through /engine-rest (HTTP Basic) and through Tasklist's own"
+        + " engine API (a logged-in session), after " + WARM_UP_QUERIES + " warm-up (at most " + QUERIES
+        + " or 30 s):\n" + stats.table((System.nanoTime() - start) / 1e9).stripTrailing();
   }
 
   /** The answer, or null when there is none within 30 s (the server goes on working on it). */
-  private static Http.Response within(java.util.concurrent.ExecutorService pool,
-      java.util.concurrent.Callable<Http.Response> call) {
+  private static <T> T within(java.util.concurrent.ExecutorService pool, java.util.concurrent.Callable<T> call) {
     try {
       return pool.submit(call).get(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {

@@ -26,16 +26,21 @@ public final class WebappSession {
 
   /** Opens Tasklist, logs in (password demo) and fetches the new session's token, as the browser does. */
   public static WebappSession logIn(int port, String user) throws IOException, InterruptedException {
+    return logIn(port, user, "default");
+  }
+
+  /** The same with the process engine of that name (Tasklist's address names it). */
+  public static WebappSession logIn(int port, String user, String engine) throws IOException, InterruptedException {
     var session = new WebappSession(port);
-    session.get("/app/tasklist/default/");
+    session.get("/app/tasklist/" + engine + "/");
     var login = session.client.send(HttpRequest.newBuilder(URI.create(session.base
-            + "/api/admin/auth/user/default/login/tasklist"))
+            + "/api/admin/auth/user/" + engine + "/login/tasklist"))
         .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.xsrf())
         .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + Http.PASSWORD))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     // the login starts a new session, whose token the next GET hands out
-    session.get("/api/admin/auth/user/default");
+    session.get("/api/admin/auth/user/" + engine);
     return session;
   }
 
@@ -53,6 +58,13 @@ public final class WebappSession {
     }
     return client.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A JSON POST with the token, asking for the given media type (Tasklist asks its task lists as HAL). */
+  public HttpResponse<String> post(String path, String json, String accept) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .header("Accept", accept).header("X-XSRF-TOKEN", xsrf()).POST(HttpRequest.BodyPublishers.ofString(json))
+        .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Every cookie of this session as one Cookie header, to present it to another node. */

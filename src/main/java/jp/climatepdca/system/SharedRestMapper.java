@@ -1,0 +1,35 @@
+package jp.climatepdca.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
+
+/**
+ * Camunda's REST JSON mapper, configured once instead of at every request.
+ *
+ * <p>Camunda's {@link JacksonConfigurator} answers every lookup with a new {@link ObjectMapper}, and the
+ * filter, task and form resources look one up per request; a new mapper has no serializers or
+ * deserializers yet, so each request builds again those it needs (the query of a Tasklist filter's list
+ * and count, the tasks of its answer). In a profile of Tasklist's task list (LargeCityBenchmark with JFR)
+ * that was a tenth of the request threads' CPU. This one is configured by Camunda's own
+ * {@link JacksonConfigurator#configureObjectMapper}, so dates and unknown properties are handled exactly
+ * as before; a configured mapper is safe to share between threads, and Camunda changes none after
+ * configuring it. Used by /engine-rest ({@link EngineRestResources}) and by the webapps' engine API
+ * ({@link WebappEngineApi}).
+ */
+@Provider
+@Produces(MediaType.APPLICATION_JSON)
+public final class SharedRestMapper extends JacksonConfigurator {
+
+  private final AtomicReference<ObjectMapper> mapper = new AtomicReference<>();
+
+  @Override
+  public ObjectMapper getContext(Class<?> type) {
+    // made on first use, after Camunda has read its date format; two first requests at once may each
+    // configure one, and one of them is kept
+    return mapper.updateAndGet(made -> made != null ? made : configureObjectMapper(new ObjectMapper()));
+  }
+}

@@ -1,0 +1,86 @@
+package jp.climatepdca.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.servlet.ServletContext;
+import java.text.SimpleDateFormat;
+import jp.climatepdca.testing.AppTest;
+import jp.climatepdca.testing.Http;
+import jp.climatepdca.testing.WebappSession;
+import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * /engine-rest and the webapps' engine API (Tasklist's) each with one JSON mapper for all requests,
+ * configured as Camunda configures its own.
+ */
+@AppTest
+class SharedRestMapperTest {
+
+  private static final String CAMUNDA_DATE = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  EngineRestResources engineRest;
+
+  @Autowired
+  ServletContext servletContext;
+
+  @Test
+  void engineRestHasOneMapperConfiguredAsCamundas() {
+    assertThat(engineRest.getClasses()).doesNotContain(JacksonConfigurator.class);
+    var shared = engineRest.getInstances().stream().filter(SharedRestMapper.class::isInstance)
+        .map(SharedRestMapper.class::cast).findFirst().orElseThrow();
+    var mapper = shared.getContext(Object.class);
+    assertThat(shared.getContext(String.class)).isSameAs(mapper);
+    assertConfiguredAsCamundas(mapper);
+  }
+
+  @Test
+  void theWebappsEngineApiIsServedWithTheSharedMapper() {
+    // the servlet the webapp starter would have registered is ours, under its name and address
+    var servlet = servletContext.getServletRegistration(WebappEngineApi.SERVLET_NAME);
+    assertThat(servlet.getInitParameter("jakarta.ws.rs.Application"))
+        .isEqualTo(WebappEngineApi.Application.class.getName());
+    assertThat(servlet.getMappings()).containsExactly("/camunda/api/engine/*");
+    var application = new WebappEngineApi.Application();
+    assertThat(application.getClasses()).doesNotContain(JacksonConfigurator.class).isNotEmpty();
+    assertThat(application.getSingletons()).hasSize(1).allMatch(SharedRestMapper.class::isInstance);
+  }
+
+  @Test
+  void datesAndUnknownPropertiesAreAnsweredAsCamundaDoes() throws Exception {
+    var admin = Http.as(port, "demo");
+    var tasklist = WebappSession.logIn(port, "demo");
+    for (var i = 0; i < 2; i++) {
+      var deployments = admin.get("/engine-rest/deployment?maxResults=1");
+      assertThat(deployments.status()).isEqualTo(200);
+      assertThat(deployments.json().get(0).path("deploymentTime").asText()).matches(CAMUNDA_DATE);
+      var webapp = tasklist.get("/api/engine/engine/default/deployment?maxResults=1");
+      assertThat(webapp.statusCode()).isEqualTo(200);
+      assertThat(new ObjectMapper().readTree(webapp.body()).get(0).path("deploymentTime").asText())
+          .matches(CAMUNDA_DATE);
+
+      // a property the query does not have is ignored, not refused
+      var unknown = "{\"assignee\": \"demo\", \"noSuchProperty\": 1}";
+      assertThat(admin.postRaw("/engine-rest/task/count", unknown).json().path("count").isNumber()).isTrue();
+      var count = tasklist.post("/api/engine/engine/default/task/count", unknown, true);
+      assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+      assertThat(new ObjectMapper().readTree(count.body()).path("count").isNumber()).isTrue();
+    }
+  }
+
+  private static void assertConfiguredAsCamundas(ObjectMapper mapper) {
+    assertThat(mapper.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)).isFalse();
+    assertThat(mapper.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isFalse();
+    assertThat(((SimpleDateFormat) mapper.getDateFormat()).toPattern())
+        .isEqualTo(JacksonConfigurator.DEFAULT_DATE_FORMAT);
+  }
+}
