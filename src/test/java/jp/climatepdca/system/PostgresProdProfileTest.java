@@ -325,8 +325,11 @@ class PostgresProdProfileTest {
     repository.createDeployment().name("grant-check").addModelInstance("grant-check.bpmn",
         Bpmn.createExecutableProcess("grant-check").camundaHistoryTimeToLive(1).startEvent()
             .userTask("Task_Check").camundaCandidateGroups(group).endEvent().done()).deploy();
-    var started = transaction.execute(status -> java.util.stream.IntStream.range(0, 3)
-        .mapToObj(i -> runtime.startProcessInstanceByKey("grant-check").getId()).sorted().toList());
+    // in the order of their variable n (their ids may sort otherwise)
+    var byN = transaction.execute(status -> java.util.stream.IntStream.range(0, 3)
+        .mapToObj(i -> runtime.startProcessInstanceByKey("grant-check", java.util.Map.of("n", i)).getId())
+        .toList());
+    var started = byN.stream().sorted().toList();
     grant("grant-check-definition", Resources.PROCESS_DEFINITION, "grant-check",
         ProcessDefinitionPermissions.READ_TASK);
     grant("grant-check-everything", Resources.TASK, "*", Permissions.READ);
@@ -339,6 +342,10 @@ class PostgresProdProfileTest {
       assertThat(seenBy("grant-check-definition", List.of())).isEqualTo(List.of(started, 3L, 3L));
       assertThat(seenBy("grant-check-everything", List.of())).isEqualTo(List.of(started, 3L, 3L));
       assertThat(seenBy("grant-check-nobody", List.of("999997-d02-staff"))).isEqualTo(List.of(List.of(), 0L, 0L));
+      // Tasklist's other query shapes: an "or" query, sorted by a process variable (joins of their own)
+      assertThat(sortedByVariable("grant-check-definition", List.of())).isEqualTo(byN);
+      assertThat(sortedByVariable("999997-d01-staff-1", List.of(group))).isEqualTo(byN);
+      assertThat(sortedByVariable("grant-check-nobody", List.of("999997-d02-staff"))).isEmpty();
     } finally {
       logging.setLogLevel(statement, null);
     }
@@ -355,6 +362,20 @@ class PostgresProdProfileTest {
     grant.setResourceId(resourceId);
     grant.addPermission(permission);
     auth.saveAuthorization(grant);
+  }
+
+  /** The process instances of the user's visible grant-check tasks by an "or" query, sorted by their n. */
+  private List<String> sortedByVariable(String user, List<String> groups) {
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      return engine.getTaskService().createTaskQuery().or()
+          .taskCandidateGroup(GroupNames.departmentStaff("999997", "d01")).processDefinitionKey("grant-check")
+          .endOr().processDefinitionKey("grant-check")
+          .orderByProcessVariable("n", org.camunda.bpm.engine.variable.type.ValueType.INTEGER).asc().list()
+          .stream().map(org.camunda.bpm.engine.task.Task::getProcessInstanceId).toList();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   /** The user's process instances with a visible task, the count of them, and the candidate-group count. */
