@@ -126,9 +126,11 @@ public final class LargeCityBenchmark {
     }
     if ("h2".equals(database)) {
       var dir = Files.createTempDirectory(Path.of("target"), "large-city-h2");
-      // the settings of application.yaml's H2 file (WRITE_DELAY=0: every commit in the file before the answer)
+      // the settings of application.yaml's H2 file (WRITE_DELAY=0: every commit in the file before the answer);
+      // -Dlargecity.h2=";NAME=value" tries more (a second DB_URL in largecity.args would be joined to this one)
       properties.addAll(List.of("DB_URL=jdbc:h2:file:" + dir.toAbsolutePath()
-          + "/db;MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "DB_USER=sa",
+          + "/db;MODE=LEGACY;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" + System.getProperty("largecity.h2", ""),
+          "DB_USER=sa",
           "DB_PASSWORD="));
     } else {
       var spec = new LocalPostgres.Spec("climatepdca", "climatepdca", "benchmark");
