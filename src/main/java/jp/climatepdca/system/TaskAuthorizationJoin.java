@@ -1,5 +1,7 @@
 package jp.climatepdca.system;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -7,49 +9,119 @@ import java.util.regex.Pattern;
 
 /**
  * Camunda's task list and count, written so that PostgreSQL can check a department's thousands of tasks
- * against its authorizations with one hash join instead of one index look-up per task.
+ * against its authorizations with hash joins instead of one index look-up per task.
  *
  * <p>Camunda 7.24 joins each task with the user's authorizations on
  * {@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}: a grant on the task itself (a candidate group gets
  * one per task), on its process definition, or on every task. A join condition made of alternatives can
- * only be a nested loop, so a department with 20,000 open tasks costs 20,000 index look-ups per count. Here
- * each task is paired with its three resource ids ({@code cross join lateral (values ...)}) and joined on
- * {@code AUTH.RESOURCE_ID_ = AUTH_KEY.ID_}, an equality the planner can hash. A task now appears once per
- * matching id instead of once per matching authorization; both statements are {@code select distinct}
- * (the count counts distinct ids), so what they return is the same.
+ * only be a nested loop, so a department with 20,000 open tasks costs 20,000 index look-ups per count.
+ * Here the user's authorizations are joined three times, once per kind of grant, each on one equality the
+ * planner can hash ({@code AUTH} on the task's id, {@code AUTH_D} on its process definition's key,
+ * {@code AUTH_A} on {@code '*'}), and a task passes where any of them matched. A task now appears once per
+ * combination of matching grants instead of once per matching grant; both statements are
+ * {@code select distinct} (the count counts distinct ids), so what they return is the same. Camunda's
+ * inner join (when CMMN is off) becomes the same three left joins: "at least one grant matched" is what
+ * its WHERE then asks.
  *
- * <p>Only a statement holding exactly the join Camunda 7.24 writes is changed. Anything else (no
- * authorization check for an administrator, the other form Camunda uses when revoke authorizations exist,
- * a future Camunda's different SQL) is left as it is: slower for a large department, never wrong.
+ * <p>The authorization subquery then appears three times, so do its parameters: {@link Rewritten#parameters}
+ * puts the statement's parameter list in the new order. Only a statement holding exactly the join and the
+ * condition Camunda 7.24 writes is changed. Anything else (no authorization check for an administrator,
+ * the other form Camunda uses when revoke authorizations exist, a future Camunda's different SQL) is left
+ * as it is: slower for a large department, never wrong.
  */
 final class TaskAuthorizationJoin {
 
   private static final Pattern JOIN = Pattern.compile(
-      "\\b(?:left|inner)\\s+join\\s*\\(\\s*SELECT\\s+A\\.\\*\\s+FROM\\s+(?:\\w+\\.)?ACT_RU_AUTHORIZATION\\s+A\\b",
+      "\\b(?:left|inner)\\s+join\\s*(\\()\\s*SELECT\\s+A\\.\\*\\s+FROM\\s+(?:\\w+\\.)?ACT_RU_AUTHORIZATION\\s+A\\b",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern ON = Pattern.compile(
-      "\\bAUTH\\s+ON\\s*\\(\\s*AUTH\\.RESOURCE_ID_\\s+IN\\s*\\(\\s*RES\\.ID_\\s*,\\s*D\\.KEY_\\s*,\\s*'\\*'\\s*\\)\\s*\\)",
+      "\\s*AUTH\\s+ON\\s*\\(\\s*AUTH\\.RESOURCE_ID_\\s+IN\\s*\\(\\s*RES\\.ID_\\s*,\\s*D\\.KEY_\\s*,\\s*'\\*'\\s*\\)\\s*\\)",
       Pattern.CASE_INSENSITIVE);
-  private static final String KEYS = "cross join lateral (values (RES.ID_), (D.KEY_), ('*')) AUTH_KEY (ID_) ";
-  private static final String EQUALS = "AUTH ON (AUTH.RESOURCE_ID_ = AUTH_KEY.ID_)";
+  private static final Pattern MATCHED = Pattern.compile("\\(\\s*AUTH\\.RESOURCE_ID_\\s+IS\\s+NOT\\s+NULL\\s*\\)",
+      Pattern.CASE_INSENSITIVE);
+  private static final String ANY_MATCHED =
+      "(AUTH.RESOURCE_ID_ IS NOT NULL OR AUTH_D.RESOURCE_ID_ IS NOT NULL OR AUTH_A.RESOURCE_ID_ IS NOT NULL)";
 
   private TaskAuthorizationJoin() {
   }
 
-  /** The statement with the hashable join, or empty when it is not the one this rewrite knows. */
-  static Optional<String> rewrite(String sql) {
+  /**
+   * The rewritten statement; its authorization subquery's parameters are the {@code count} parameters from
+   * {@code first} on in the original statement, and come three times in the rewritten one.
+   */
+  record Rewritten(String sql, int first, int count) {
+
+    /** The original statement's parameters (MyBatis binds them by position) in the rewritten order. */
+    <T> List<T> parameters(List<T> original) {
+      var subquery = original.subList(first, first + count);
+      var reordered = new ArrayList<T>(original.subList(0, first + count));
+      reordered.addAll(subquery);
+      reordered.addAll(subquery);
+      reordered.addAll(original.subList(first + count, original.size()));
+      return reordered;
+    }
+  }
+
+  /** The statement with the hashable joins, or empty when it is not the one this rewrite knows. */
+  static Optional<Rewritten> rewrite(String sql) {
     var join = onlyMatch(JOIN.matcher(sql));
-    var on = onlyMatch(ON.matcher(sql));
-    if (join == null || on == null || on.start() < join.end()) {
+    var matched = onlyMatch(MATCHED.matcher(sql));
+    if (join == null || matched == null) {
       return Optional.empty();
     }
-    return Optional.of(sql.substring(0, join.start()) + KEYS + sql.substring(join.start(), on.start()) + EQUALS
-        + sql.substring(on.end()));
+    var open = join.start(1);
+    var close = closingParenthesis(sql, open);
+    if (close < 0) {
+      return Optional.empty();
+    }
+    var on = ON.matcher(sql).region(close + 1, sql.length());
+    if (!on.lookingAt() || matched.start() < on.end() || onlyMatch(ON.matcher(sql)) == null) {
+      return Optional.empty();
+    }
+    var subquery = sql.substring(open, close + 1);
+    var joins = "left join " + subquery + " AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_)\n"
+        + "  left join " + subquery + " AUTH_D ON (AUTH_D.RESOURCE_ID_ = D.KEY_)\n"
+        + "  left join " + subquery + " AUTH_A ON (AUTH_A.RESOURCE_ID_ = '*')";
+    var rewritten = sql.substring(0, join.start()) + joins + sql.substring(on.end(), matched.start()) + ANY_MATCHED
+        + sql.substring(matched.end());
+    return Optional.of(new Rewritten(rewritten, parameters(sql, 0, open), parameters(sql, open, close)));
   }
 
   /** Whether the statement checks authorizations at all (an administrator's does not). */
   static boolean checksAuthorizations(String sql) {
     return sql.toUpperCase(java.util.Locale.ROOT).contains("ACT_RU_AUTHORIZATION");
+  }
+
+  /** The index of the parenthesis closing the one at {@code open}, outside quoted literals; -1 if none. */
+  private static int closingParenthesis(String sql, int open) {
+    var depth = 0;
+    var quoted = false;
+    for (var i = open; i < sql.length(); i++) {
+      var c = sql.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The JDBC parameters ({@code ?} outside quoted literals) from {@code from} to before {@code to}. */
+  private static int parameters(String sql, int from, int to) {
+    var count = 0;
+    var quoted = false;
+    for (var i = from; i < to; i++) {
+      var c = sql.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && c == '?') {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The pattern's one match, or null when it occurs never or more than once. */

@@ -2,11 +2,12 @@ package jp.climatepdca.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The rewrite of the task query's authorization join, on the SQL text alone. Whether the rewritten
- * statement returns the same tasks, and is planned as a hash join, is asked of a real PostgreSQL in
+ * statement returns the same tasks, and is planned with hash joins, is asked of a real PostgreSQL in
  * PostgresProdProfileTest.
  */
 class TaskAuthorizationJoinTest {
@@ -34,18 +35,49 @@ class TaskAuthorizationJoinTest {
       ) countDistinct""";
 
   @Test
-  void theAlternativesBecomeOneEqualityOverTheTasksThreeResourceIds() {
+  void theAlternativesBecomeThreeJoinsEachOnOneEquality() {
     var rewritten = TaskAuthorizationJoin.rewrite(COUNT).orElseThrow();
+    var sql = rewritten.sql().replaceAll("\\s+", " ");
+    var subquery = COUNT.substring(COUNT.indexOf("(\n    SELECT A.*"), COUNT.indexOf("AUTH ON")).strip()
+        .replaceAll("\\s+", " ");
 
-    assertThat(rewritten)
-        .contains("cross join lateral (values (RES.ID_), (D.KEY_), ('*')) AUTH_KEY (ID_) left join")
-        .contains("AUTH ON (AUTH.RESOURCE_ID_ = AUTH_KEY.ID_)")
-        .doesNotContain("IN (  RES.ID_");
-    // the parameters keep their places: MyBatis binds them by position
-    assertThat(rewritten.chars().filter(c -> c == '?').count()).isEqualTo(9);
-    assertThat(rewritten.replace(" AUTH_KEY (ID_)", "").replaceAll("cross join lateral \\(values .*?\\)\\)", "")
-        .replace("AUTH.RESOURCE_ID_ = AUTH_KEY.ID_", "AUTH.RESOURCE_ID_ IN (  RES.ID_ ,  D.KEY_ ,  '*'  )")
-        .replaceAll("\\s+", " ")).isEqualTo(COUNT.replaceAll("\\s+", " "));
+    assertThat(sql)
+        .contains("left join " + subquery + " AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_)")
+        .contains("left join " + subquery + " AUTH_D ON (AUTH_D.RESOURCE_ID_ = D.KEY_)")
+        .contains("left join " + subquery + " AUTH_A ON (AUTH_A.RESOURCE_ID_ = '*')")
+        .contains("OR (AUTH.RESOURCE_ID_ IS NOT NULL OR AUTH_D.RESOURCE_ID_ IS NOT NULL OR AUTH_A.RESOURCE_ID_ IS NOT NULL) )")
+        .doesNotContain("IN ( RES.ID_");
+    // everything else as Camunda wrote it
+    assertThat(sql.substring(0, sql.indexOf("left join (")))
+        .isEqualTo(COUNT.replaceAll("\\s+", " ").substring(0, sql.indexOf("left join (")));
+    assertThat(sql).endsWith("and (RES.TENANT_ID_ is null ) ) countDistinct");
+    // the subquery's 8 parameters come three times; the identity link's one stays last
+    assertThat(sql.chars().filter(c -> c == '?').count()).isEqualTo(8 * 3 + 1);
+    assertThat(rewritten.first()).isZero();
+    assertThat(rewritten.count()).isEqualTo(8);
+  }
+
+  @Test
+  void theParametersFollowTheirPlacesInTheRewrittenStatement() {
+    // MyBatis binds by position: here a parameter before the subquery, the subquery's three, one after
+    var sql = COUNT.replace("SELECT DISTINCT RES.ID_", "SELECT DISTINCT RES.ID_, ? AS X_")
+        .replace("AND ( ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? OR A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? ) )", "");
+    var rewritten = TaskAuthorizationJoin.rewrite(sql).orElseThrow();
+
+    assertThat(rewritten.parameters(List.of("x", "user", "group", "candidate")))
+        .containsExactly("x", "user", "group", "user", "group", "user", "group", "candidate");
+    assertThat(rewritten.sql().chars().filter(c -> c == '?').count()).isEqualTo(8);
+  }
+
+  @Test
+  void camundasInnerJoinBecomesTheSameLeftJoins() {
+    // when CMMN is off Camunda joins the authorizations with an inner join and asks only for a match
+    var inner = COUNT.replace("left join\n    (", "inner join\n    (")
+        .replace("(RES.CASE_EXECUTION_ID_ IS NOT NULL) OR ", "");
+    var sql = TaskAuthorizationJoin.rewrite(inner).orElseThrow().sql().replaceAll("\\s+", " ");
+
+    assertThat(sql).doesNotContain("inner join (").contains("left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A")
+        .contains("and ( (AUTH.RESOURCE_ID_ IS NOT NULL OR AUTH_D.RESOURCE_ID_ IS NOT NULL OR AUTH_A.RESOURCE_ID_ IS NOT NULL) )");
   }
 
   @Test
@@ -59,6 +91,14 @@ class TaskAuthorizationJoinTest {
     var other = COUNT.replace("D.KEY_ ,", "E.KEY_ ,");
     assertThat(TaskAuthorizationJoin.rewrite(other)).isEmpty();
     assertThat(TaskAuthorizationJoin.checksAuthorizations(other)).isTrue();
+  }
+
+  @Test
+  void aStatementWithoutCamundasConditionOnTheJoinIsLeftAsItIs() {
+    // the three joins need the WHERE's "some grant matched" to stand for all of them
+    assertThat(TaskAuthorizationJoin.rewrite(COUNT.replace("OR (AUTH.RESOURCE_ID_ IS NOT NULL)", ""))).isEmpty();
+    assertThat(TaskAuthorizationJoin.rewrite(COUNT.replace("and (RES.TENANT_ID_ is null )",
+        "and (AUTH.RESOURCE_ID_ IS NOT NULL) and (RES.TENANT_ID_ is null )"))).isEmpty();
   }
 
   @Test

@@ -13,6 +13,14 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPostgresMain {
 
+  /**
+   * The process id of the JVM this one serves as its child: when that JVM ends without stopping the server
+   * (killed, or a benchmark interrupted), the server stops too instead of running on unowned.
+   */
+  static final String PARENT = "localpostgres.parent";
+
+  private static volatile boolean orphaned;
+
   private LocalPostgresMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -28,6 +36,11 @@ public final class LocalPostgresMain {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
+        if (orphaned) {
+          // the parent would have deleted it: the copied jars, the log, the port file (java.io.tmpdir is
+          // this child's own work directory, see UnprivilegedPostgres)
+          deleteRecursively(Path.of(System.getProperty("java.io.tmpdir")));
+        }
       } catch (Exception e) {
         e.printStackTrace();
       } finally {
@@ -40,7 +53,42 @@ public final class LocalPostgresMain {
     Files.writeString(partial, Integer.toString(server.port()));
     Files.move(partial, portFile, StandardCopyOption.ATOMIC_MOVE);
     System.out.println("PostgreSQL ready on port " + server.port() + ", database " + database + ", role " + user);
+    var parent = System.getProperty(PARENT);
+    if (parent != null) {
+      watch(Long.parseLong(parent));
+    }
     stopped.await();
+  }
+
+  /** Exits (the shutdown hook stops the server) once the parent process has ended. */
+  private static void watch(long parent) {
+    var watcher = new Thread(() -> {
+      while (ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false)) {
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      System.out.println("the parent process " + parent + " has ended: stopping PostgreSQL");
+      orphaned = true;
+      System.exit(0);
+    }, "parent-watch");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  /** Deletes the directory; tolerant of files that zonky's own clean-up removes at the same moment. */
+  private static void deleteRecursively(Path directory) throws InterruptedException {
+    for (var attempt = 0; attempt < 5 && Files.exists(directory); attempt++) {
+      try (var paths = Files.walk(directory)) {
+        for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        Thread.sleep(200);
+      }
+    }
   }
 
   private static String required(String name) {

@@ -51,7 +51,8 @@ final class UnprivilegedPostgres implements LocalPostgres {
     var log = work.resolve("postgres.log");
     var command = new java.util.ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
         "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-        "-Djava.io.tmpdir=" + work, "-cp", classpath(work.resolve("lib")), LocalPostgresMain.class.getName(),
+        "-Djava.io.tmpdir=" + work, "-D" + LocalPostgresMain.PARENT + "=" + ProcessHandle.current().pid(),
+        "-cp", classpath(work.resolve("lib")), LocalPostgresMain.class.getName(),
         portFile.toString()));
     handOver(work, NOBODY);
     var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
