@@ -28,8 +28,13 @@ public final class SharedRestMapper extends JacksonConfigurator {
 
   @Override
   public ObjectMapper getContext(Class<?> type) {
+    // asked at every request: a plain read once it is made, no compare-and-set
+    var made = mapper.get();
+    if (made != null) {
+      return made;
+    }
     // made on first use, after Camunda has read its date format; two first requests at once may each
     // configure one, and one of them is kept
-    return mapper.updateAndGet(made -> made != null ? made : configureObjectMapper(new ObjectMapper()));
+    return mapper.updateAndGet(existing -> existing != null ? existing : configureObjectMapper(new ObjectMapper()));
   }
 }

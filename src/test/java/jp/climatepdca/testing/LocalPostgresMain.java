@@ -39,7 +39,7 @@ public final class LocalPostgresMain {
         if (orphaned) {
           // the parent would have deleted it: the copied jars, the log, the port file (java.io.tmpdir is
           // this child's own work directory, see UnprivilegedPostgres)
-          deleteRecursively(Path.of(System.getProperty("java.io.tmpdir")));
+          UnprivilegedPostgres.deleteRecursively(Path.of(System.getProperty("java.io.tmpdir")));
         }
       } catch (Exception e) {
         e.printStackTrace();
@@ -76,19 +76,6 @@ public final class LocalPostgresMain {
     }, "parent-watch");
     watcher.setDaemon(true);
     watcher.start();
-  }
-
-  /** Deletes the directory; tolerant of files that zonky's own clean-up removes at the same moment. */
-  private static void deleteRecursively(Path directory) throws InterruptedException {
-    for (var attempt = 0; attempt < 5 && Files.exists(directory); attempt++) {
-      try (var paths = Files.walk(directory)) {
-        for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      } catch (java.io.IOException | java.io.UncheckedIOException e) {
-        Thread.sleep(200);
-      }
-    }
   }
 
   private static String required(String name) {

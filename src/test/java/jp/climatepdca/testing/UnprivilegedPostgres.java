@@ -118,11 +118,24 @@ final class UnprivilegedPostgres implements LocalPostgres {
     deleteRecursively(workDirectory);
   }
 
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
+  /**
+   * Deletes the directory, also from the child ({@link LocalPostgresMain}, when its parent has gone): a few
+   * attempts, since zonky's own clean-up may remove files of it at the same moment; fails if it remains.
+   */
+  static void deleteRecursively(Path directory) throws IOException, InterruptedException {
+    IOException last = null;
+    for (var attempt = 0; attempt < 5 && Files.exists(directory); attempt++) {
+      try (Stream<Path> paths = Files.walk(directory)) {
+        for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
+        last = e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause();
+        Thread.sleep(200);
       }
+    }
+    if (Files.exists(directory)) {
+      throw last != null ? last : new IOException("could not delete " + directory);
     }
   }
 }

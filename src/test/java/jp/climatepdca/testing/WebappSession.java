@@ -52,19 +52,25 @@ public final class WebappSession {
   /** A JSON POST, with or without the XSRF token. */
   public HttpResponse<String> post(String path, String json, boolean withToken)
       throws IOException, InterruptedException {
+    return post(path, json, withToken, null);
+  }
+
+  /** A JSON POST with the token, asking for the given media type (Tasklist asks its task lists as HAL). */
+  public HttpResponse<String> post(String path, String json, String accept) throws IOException, InterruptedException {
+    return post(path, json, true, accept);
+  }
+
+  private HttpResponse<String> post(String path, String json, boolean withToken, String accept)
+      throws IOException, InterruptedException {
     var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
     if (withToken) {
       request.header("X-XSRF-TOKEN", xsrf());
     }
     return client.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** A JSON POST with the token, asking for the given media type (Tasklist asks its task lists as HAL). */
-  public HttpResponse<String> post(String path, String json, String accept) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .header("Accept", accept).header("X-XSRF-TOKEN", xsrf()).POST(HttpRequest.BodyPublishers.ofString(json))
-        .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Every cookie of this session as one Cookie header, to present it to another node. */
