@@ -57,14 +57,15 @@ class PostgresTaskQueryTuning {
       db.queryForList("select pg_advisory_xact_lock(?)", LOCK);
       db.execute("create index if not exists cp_idx_auth_task_read on act_ru_authorization (resource_id_)"
           + " where type_ < 2 and resource_type_ in (6, 7)");
-      var existing = db.queryForObject("select count(*) from pg_statistic_ext where stxname in"
-          + " ('cp_stat_auth_read', 'cp_stat_auth_read_task')", Integer.class);
       db.execute("create statistics if not exists cp_stat_auth_read on ((perms_ & 2)) from act_ru_authorization");
       db.execute("create statistics if not exists cp_stat_auth_read_task on ((perms_ & 64))"
           + " from act_ru_authorization");
-      if (existing < 2) {
-        // new statistics are empty until the next ANALYZE, which autovacuum runs only after many changes;
-        // once filled, autovacuum keeps them current, so later starts need not analyze again
+      // Statistics are empty until the next ANALYZE, which autovacuum runs only after many changes: new
+      // ones, and those of a restored dump (pg_dump keeps the definitions, not the data). Once filled,
+      // autovacuum keeps them current, so later starts need not analyze again.
+      var filled = db.queryForObject("select count(*) from pg_stats_ext_exprs where statistics_name in"
+          + " ('cp_stat_auth_read', 'cp_stat_auth_read_task') and null_frac is not null", Integer.class);
+      if (filled < 2) {
         db.execute("analyze act_ru_authorization");
       }
     });
