@@ -519,46 +519,46 @@ public final class LargeCityBenchmark {
       return thread;
     });
     for (var i = 0; i < QUERIES + WARM_UP_QUERIES && System.nanoTime() < until; i++) {
-      otherWork.run();
-      var t = System.nanoTime();
-      var list = within(pool, () -> hal.postRaw(filter + "/list?firstResult=0&maxResults=15", TASK_LIST_BODY));
-      var listed = System.nanoTime();
-      otherWork.run();
-      var afterWork = System.nanoTime();
-      var count = list == null ? null : within(pool, () -> plain.postRaw(filter + "/count", "{}"));
-      var counted = System.nanoTime();
-      otherWork.run();
-      var sessionStart = System.nanoTime();
-      var sessionList = count == null ? null : within(pool, () -> tasklist.post(tasklistFilter
+      var list = timed(pool, otherWork,
+          () -> hal.postRaw(filter + "/list?firstResult=0&maxResults=15", TASK_LIST_BODY));
+      var count = list == null ? null : timed(pool, otherWork, () -> plain.postRaw(filter + "/count", "{}"));
+      var sessionList = count == null ? null : timed(pool, otherWork, () -> tasklist.post(tasklistFilter
           + "/list?firstResult=0&maxResults=15", TASK_LIST_BODY, "application/hal+json"));
-      var sessionListed = System.nanoTime();
-      otherWork.run();
-      var sessionCountStart = System.nanoTime();
-      var sessionCount = sessionList == null ? null
-          : within(pool, () -> tasklist.post(tasklistFilter + "/count", "{}", "application/json"));
-      var sessionCounted = System.nanoTime();
+      var sessionCount = sessionList == null ? null : timed(pool, otherWork,
+          () -> tasklist.post(tasklistFilter + "/count", "{}", "application/json"));
       if (sessionCount == null) {
         return "Tasklist task query of " + who + ": a request did not answer within 30 s";
       }
-      if (list.status() != 200 || count.status() != 200 || sessionList.statusCode() != 200
-          || sessionCount.statusCode() != 200) {
-        throw new IllegalStateException(list + " / " + count + " / " + sessionList.body() + " / "
-            + sessionCount.body());
+      if (list.answer().status() != 200 || count.answer().status() != 200
+          || sessionList.answer().statusCode() != 200 || sessionCount.answer().statusCode() != 200) {
+        throw new IllegalStateException(list.answer() + " / " + count.answer() + " / "
+            + sessionList.answer().body() + " / " + sessionCount.answer().body());
       }
       if (i >= WARM_UP_QUERIES) {
-        stats.record("list", list.status(), listed - t);
-        stats.record("count", count.status(), counted - afterWork);
-        stats.record("list+count", 200, (listed - t) + (counted - afterWork));
-        stats.record("Tasklist session: list", 200, sessionListed - sessionStart);
-        stats.record("Tasklist session: count", 200, sessionCounted - sessionCountStart);
+        stats.record("list", 200, list.nanos());
+        stats.record("count", 200, count.nanos());
+        stats.record("list+count", 200, list.nanos() + count.nanos());
+        stats.record("Tasklist session: list", 200, sessionList.nanos());
+        stats.record("Tasklist session: count", 200, sessionCount.nanos());
       }
       if (i == WARM_UP_QUERIES) {
-        System.out.println(user + " sees " + count.json().path("count").asLong() + " tasks");
+        System.out.println(user + " sees " + count.answer().json().path("count").asLong() + " tasks");
       }
     }
     return "Tasklist task query of " + who + " through /engine-rest (HTTP Basic) and through Tasklist's own"
         + " engine API (a logged-in session), after " + WARM_UP_QUERIES + " warm-up (at most " + QUERIES
         + " or 30 s):\n" + stats.table((System.nanoTime() - start) / 1e9).stripTrailing();
+  }
+
+  private record Timed<T>(T answer, long nanos) {}
+
+  /** Other people's work first (not timed), then the request, timed; null when it did not answer in 30 s. */
+  private static <T> Timed<T> timed(java.util.concurrent.ExecutorService pool, Runnable otherWork,
+      java.util.concurrent.Callable<T> request) {
+    otherWork.run();
+    var start = System.nanoTime();
+    var answer = within(pool, request);
+    return answer == null ? null : new Timed<>(answer, System.nanoTime() - start);
   }
 
   /** The answer, or null when there is none within 30 s (the server goes on working on it). */
