@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
@@ -93,19 +94,28 @@ class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
       if (taskId == null || submitted.isEmpty()) {
         return;
       }
-      // with the caller's authorization (a task they may not read stays a 403), in the same command context
-      var fields = configuration.getTaskService().getVariablesLocalTyped(taskId, false).keySet();
+      // The task and its variables as the command itself will use them (same command context, read once).
+      // A missing task is the command's to report.
+      var task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+      if (task == null) {
+        return;
+      }
+      var fields = task.getVariableNamesLocal();
       var unknown = new TreeSet<String>();
       submitted.forEach(name -> {
         if (!fields.contains(String.valueOf(name))) {
           unknown.add(String.valueOf(name));
         }
       });
-      if (!unknown.isEmpty()) {
-        var errors = unknown.stream().map(name -> "\"" + name + "\" はこのフォームの項目ではないため、送信も変更もできません")
-            .toList();
-        throw change ? new AuthorizationException(String.join(" / ", errors)) : new TaskInputException(errors);
+      if (unknown.isEmpty()) {
+        return; // the command checks the caller's rights itself
       }
+      // The caller's rights first: whoever may not read the task gets Camunda's 403, not a word about its
+      // fields. Asked here only: asked of every submission, it was 2 % of the large city's year on H2.
+      configuration.getTaskService().getVariablesLocalTyped(taskId, false);
+      var errors = unknown.stream().map(name -> "\"" + name + "\" はこのフォームの項目ではないため、送信も変更もできません")
+          .toList();
+      throw change ? new AuthorizationException(String.join(" / ", errors)) : new TaskInputException(errors);
     }
 
     private static Object read(Object command, String name) {
