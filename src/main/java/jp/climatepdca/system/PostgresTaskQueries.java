@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * On PostgreSQL, the engine's task list and count (Tasklist's filters) check a department's tasks against
  * its authorizations with hash joins ({@link TaskAuthorizationJoin}), planned for the values they are run
- * with, in the transaction that runs them. Only these two statements are touched; every other statement
- * of the engine passes the interceptor after one look at its id.
+ * with, in the transaction that runs them; and every command's look-up of the groups that hold any
+ * authorization reads Camunda's index instead of the whole table ({@link AuthorizedGroupIds}). Only these
+ * three statements are touched; every other statement of the engine passes the interceptor after one look
+ * at its id.
  *
  * <p>Planned for the values: the JDBC driver makes a statement it has run five times a prepared one, and
  * PostgreSQL then prefers a generic plan, made without the values. For the authorization check a generic
@@ -71,6 +73,12 @@ class PostgresTaskQueries extends AbstractProcessEnginePlugin {
     public Object intercept(Invocation invocation) throws Throwable {
       var args = invocation.getArgs();
       var statement = (MappedStatement) args[0];
+      if (AuthorizedGroupIds.STATEMENT.equals(statement.getId())) {
+        var bound = bound(args);
+        var rewritten = AuthorizedGroupIds.rewrite(bound.getSql());
+        return rewritten.isPresent() ? query(invocation, new BoundSql(statement.getConfiguration(),
+            rewritten.get(), bound.getParameterMappings(), args[1])) : invocation.proceed();
+      }
       if (!STATEMENTS.contains(statement.getId())) {
         return invocation.proceed();
       }
@@ -81,7 +89,7 @@ class PostgresTaskQueries extends AbstractProcessEnginePlugin {
             + " set local enable_mergejoin = off");
       }
       var parameter = args[1];
-      var bound = args.length == 6 ? (BoundSql) args[5] : statement.getBoundSql(parameter);
+      var bound = bound(args);
       var rewritten = TaskAuthorizationJoin.rewrite(bound.getSql());
       if (rewritten.isPresent()) {
         // the parameters in the rewritten statement's places, and the values MyBatis bound while building
@@ -93,11 +101,24 @@ class PostgresTaskQueries extends AbstractProcessEnginePlugin {
       } else {
         notRewritten(bound.getSql());
       }
-      // what the executor does with a statement's SQL once it is built (built once: it costs more than the
-      // rest of the statement's work in Java)
+      return query(invocation, bound);
+    }
+
+    private static BoundSql bound(Object[] args) {
+      return args.length == 6 ? (BoundSql) args[5] : ((MappedStatement) args[0]).getBoundSql(args[1]);
+    }
+
+    /**
+     * What the executor does with a statement's SQL once it is built (built once: it costs more than the
+     * rest of the statement's work in Java), with other SQL.
+     */
+    private static Object query(Invocation invocation, BoundSql bound) throws Exception {
+      var args = invocation.getArgs();
+      var statement = (MappedStatement) args[0];
+      var executor = (Executor) invocation.getTarget();
       var rowBounds = (RowBounds) args[2];
-      return executor.query(statement, parameter, rowBounds, (ResultHandler<?>) args[3],
-          executor.createCacheKey(statement, parameter, rowBounds, bound), bound);
+      return executor.query(statement, args[1], rowBounds, (ResultHandler<?>) args[3],
+          executor.createCacheKey(statement, args[1], rowBounds, bound), bound);
     }
 
     private void notRewritten(String sql) {

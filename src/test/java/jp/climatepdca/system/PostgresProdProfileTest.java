@@ -344,8 +344,10 @@ class PostgresProdProfileTest {
     grant("grant-check-everything", Resources.TASK, "*", Permissions.READ);
 
     var statement = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+    var groups = AuthorizedGroupIds.STATEMENT;
     var logging = org.springframework.boot.logging.LoggingSystem.get(getClass().getClassLoader());
     logging.setLogLevel(statement, org.springframework.boot.logging.LogLevel.DEBUG);
+    logging.setLogLevel(groups, org.springframework.boot.logging.LogLevel.DEBUG);
     try {
       assertThat(seenBy("999997-d01-staff-1", List.of(group))).isEqualTo(List.of(started, 3L, 3L));
       assertThat(seenBy("grant-check-definition", List.of())).isEqualTo(List.of(started, 3L, 3L));
@@ -360,10 +362,35 @@ class PostgresProdProfileTest {
       assertThat(sortedByVariable("grant-check-nobody", List.of("999997-d02-staff"))).isEmpty();
     } finally {
       logging.setLogLevel(statement, null);
+      logging.setLogLevel(groups, null);
     }
-    // the statements the engine prepared were the rewritten ones
+    // the statements the engine prepared were the rewritten ones (the department's user above saw its
+    // tasks through its group, which the engine keeps only if the groups' look-up answered it)
     assertThat(output.getOut()).contains("AUTH_D ON (AUTH_D.RESOURCE_ID_ = D.KEY_)")
-        .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_ IN");
+        .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_ IN")
+        .contains("with recursive G (ID_) as").doesNotContain("SELECT distinct(A.GROUP_ID_)");
+  }
+
+  /** The groups' look-up along the index ({@link AuthorizedGroupIds}) answers what Camunda's statement does. */
+  @Test
+  void theGroupsHoldingAuthorizationsAreTheSameAlongTheIndex() {
+    var auth = engine.getAuthorizationService();
+    for (var group : List.of("999997-c-staff", "999997-a-staff", "999997-b-staff")) {
+      for (var i = 0; i < 3; i++) {
+        var grant = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(Resources.TASK);
+        grant.setResourceId("group-probe-" + i);
+        grant.addPermission(Permissions.READ);
+        auth.saveAuthorization(grant);
+      }
+    }
+    var jdbc = new JdbcTemplate(dataSource);
+    var camunda = "SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A";
+    var expected = jdbc.queryForList(camunda, String.class).stream().filter(java.util.Objects::nonNull).toList();
+    assertThat(expected).contains("999997-a-staff", "999997-b-staff", "999997-c-staff", "camunda-admin");
+    assertThat(jdbc.queryForList(AuthorizedGroupIds.rewrite(camunda).orElseThrow(), String.class))
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 
   private void grant(String user, Resources resource, String resourceId, Permission permission) {
