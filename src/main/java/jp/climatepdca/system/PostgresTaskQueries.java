@@ -1,11 +1,13 @@
 package jp.climatepdca.system;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
@@ -76,8 +78,9 @@ class PostgresTaskQueries extends AbstractProcessEnginePlugin {
       if (AuthorizedGroupIds.STATEMENT.equals(statement.getId())) {
         var bound = bound(args);
         var rewritten = AuthorizedGroupIds.rewrite(bound.getSql());
-        return rewritten.isPresent() ? query(invocation, new BoundSql(statement.getConfiguration(),
-            rewritten.get(), bound.getParameterMappings(), args[1])) : invocation.proceed();
+        return rewritten.isPresent()
+            ? query(invocation, withSql(statement, bound, rewritten.get(), bound.getParameterMappings()))
+            : invocation.proceed();
       }
       if (!STATEMENTS.contains(statement.getId())) {
         return invocation.proceed();
@@ -88,20 +91,24 @@ class PostgresTaskQueries extends AbstractProcessEnginePlugin {
         set.execute("set local plan_cache_mode = force_custom_plan; set local enable_memoize = off;"
             + " set local enable_mergejoin = off");
       }
-      var parameter = args[1];
       var bound = bound(args);
       var rewritten = TaskAuthorizationJoin.rewrite(bound.getSql());
       if (rewritten.isPresent()) {
-        // the parameters in the rewritten statement's places, and the values MyBatis bound while building
-        // the SQL (foreach items, binds)
-        var original = bound;
-        bound = new BoundSql(statement.getConfiguration(), rewritten.get().sql(),
-            rewritten.get().parameters(original.getParameterMappings()), parameter);
-        original.getAdditionalParameters().forEach(bound::setAdditionalParameter);
+        // the parameters in the rewritten statement's places
+        bound = withSql(statement, bound, rewritten.get().sql(),
+            rewritten.get().parameters(bound.getParameterMappings()));
       } else {
         notRewritten(bound.getSql());
       }
       return query(invocation, bound);
+    }
+
+    /** Other SQL for the statement, with the values MyBatis bound while building it (foreach items, binds). */
+    private static BoundSql withSql(MappedStatement statement, BoundSql original, String sql,
+        List<ParameterMapping> parameters) {
+      var bound = new BoundSql(statement.getConfiguration(), sql, parameters, original.getParameterObject());
+      original.getAdditionalParameters().forEach(bound::setAdditionalParameter);
+      return bound;
     }
 
     private static BoundSql bound(Object[] args) {

@@ -374,15 +374,9 @@ class PostgresProdProfileTest {
   /** The groups' look-up along the index ({@link AuthorizedGroupIds}) answers what Camunda's statement does. */
   @Test
   void theGroupsHoldingAuthorizationsAreTheSameAlongTheIndex() {
-    var auth = engine.getAuthorizationService();
     for (var group : List.of("999997-c-staff", "999997-a-staff", "999997-b-staff")) {
       for (var i = 0; i < 3; i++) {
-        var grant = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(group);
-        grant.setResource(Resources.TASK);
-        grant.setResourceId("group-probe-" + i);
-        grant.addPermission(Permissions.READ);
-        auth.saveAuthorization(grant);
+        grant(owner -> owner.setGroupId(group), Resources.TASK, "group-probe-" + i, Permissions.READ);
       }
     }
     var jdbc = new JdbcTemplate(dataSource);
@@ -394,9 +388,14 @@ class PostgresProdProfileTest {
   }
 
   private void grant(String user, Resources resource, String resourceId, Permission permission) {
+    grant(owner -> owner.setUserId(user), resource, resourceId, permission);
+  }
+
+  private void grant(java.util.function.Consumer<Authorization> owner, Resources resource, String resourceId,
+      Permission permission) {
     var auth = engine.getAuthorizationService();
     var grant = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    grant.setUserId(user);
+    owner.accept(grant);
     grant.setResource(resource);
     grant.setResourceId(resourceId);
     grant.addPermission(permission);
