@@ -1,6 +1,6 @@
 """Checks a cluster's job log: every job ran once, and the cycle's two timers (April, July) ran.
 
-Used by check-compose-settings and check-with-podman. Arguments: a file with /engine-rest's
+Used by cluster-checks.sh (check-compose-settings, check-with-podman). Arguments: a file with /engine-rest's
 history/job-log?successLog=true, and the cycle's process instance id. Prints a line (how many jobs,
 the cycle's timers, which node ran how many) and exits 1 when a job ran twice, a timer is missing or
 no job ran at all.
