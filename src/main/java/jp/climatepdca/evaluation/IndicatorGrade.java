@@ -1,6 +1,6 @@
 package jp.climatepdca.evaluation;
 
-/** An indicator's achievement grade (達成度); the rule is {@link IndicatorGrading} and the README. */
+/** An indicator's achievement grade (達成度); the rule is {@link IndicatorGrading} and docs/guide.md. */
 public enum IndicatorGrade {
   ACHIEVED("達成"),
   ON_TRACK("順調"),

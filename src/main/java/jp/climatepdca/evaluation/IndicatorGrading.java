@@ -7,7 +7,7 @@ import jp.climatepdca.plan.ActualValueView;
 import jp.climatepdca.plan.IndicatorView;
 
 /**
- * The achievement rule of the README, first match wins ("better" follows the indicator's direction):
+ * The achievement rule of docs/guide.md, first match wins ("better" follows the indicator's direction):
  * no actual value → データなし; the actual reaches the target → 達成; worse than the base value → 基準年より悪化;
  * the actual's year is the target year or later → 未達成; at least as good as the straight path from base to
  * target at the actual's year → 順調; otherwise → 遅れ. Comparisons are exact (no rounding of the path).

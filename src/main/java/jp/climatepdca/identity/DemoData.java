@@ -39,7 +39,7 @@ class DemoData {
     }
   }
 
-  /** The demo users of a municipality; the README lists the demo city's. */
+  /** The demo users of a municipality; docs/guide.md lists the demo city's. */
   List<DemoUser> users(String municipality) {
     var users = new ArrayList<DemoUser>(List.of(
         new DemoUser("jimukyoku", "事務局", "環境 花子", GroupNames.secretariat(municipality)),

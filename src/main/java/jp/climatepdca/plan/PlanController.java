@@ -31,7 +31,7 @@ class PlanController {
     return plans.municipalities().stream().map(m -> new MunicipalitySummary(m.code(), m.name())).toList();
   }
 
-  /** Takes the plan file as the request body (application/json), as the README documents. */
+  /** Takes the plan file as the request body (application/json), as docs/api.md documents. */
   @PostMapping(path = "/plans", consumes = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("@roles.canManagePlans(authentication)")
   PlanImportResult importPlan(jakarta.servlet.http.HttpServletRequest request, Authentication auth)

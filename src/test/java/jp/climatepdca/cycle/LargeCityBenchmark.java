@@ -53,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in {@link #ROUNDS} rounds, each year on a city of its own. Then 20,000 open tasks in the engine and the
  * Tasklist task query of a department through HTTP. Prints start-up time, tasks/s, our cost per task
  * against the floor's (each round and the median), the query's p95 and the peak heap.
- * Run it with -Xmx512m; the README says how and what it measured.
+ * Run it with -Xmx512m; docs/performance.md says how and what it measured.
  */
 public final class LargeCityBenchmark {
 

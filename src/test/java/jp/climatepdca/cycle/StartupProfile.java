@@ -12,7 +12,7 @@ import org.springframework.boot.context.metrics.buffering.StartupTimeline.Timeli
  * Where the start-up's time goes: starts the application in the prod configuration on an empty embedded
  * PostgreSQL with Spring's start-up recording and prints the slowest steps (they nest: the process engine's
  * bean contains Hibernate's, the web server's contains the engine's). Not a test; run like the
- * LargeCityBenchmark (README), with this class's name; arguments are passed on as application arguments.
+ * LargeCityBenchmark (docs/performance.md), with this class's name; arguments are passed on as application arguments.
  */
 public final class StartupProfile {
 

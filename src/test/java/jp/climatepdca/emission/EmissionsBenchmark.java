@@ -7,7 +7,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Not a test (verify does not run it): imports and calculates 100,000 activity rows on an in-memory H2 and
- * prints the time and rows per second. The README says how to run it and what it measured.
+ * prints the time and rows per second. docs/performance.md says how to run it and what it measured.
  * The calculated total is compared with the same sum done exactly in Java, so a fast wrong answer shows.
  */
 public final class EmissionsBenchmark {

@@ -5,7 +5,7 @@ import java.lang.management.ManagementFactory;
 /**
  * Renders a large city's annual report PDF (400 measures) repeatedly and prints each render's wall and CPU
  * time: the first includes loading the font, the later ones show the warm cost the publication pays. Not a
- * test; run as the README's "Large-city benchmark" section shows, with this class's name (argument: renders).
+ * test; run as docs/performance.md's "Large-city benchmark" section shows, with this class's name (argument: renders).
  */
 public final class ReportPdfBenchmark {
 
