@@ -164,6 +164,9 @@ class SecurityMatrixTest {
   @MethodSource("matrix")
   void eachRoleGetsWhatItShould(String role, String method, String path, String body, String expected) {
     var http = "anonymous".equals(role) ? Http.anonymous(port) : Http.as(port, role);
+    // the engine list authenticates against the engine named "default", which a context with an engine of
+    // another name (SecurityMatrixPostgresTest) does not have
+    org.junit.jupiter.api.Assumptions.assumeTrue("default".equals(engineName) || !"/engine-rest/engine".equals(path));
     var url = engineRest(path.replace("{task}", task).replace("{instance}", instance).replace("DRAFT", DRAFT));
     var response = body == null ? http.send(method, url, null, null)
         : "DEPLOYMENT".equals(body) ? http.send(method, url, "multipart/form-data; boundary=" + BOUNDARY, deployment())
