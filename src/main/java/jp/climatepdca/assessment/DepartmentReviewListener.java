@@ -1,7 +1,6 @@
 package jp.climatepdca.assessment;
 
 import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.ASSESSMENTS;
-import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.DEPARTMENT_CODE;
 import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.HEAD_APPROVED;
 import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.SECRETARIAT_ACCEPTED;
 import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.TASK_HEAD_APPROVAL;
@@ -42,7 +41,7 @@ class DepartmentReviewListener extends FormTaskListener {
 
   @Override
   protected void onCreate(DelegateTask task, CycleReference cycle) {
-    var department = (String) task.getVariable(DEPARTMENT_CODE);
+    var department = DepartmentSelfAssessmentProcess.department(task);
     var level = level(task);
     variables.putText(task, "departmentName", plan.department(cycle.municipality(), department).name());
     variables.putText(task, "reviewerRole", level.label());
@@ -53,7 +52,7 @@ class DepartmentReviewListener extends FormTaskListener {
 
   @Override
   protected void onComplete(DelegateTask task, CycleReference cycle) {
-    var department = (String) task.getVariable(DEPARTMENT_CODE);
+    var department = DepartmentSelfAssessmentProcess.department(task);
     var level = level(task);
     List<String> errors = new ArrayList<>();
     var outcome = reviewForm.read(task, errors);

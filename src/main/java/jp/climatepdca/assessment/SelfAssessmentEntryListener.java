@@ -1,6 +1,5 @@
 package jp.climatepdca.assessment;
 
-import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.DEPARTMENT_CODE;
 import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.MEASURES;
 
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ class SelfAssessmentEntryListener extends FormTaskListener {
 
   @Override
   protected void onCreate(DelegateTask task, CycleReference cycle) {
-    var department = (String) task.getVariable(DEPARTMENT_CODE);
+    var department = DepartmentSelfAssessmentProcess.department(task);
     var saved = assessments.department(cycle.municipality(), cycle.fiscalYear(), department).stream()
         .collect(Collectors.toMap(AssessmentView::measureCode, Function.identity()));
     var rows = plan.activeMeasures(cycle.municipality(), department).stream()
@@ -78,7 +77,7 @@ class SelfAssessmentEntryListener extends FormTaskListener {
 
   @Override
   protected void onComplete(DelegateTask task, CycleReference cycle) {
-    var department = (String) task.getVariable(DEPARTMENT_CODE);
+    var department = DepartmentSelfAssessmentProcess.department(task);
     var expected = plan.activeMeasures(cycle.municipality(), department).stream().map(MeasureView::code).toList();
     var inputs = new ArrayList<AssessmentInput>();
     var errors = new ArrayList<String>();

@@ -2,36 +2,99 @@ package jp.climatepdca.system;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractProcessInstanceModificationCommand;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteHistoricVariableInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteHistoricVariableInstancesByProcessInstanceIdCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
-import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.cmmn.cmd.CaseExecutionVariableCmd;
+import org.camunda.bpm.engine.impl.cmmn.cmd.CreateCaseInstanceCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.springframework.stereotype.Component;
 
 /**
- * A completed task may set only the fields of its own form. Every form field is declared task-local when
- * the task is created (see TaskVariables); any other name would land in the process instance, where the
- * routing flags and references live (a hand-made request could set {@code departmentCode} or
- * {@code headApproved}). So a submission naming anything else is refused with 400 before the command
- * runs (in its transaction, which then rolls back with nothing written), whichever door it came through
- * (/engine-rest, Tasklist's own API, Java); so is setting or removing such a variable through the task's
- * variable endpoints (403; task-local ones stay allowed).
+ * Who may write process data through the engine's API, whichever door the call came through
+ * (/engine-rest, Tasklist's own API, Java); docs/security.md states the rule.
  *
- * <p>Camunda's commands keep the task id and the variables in protected fields without getters; they
- * are read reflectively here, and the catalogue test fails if a Camunda upgrade renames them.
+ * <ul>
+ *   <li>Nobody but an administrator writes variables, or moves a process by any other way than completing
+ *       a task: setting, changing or removing task, task-local, execution or process-instance variables
+ *       (their binary {@code data} too), process-instance modification, restart and migration, starting
+ *       a process, correlating a message, a signal, a BPMN error or escalation thrown from a task, and
+ *       the like are refused with 403 ({@link #REFUSED}). Every form submits through its task:
+ *       Tasklist's Camunda Forms call {@code submit-form} and nothing else.</li>
+ *   <li>{@code complete} with variables is honoured exactly like {@code submit-form}: the same command runs
+ *       ({@link #asSubmission}), so the fields land where submit-form puts them (the task-local fields
+ *       declared when the task was created, see TaskVariables) and meet the same checks.</li>
+ *   <li>A submission may name only its own form's fields: any other name would land in the process
+ *       instance, where the routing flags and references live (a hand-made request could set
+ *       {@code departmentCode} or {@code headApproved}); it is refused with 400 before the command runs,
+ *       in its transaction. An administrator changing a non-form variable through a task: 403.</li>
+ * </ul>
+ * Calls without an engine authentication are the server's own (its /api services, the job executor) and
+ * pass; the listeners never take ownership from variables anyway (CycleReference).
+ *
+ * <p>Engine internals: the command classes are Camunda's, and their task ids and variables sit in protected
+ * fields without getters, read reflectively here; SubmittedFieldsGuardTest fails if an upgrade renames
+ * them or adds a command that carries variables and is not listed here.
  */
 @Component
 class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
+
+  /** What only an administrator may run (each class and its subclasses). */
+  static final List<Class<?>> REFUSED = List.of(
+      // variables of a task, an execution or a process instance: set, modify, remove, binary data
+      AbstractSetVariableCmd.class, AbstractRemoveVariableCmd.class, AbstractPatchVariablesCmd.class,
+      SetVariablesToProcessInstancesBatchCmd.class, CaseExecutionVariableCmd.class,
+      DeleteHistoricVariableInstanceCmd.class, DeleteHistoricVariableInstancesByProcessInstanceIdCmd.class,
+      // moving a process other than by completing its task
+      ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class, AbstractModificationCmd.class,
+      AbstractProcessInstanceModificationCommand.class,
+      AbstractRestartProcessInstanceCmd.class, AbstractMigrationCmd.class,
+      StartProcessInstanceCmd.class, StartProcessInstanceAtActivitiesCmd.class, SubmitStartFormCmd.class,
+      EvaluateStartConditionCmd.class, CreateCaseInstanceCmd.class,
+      AbstractCorrelateMessageCmd.class, CorrelateAllMessageBatchCmd.class, MessageEventReceivedCmd.class,
+      SignalCmd.class, SignalEventReceivedCmd.class,
+      // an uncaught BPMN error ends the self-assessment, past its head's and the secretariat's review
+      HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class, HandleExternalTaskCmd.class);
+
+  static final String ONLY_THROUGH_THE_FORM = "変数の設定・変更・削除やプロセスの操作は管理者だけができます。"
+      + "タスクの内容はフォームから送信してください（submit-form または complete）";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -51,6 +114,36 @@ class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
     return interceptors;
   }
 
+  /** Whether a non-administrator is refused this command. */
+  static boolean refusedToNonAdministrators(Command<?> command) {
+    if (command instanceof ResolveTaskCmd) {
+      // resolving a delegated task is fine; what it would set goes to the execution, like complete's did
+      return !names(read(command, "variables")).isEmpty();
+    }
+    return REFUSED.stream().anyMatch(type -> type.isInstance(command));
+  }
+
+  /**
+   * Camunda's complete on a task of a process: submit-form's command in its place, with the same task,
+   * variables and answer (both return the process instance's variables when asked, or nothing). Only the
+   * class itself: ResolveTaskCmd extends it.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> Command<T> asSubmission(Command<T> command, CommandContext context) {
+    if (command.getClass() != CompleteTaskCmd.class) {
+      return command;
+    }
+    var taskId = (String) read(command, "taskId");
+    var task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    if (task == null || task.getProcessInstanceId() == null) {
+      return command; // a missing task is the command's to report; a standalone task has no form
+    }
+    @SuppressWarnings("unchecked")
+    var variables = (Map<String, Object>) read(command, "variables");
+    return (Command<T>) new SubmitTaskFormCmd(taskId, variables, (Boolean) read(command, "returnVariables"),
+        (Boolean) read(command, "deserializeReturnedVariables"));
+  }
+
   static final class Guard extends CommandInterceptor {
 
     private final ProcessEngineConfigurationImpl configuration;
@@ -61,12 +154,18 @@ class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T execute(Command<T> command) {
-      if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
-        check((String) read(command, "taskId"),
-            names(read(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables")), false);
+      var context = Context.getCommandContext();
+      command = asSubmission(command, context);
+      if (command instanceof SubmitTaskFormCmd) {
+        check((String) read(command, "taskId"), names(read(command, "properties")), false);
+      } else if (isNonAdministrator(context) && refusedToNonAdministrators(command)) {
+        throw new AuthorizationException(ONLY_THROUGH_THE_FORM);
+      } else if (command instanceof ResolveTaskCmd) {
+        // not a form's submission (resolve answers any engine error with 500): a change through the task
+        check((String) read(command, "taskId"), names(read(command, "variables")), true);
       } else if (command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd
           || command instanceof PatchTaskVariablesCmd) {
-        // setting a variable through a task, not task-local, would write to the process instance
+        // an administrator: setting a variable through a task, not task-local, would write to the process
         if (!(Boolean) read(command, "isLocal")) {
           var names = new ArrayList<Object>();
           names.addAll(names(read(command, command instanceof RemoveTaskVariablesCmd ? "variableNames" : "variables")));
@@ -79,18 +178,17 @@ class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
       return next.execute(command);
     }
 
-    private static java.util.Collection<?> names(Object variables) {
-      if (variables instanceof Map<?, ?> map) {
-        return map.keySet();
-      }
-      return variables instanceof java.util.Collection<?> names ? names : List.of();
+    /** A person signed in (through /engine-rest or a webapp) who is not in an administrators' group. */
+    private static boolean isNonAdministrator(CommandContext context) {
+      var authentication = context.getAuthentication();
+      return authentication != null && !context.getAuthorizationManager().isCamundaAdmin(authentication);
     }
 
     /**
      * A submission with a stray field is bad input (400); the variable endpoints answer any engine error
      * with 500 except a refused permission, and changing the process through a task is one (403).
      */
-    private void check(String taskId, java.util.Collection<?> submitted, boolean change) {
+    private void check(String taskId, Collection<?> submitted, boolean change) {
       if (taskId == null || submitted.isEmpty()) {
         return;
       }
@@ -117,20 +215,27 @@ class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
           .toList();
       throw change ? new AuthorizationException(String.join(" / ", errors)) : new TaskInputException(errors);
     }
+  }
 
-    private static Object read(Object command, String name) {
-      for (Class<?> type = command.getClass(); type != Object.class; type = type.getSuperclass()) {
-        try {
-          Field field = type.getDeclaredField(name);
-          field.setAccessible(true);
-          return field.get(command);
-        } catch (NoSuchFieldException e) {
-          // declared further up
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      throw new IllegalStateException("Camunda's " + command.getClass().getSimpleName() + " has no field " + name);
+  private static Collection<?> names(Object variables) {
+    if (variables instanceof Map<?, ?> map) {
+      return map.keySet();
     }
+    return variables instanceof Collection<?> names ? names : List.of();
+  }
+
+  static Object read(Object command, String name) {
+    for (Class<?> type = command.getClass(); type != Object.class; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(command);
+      } catch (NoSuchFieldException e) {
+        // declared further up
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("Camunda's " + command.getClass().getSimpleName() + " has no field " + name);
   }
 }

@@ -119,6 +119,12 @@ class BadInputCatalogueTest {
         body.getBytes(StandardCharsets.UTF_8), status, message);
   }
 
+  private Case complete(String name, Object variables, int status, String message) {
+    var body = Http.write(Map.of("variables", variables));
+    return new Case(name, "env-staff", "POST", "/engine-rest/task/" + entry + "/complete", "application/json",
+        body.getBytes(StandardCharsets.UTF_8), status, message);
+  }
+
   /** The entry form with valid rows, changed by {@code change}. */
   private Map<String, Object> measures(Consumer<List<Map<String, Object>>> change) {
     var copy = new ArrayList<Map<String, Object>>();
@@ -178,6 +184,13 @@ class BadInputCatalogueTest {
         form("form the department changed", withExtra("departmentCode", "waste"), 400,
             "\"departmentCode\" はこのフォームの項目ではない"),
         form("form a routing flag set by hand", withExtra("headApproved", "true"), 400,
+            "\"headApproved\" はこのフォームの項目ではない"),
+        // Camunda's own complete is honoured like submit-form (issue #17): the same checks, the same answers
+        complete("complete: progress outside the list", measures(rows -> rows.get(0).put("progress", "SUPERB")),
+            400, "\"SUPERB\" は選択肢にありません"),
+        complete("complete: the department changed", withExtra("departmentCode", "waste"), 400,
+            "\"departmentCode\" はこのフォームの項目ではない"),
+        complete("complete: a routing flag set by hand", withExtra("headApproved", "true"), 400,
             "\"headApproved\" はこのフォームの項目ではない"),
         new Case("form oversized", "env-staff", "POST", "/engine-rest/task/" + entry + "/submit-form",
             "application/json", Http.write(withExtra("issues", big)).getBytes(StandardCharsets.UTF_8), 413,

@@ -1,6 +1,8 @@
 package jp.climatepdca.system;
 
 import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.TASK_ENTER;
+import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.TASK_HEAD_APPROVAL;
+import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.TASK_SECRETARIAT_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.util.stream.Stream;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.Http;
+import jp.climatepdca.testing.TasklistClient;
 import jp.climatepdca.testing.WebappSession;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -24,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,6 +38,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * by id (404, Camunda filters queries by authorization), and acting on its id is refused (403). Even the
  * draft's own department (and the administrator) cannot change the process's variables through the
  * task: only the task's own form fields (403).
+ *
+ * <p>{@link #WRITES}: every way of writing process data through the engine's API, through both doors
+ * (/engine-rest and Tasklist's API under /camunda), for every role: only the administrator may (issue #17,
+ * docs/security.md); everyone else gets 403 whatever Camunda's authorizations would allow, and completes
+ * tasks through the form only ({@code complete} and {@code submit-form} alike). SecurityMatrixPostgresTest
+ * runs the same on PostgreSQL.
  */
 @AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,6 +91,10 @@ class SecurityMatrixTest {
   @LocalServerPort
   int port;
 
+  /** The engine this context runs: "default" here, its own name on PostgreSQL (engines are JVM-wide). */
+  @Value("${camunda.bpm.process-engine-name:default}")
+  String engineName;
+
   @Autowired
   RuntimeService runtime;
 
@@ -105,6 +119,26 @@ class SecurityMatrixTest {
     var entry = CycleFixture.await(tasks, DRAFT, TASK_ENTER);
     task = entry.getId();
     instance = entry.getProcessInstanceId();
+    execution = entry.getExecutionId();
+    cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(CITY + ":" + YEAR).singleResult().getId();
+    review = secretariatReviewOfTheWasteDepartment();
+  }
+
+  /** The waste department's self-assessment, submitted and approved by its head: the secretariat's task. */
+  private String secretariatReviewOfTheWasteDepartment() {
+    var key = CITY + ":" + YEAR + ":waste";
+    var staff = new TasklistClient(port, "waste-staff", engineRest("/engine-rest"));
+    var entry = staff.claim(key, TASK_ENTER);
+    var rows = TasklistClient.rows(staff.form(entry).get("measures"));
+    rows.forEach(row -> {
+      row.put("progress", "ON_TRACK");
+      row.put("achievements", "実施した");
+    });
+    staff.complete(entry, Map.of("measures", rows));
+    var head = new TasklistClient(port, "waste-head", engineRest("/engine-rest"));
+    var approval = head.claim(key, TASK_HEAD_APPROVAL);
+    head.complete(approval, Map.of("decision", "APPROVE", "comment", "確認しました"));
+    return CycleFixture.await(tasks, key, TASK_SECRETARIAT_REVIEW).getId();
   }
 
   @AfterAll
@@ -130,7 +164,10 @@ class SecurityMatrixTest {
   @MethodSource("matrix")
   void eachRoleGetsWhatItShould(String role, String method, String path, String body, String expected) {
     var http = "anonymous".equals(role) ? Http.anonymous(port) : Http.as(port, role);
-    var url = path.replace("{task}", task).replace("{instance}", instance).replace("DRAFT", DRAFT);
+    // the engine list authenticates against the engine named "default", which a context with an engine of
+    // another name (SecurityMatrixPostgresTest) does not have
+    org.junit.jupiter.api.Assumptions.assumeTrue("default".equals(engineName) || !"/engine-rest/engine".equals(path));
+    var url = engineRest(path.replace("{task}", task).replace("{instance}", instance).replace("DRAFT", DRAFT));
     var response = body == null ? http.send(method, url, null, null)
         : "DEPLOYMENT".equals(body) ? http.send(method, url, "multipart/form-data; boundary=" + BOUNDARY, deployment())
         : http.send(method, url, "application/json", body(body, role).getBytes(StandardCharsets.UTF_8));
@@ -155,8 +192,9 @@ class SecurityMatrixTest {
     if ((url.contains("/variables") && !"GET".equals(method) || "STRAY_FIELD".equals(body))
         && List.of("env-staff", "demo").contains(role)) {
       // refused not for want of rights on the task, but because of what was to be changed; whoever may not
-      // read the task learns nothing about its fields (403 above)
-      assertThat(response.json().path("message").asText()).contains("このフォームの項目ではない");
+      // read the task learns nothing about its fields (403 above). The department may write no variable at all.
+      assertThat(response.json().path("message").asText()).contains(
+          "env-staff".equals(role) && !"STRAY_FIELD".equals(body) ? "管理者だけ" : "このフォームの項目ではない");
     }
     if (url.startsWith("/api/") && response.status() >= 400) {
       assertThat(response.contentType()).startsWith("application/problem+json");
@@ -196,6 +234,169 @@ class SecurityMatrixTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Columns of {@link #WRITES}: nobody, the env department's staff and head, another department, the city's bodies, admin. */
+  private static final List<String> WRITERS = List.of("anonymous", "env-staff", "env-head", "waste-staff", "jimukyoku",
+      "honbu", "iinkai", "demo");
+
+  /**
+   * Every way of writing process data, relative to a door; {task} is the env department's draft (its staff's
+   * task), {review} the waste department's secretariat review (the secretariat's task), {execution} the
+   * draft's execution, {instance} its process instance, {cycle} the cycle's. {@code -} is not run: the
+   * administrator may, and it would end or start a process this class still needs (or there is nothing to
+   * trigger, which Camunda answers with 500: another matter than who may write). A start answers 404 to
+   * whoever may not read the process definition (nobody but the administrator): it never reaches the
+   * engine's command. Probes are named
+   * matrixProbe, so what the administrator sets harms nothing; the administrator's rows that set one come
+   * before those that remove it.
+   */
+  private static final String WRITES = """
+      PUT    /task/{task}/variables/departmentCode          WASTE         401 403 403 403 403 403 403 403
+      PUT    /task/{task}/localVariables/departmentCode     WASTE         401 403 403 403 403 403 403 204
+      POST   /task/{task}/variables                         MODIFY_PROBE  401 403 403 403 403 403 403 403
+      POST   /task/{task}/variables/matrixProbe/data        BINARY        401 403 403 403 403 403 403 403
+      PUT    /task/{task}/localVariables/matrixProbe        PROBE         401 403 403 403 403 403 403 204
+      POST   /task/{task}/localVariables                    MODIFY_PROBE  401 403 403 403 403 403 403 204
+      POST   /task/{task}/localVariables/matrixProbe/data   BINARY        401 403 403 403 403 403 403 204
+      DELETE /task/{task}/localVariables/matrixProbe        -             401 403 403 403 403 403 403 204
+      DELETE /task/{task}/localVariables/departmentCode     -             401 403 403 403 403 403 403 204
+      DELETE /task/{task}/variables/municipality            -             401 403 403 403 403 403 403 403
+      POST   /task/{task}/submit-form                       EMPTY_FORM    401 400 403 403 403 403 403 400
+      POST   /task/{task}/complete                          EMPTY_FORM    401 400 403 403 403 403 403 400
+      POST   /task/{task}/complete                          STRAY_FIELD   401 400 403 403 403 403 403 400
+      POST   /task/{task}/complete                          ROUTING_FIELD 401 400 403 403 403 403 403 400
+      POST   /task/{task}/resolve                           PROBE_VARIABLES 401 403 403 403 403 403 403 403
+      POST   /task/{task}/bpmnError                         BPMN_ERROR    401 403 403 403 403 403 403 -
+      POST   /task/{task}/bpmnEscalation                    ESCALATION    401 403 403 403 403 403 403 -
+      PUT    /task/{review}/variables/secretariatAccepted   TRUE          401 403 403 403 403 403 403 403
+      PUT    /task/{review}/localVariables/matrixProbe      PROBE         401 403 403 403 403 403 403 204
+      DELETE /task/{review}/localVariables/matrixProbe      -             401 403 403 403 403 403 403 204
+      POST   /task/{review}/submit-form                     STRAY_FIELD   401 403 403 403 400 403 403 400
+      POST   /task/{review}/complete                        STRAY_FIELD   401 403 403 403 400 403 403 400
+      POST   /task/{review}/complete                        ROUTING_FIELD 401 403 403 403 400 403 403 400
+      POST   /task/{review}/bpmnError                       BPMN_ERROR    401 403 403 403 403 403 403 -
+      PUT    /execution/{execution}/localVariables/matrixProbe PROBE      401 403 403 403 403 403 403 204
+      POST   /execution/{execution}/localVariables          MODIFY_PROBE  401 403 403 403 403 403 403 204
+      DELETE /execution/{execution}/localVariables/matrixProbe -          401 403 403 403 403 403 403 204
+      POST   /execution/{execution}/signal                  VARIABLES     401 403 403 403 403 403 403 -
+      POST   /execution/{execution}/messageSubscriptions/matrixMessage/trigger VARIABLES 401 403 403 403 403 403 403 -
+      PUT    /process-instance/{instance}/variables/matrixProbe PROBE     401 403 403 403 403 403 403 204
+      POST   /process-instance/{instance}/variables         MODIFY_PROBE  401 403 403 403 403 403 403 204
+      POST   /process-instance/{instance}/variables/matrixProbe/data BINARY 401 403 403 403 403 403 403 204
+      DELETE /process-instance/{instance}/variables/matrixProbe -         401 403 403 403 403 403 403 204
+      PUT    /process-instance/{cycle}/variables/matrixProbe PROBE        401 403 403 403 403 403 403 204
+      DELETE /process-instance/{cycle}/variables/matrixProbe -            401 403 403 403 403 403 403 204
+      POST   /process-instance/{instance}/modification      MODIFICATION  401 403 403 403 403 403 403 -
+      POST   /process-instance/variables-async              ASYNC_VARIABLES 401 403 403 403 403 403 403 200
+      POST   /process-definition/key/department-self-assessment/start START 401 404 404 404 404 404 404 -
+      POST   /message                                       MESSAGE       401 403 403 403 403 403 403 400
+      POST   /signal                                        SIGNAL        401 403 403 403 403 403 403 204
+      POST   /condition                                     VARIABLES     401 403 403 403 403 403 403 -
+      """;
+
+  private String execution;
+  private String cycle;
+  private String review;
+  private final java.util.Map<String, WebappSession> sessions = new java.util.HashMap<>();
+
+  Stream<Arguments> writes() {
+    var cases = new ArrayList<Arguments>();
+    for (var door : List.of("/engine-rest", "/camunda/api/engine")) {
+      for (var line : WRITES.strip().split("\n")) {
+        var cells = line.strip().split("\\s+");
+        for (int i = 0; i < WRITERS.size(); i++) {
+          if (!"-".equals(cells[3 + i])) {
+            cases.add(Arguments.of(WRITERS.get(i), door, cells[0], cells[1], cells[2], Integer.parseInt(cells[3 + i])));
+          }
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} {3} {4} → {5}")
+  @MethodSource("writes")
+  void onlyTheAdministratorWritesProcessData(String role, String door, String method, String path, String body,
+      int expected) throws Exception {
+    var url = path.replace("{task}", task).replace("{review}", review).replace("{execution}", execution)
+        .replace("{instance}", instance).replace("{cycle}", cycle);
+    var contentType = "BINARY".equals(body) ? "multipart/form-data; boundary=" + BOUNDARY
+        : "-".equals(body) ? null : "application/json";
+    var bytes = "BINARY".equals(body) ? binary() : "-".equals(body) ? null
+        : writeBody(body).replace("{instance}", instance).getBytes(StandardCharsets.UTF_8);
+    var response = send(role, door, method, url, contentType, bytes);
+
+    assertThat(response.status()).as(role + " " + method + " " + door + url + ": " + response).isEqualTo(expected);
+    var submission = url.endsWith("/submit-form") || url.endsWith("/complete");
+    if (expected == 403 && !"demo".equals(role) && !submission) {
+      // refused by the rule itself, not only for want of Camunda's authorizations: even a task's own
+      // candidate, who may complete it, may not write to it
+      assertThat(response.json().path("message").asText()).as(response.toString()).contains("管理者だけ");
+    }
+    if (expected == 400 && submission) {
+      assertThat(response.json().path("message").asText()).as(response.toString())
+          .containsAnyOf("このフォームの項目ではない", "進捗状況を選んでください");
+    }
+  }
+
+  private Http.Response send(String role, String door, String method, String url, String contentType, byte[] body)
+      throws Exception {
+    if ("/engine-rest".equals(door)) {
+      var http = "anonymous".equals(role) ? Http.anonymous(port) : Http.as(port, role);
+      return http.send(method, engineRest(door) + url, contentType, body);
+    }
+    var webapp = "/camunda/api/engine/engine/" + engineName;
+    if ("anonymous".equals(role)) {
+      return Http.anonymous(port).send(method, webapp + url, contentType, body);
+    }
+    var session = sessions.get(role);
+    if (session == null) {
+      session = WebappSession.logIn(port, role, engineName);
+      sessions.put(role, session);
+    }
+    var response = session.send(method, "/api/engine/engine/" + engineName + url, contentType, body);
+    return new Http.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), null,
+        response.body());
+  }
+
+  /** /engine-rest of this context's engine: by its name unless it is the default one. */
+  private String engineRest(String path) {
+    if ("default".equals(engineName) || !path.startsWith("/engine-rest") || "/engine-rest/engine".equals(path)) {
+      return path;
+    }
+    return "/engine-rest/engine/" + engineName + path.substring("/engine-rest".length());
+  }
+
+  private static String writeBody(String name) {
+    var probe = Map.of("matrixProbe", Map.of("value", "probe", "type", "String"));
+    var routing = Map.of("departmentCode", Map.of("value", "waste", "type", "String"));
+    return switch (name) {
+      case "WASTE" -> Http.write(Map.of("value", "waste", "type", "String"));
+      case "PROBE" -> Http.write(Map.of("value", "probe", "type", "String"));
+      case "TRUE" -> Http.write(Map.of("value", true, "type", "Boolean"));
+      case "MODIFY_PROBE" -> Http.write(Map.of("modifications", probe));
+      case "PROBE_VARIABLES", "VARIABLES" -> Http.write(Map.of("variables", probe));
+      case "ROUTING_FIELD" -> Http.write(Map.of("variables", routing));
+      case "BPMN_ERROR" -> Http.write(Map.of("errorCode", "skipReview", "variables", routing));
+      case "ESCALATION" -> Http.write(Map.of("escalationCode", "skipReview", "variables", routing));
+      case "MODIFICATION" -> Http.write(Map.of("instructions", List.of(Map.of("type", "startBeforeActivity",
+          "activityId", "Task_HeadApproval", "variables", Map.of("headApproved",
+              Map.of("value", true, "type", "Boolean", "local", false))))));
+      case "ASYNC_VARIABLES" -> Http.write(Map.of("processInstanceIds", List.of("{instance}"), "variables", probe));
+      case "START" -> Http.write(Map.of("businessKey", CITY + ":" + YEAR + ":forged", "variables", routing));
+      case "MESSAGE" -> Http.write(Map.of("messageName", "matrixMessage", "processVariables", routing));
+      case "SIGNAL" -> Http.write(Map.of("name", "matrixSignal", "variables", routing));
+      default -> body(name, null);
+    };
+  }
+
+  private static byte[] binary() {
+    var text = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"probe.bin\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\nprobe\r\n"
+        + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"valueType\"\r\n\r\nBytes\r\n"
+        + "--" + BOUNDARY + "--\r\n";
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
   @Test
   void passwordsAreStoredHashedAndSalted() {
     var rows = db.queryForList("select PWD_, SALT_ from ACT_ID_USER");
@@ -213,8 +414,8 @@ class SecurityMatrixTest {
    */
   @Test
   void theWebappsKeepTheirCsrfProtection() throws Exception {
-    var tasklist = WebappSession.logIn(port, "env-staff");
-    var count = "/api/engine/engine/default/task/count";
+    var tasklist = WebappSession.logIn(port, "env-staff", engineName);
+    var count = "/api/engine/engine/" + engineName + "/task/count";
     var withToken = tasklist.post(count, "{}", true);
     assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
     var withoutToken = tasklist.post(count, "{}", false);

@@ -24,10 +24,17 @@ public final class TasklistClient {
 
   private final Http http;
   private final String user;
+  private final String engineRest;
 
   public TasklistClient(int port, String user) {
+    this(port, user, "/engine-rest");
+  }
+
+  /** The same against the engine at this address ({@code /engine-rest/engine/<name>} for another engine). */
+  public TasklistClient(int port, String user, String engineRest) {
     this.http = Http.as(port, user);
     this.user = user;
+    this.engineRest = engineRest;
   }
 
   public String user() {
@@ -36,7 +43,7 @@ public final class TasklistClient {
 
   /** The user's tasks of the process instance with this business key. */
   public JsonNode tasks(String businessKey) {
-    var response = http.get("/engine-rest/task?processInstanceBusinessKey="
+    var response = http.get(engineRest + "/task?processInstanceBusinessKey="
         + URLEncoder.encode(businessKey, StandardCharsets.UTF_8));
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
@@ -52,7 +59,7 @@ public final class TasklistClient {
   /** Waits until the user sees the task, then claims it; returns its id. */
   public String claim(String businessKey, String taskDefinitionKey) {
     var id = await(businessKey, taskDefinitionKey);
-    var claim = http.post("/engine-rest/task/" + id + "/claim", Map.of("userId", user));
+    var claim = http.post(engineRest + "/task/" + id + "/claim", Map.of("userId", user));
     assertThat(claim.status()).as("claim " + claim).isEqualTo(204);
     return id;
   }
@@ -68,7 +75,7 @@ public final class TasklistClient {
 
   /** What the form shows: name → value (JSON variables parsed); Tasklist asks for them serialized too. */
   public Map<String, JsonNode> form(String taskId) {
-    var response = http.get("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false");
+    var response = http.get(engineRest + "/task/" + taskId + "/form-variables?deserializeValues=false");
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     var values = new LinkedHashMap<String, JsonNode>();
     response.json().fields().forEachRemaining(e -> {
@@ -81,11 +88,16 @@ public final class TasklistClient {
 
   /** Submits the form as Tasklist would: texts as String, lists as Json. */
   public Http.Response submit(String taskId, Map<String, Object> fields) {
+    return submit(taskId, fields, "submit-form");
+  }
+
+  /** The same through another of Camunda's doors: {@code complete} takes the same body. */
+  public Http.Response submit(String taskId, Map<String, Object> fields, String door) {
     var variables = new LinkedHashMap<String, Object>();
     fields.forEach((name, value) -> variables.put(name, value instanceof List<?> || value instanceof JsonNode
         ? Map.of("value", Http.write(value), "type", "Json")
         : value == null ? Map.of("type", "Null") : Map.of("value", value, "type", "String")));
-    return http.post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
+    return http.post(engineRest + "/task/" + taskId + "/" + door, Map.of("variables", variables));
   }
 
   public void complete(String taskId, Map<String, Object> fields) {

@@ -73,6 +73,18 @@ public final class WebappSession {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Any method and body with the token, as Tasklist's scripts send a change (PUT, DELETE, multipart). */
+  public HttpResponse<String> send(String method, String path, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrf())
+        .header("Accept", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Every cookie of this session as one Cookie header, to present it to another node. */
   public String cookieHeader() {
     return String.join("; ", cookies.getCookieStore().getCookies().stream()
