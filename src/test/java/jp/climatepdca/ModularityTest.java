@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -44,6 +45,42 @@ class ModularityTest {
   void controllersArePackagePrivate() {
     classes().that().areAnnotatedWith(RestController.class).should().notBePublic().check(main);
   }
+
+  /**
+   * The engine's internals (its implementation packages, MyBatis, Camunda REST's mapper configuration)
+   * are named by jp.climatepdca.engine alone, where each hook is checked at start-up and by a test (see its
+   * package-info): anywhere else a renamed statement, class or field (a new Camunda, Operaton) would go
+   * unnoticed. Camunda's documented configuration of its REST authentication filter (the provider named
+   * by class) is not an internal, nor the authentication that the public IdentityService hands out. The classes listed in {@link #NOT_YET_IN_THE_ENGINE_PACKAGE} are being
+   * changed elsewhere and move into the engine package after that; none may be added.
+   */
+  @Test
+  void onlyTheEnginePackageUsesTheEnginesInternals() {
+    noClasses().that().resideOutsideOfPackage("jp.climatepdca.engine..")
+        .and(DescribedPredicate.describe("are not yet moved into jp.climatepdca.engine",
+            (JavaClass type) -> NOT_YET_IN_THE_ENGINE_PACKAGE.stream().noneMatch(
+                name -> type.getName().equals(name) || type.getName().startsWith(name + "$"))))
+        .should().dependOnClassesThat(DescribedPredicate.describe("are the engine's internals",
+            (JavaClass type) -> ENGINE_INTERNALS.test(type.getPackageName())
+                && !type.getPackageName().startsWith("org.camunda.bpm.engine.rest.security.auth")
+                && !type.getName().equals(PUBLIC_AUTHENTICATION)))
+        .because("every use of the engine's internals is a hook in jp.climatepdca.engine, checked at start-up")
+        .check(main);
+  }
+
+  /** In an implementation package, but the return type of IdentityService.getCurrentAuthentication(). */
+  private static final String PUBLIC_AUTHENTICATION = "org.camunda.bpm.engine.impl.identity.Authentication";
+
+  /** Packages of the engine that it does not promise to keep (any "impl" package of Camunda's). */
+  private static final java.util.function.Predicate<String> ENGINE_INTERNALS = name ->
+      name.startsWith("org.apache.ibatis") || name.startsWith("org.camunda.bpm.engine.rest.mapper")
+          || name.startsWith("org.camunda.bpm.") && (name.contains(".impl.") || name.endsWith(".impl"));
+
+  /** Until the lead moves them into jp.climatepdca.engine (other work in progress changes them). */
+  private static final java.util.List<String> NOT_YET_IN_THE_ENGINE_PACKAGE = java.util.List.of(
+      "jp.climatepdca.system.SubmittedFieldsGuard", "jp.climatepdca.system.TaskInputUnwrapping",
+      "jp.climatepdca.system.TaskCompletionErrors", "jp.climatepdca.system.TaskInputException",
+      "jp.climatepdca.identity.IdentityServiceAuthenticationProvider");
 
   /** One starter per process started from outside: cycles, and corrections of a published report. */
   @Test

@@ -41,13 +41,7 @@ class StoredReportFilesPostgresTest {
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) {
-    registry.add("DB_URL", postgres::jdbcUrl);
-    registry.add("DB_USER", DATABASE::user);
-    registry.add("DB_PASSWORD", DATABASE::password);
-    registry.add("ADMIN_USER", () -> "kanri");
-    registry.add("ADMIN_PASSWORD", () -> "admin-secret");
-    // engines are registered JVM-wide by name: this context's must not replace the other tests' "default"
-    registry.add("camunda.bpm.process-engine-name", () -> "storedReportFilesTest");
+    postgres.prodEnvironment(registry, "storedReportFilesTest");
   }
 
   @Autowired

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A {@link LocalPostgres} for one test class, registered as a static {@code @RegisterExtension} field.
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
  * context) before any beforeAll callback: there the server starts before the instance is constructed.
  */
 public final class LocalPostgresExtension implements BeforeAllCallback, TestInstancePreConstructCallback {
+
+  /** The administrator the prod profile creates from ADMIN_USER and ADMIN_PASSWORD in {@link #prodEnvironment}. */
+  public static final String ADMIN_USER = "kanri";
+  public static final String ADMIN_PASSWORD = "admin-secret";
 
   private final LocalPostgres.Spec spec;
   private LocalPostgres server;
@@ -37,6 +42,20 @@ public final class LocalPostgresExtension implements BeforeAllCallback, TestInst
     var started = server;
     context.getStore(ExtensionContext.Namespace.create(getClass())).put(LocalPostgres.class,
         (CloseableResource) started::close);
+  }
+
+  /**
+   * The environment docker/compose.yaml gives the prod profile, for this server, and a process engine name
+   * of the test's own: Camunda keeps engines in a JVM-wide registry by name, and closing this context must
+   * not unregister the "default" engine that the other Spring tests' /engine-rest still looks up.
+   */
+  public void prodEnvironment(DynamicPropertyRegistry registry, String engineName) {
+    registry.add("DB_URL", this::jdbcUrl);
+    registry.add("DB_USER", spec::user);
+    registry.add("DB_PASSWORD", spec::password);
+    registry.add("ADMIN_USER", () -> ADMIN_USER);
+    registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+    registry.add("camunda.bpm.process-engine-name", () -> engineName);
   }
 
   public String jdbcUrl() {

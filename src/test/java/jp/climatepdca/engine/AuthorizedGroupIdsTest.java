@@ -1,6 +1,7 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,16 @@ class AuthorizedGroupIdsTest {
     assertThat(AuthorizedGroupIds.rewrite("SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1"))
         .isEmpty();
     assertThat(AuthorizedGroupIds.rewrite("SELECT distinct(A.USER_ID_) FROM ACT_RU_AUTHORIZATION A")).isEmpty();
+  }
+
+  @Test
+  void theStartUpCheckStopsAtAnyOtherText() {
+    var camunda = "SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A";
+    assertThat(AuthorizedGroupIds.verify(camunda)).isEqualTo(AuthorizedGroupIds.rewrite(camunda).orElseThrow());
+    assertThatThrownBy(() -> AuthorizedGroupIds.verify(camunda + " WHERE A.TYPE_ < 2"))
+        .isInstanceOf(EngineHookMismatch.class)
+        .hasMessageStartingWith("AuthorizedGroupIds no longer matches the process engine")
+        .hasMessageContaining(AuthorizedGroupIds.STATEMENT + " is no longer")
+        .hasMessageContaining("WHERE A.TYPE_ < 2");
   }
 }

@@ -1,6 +1,11 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,6 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The statistics only help a plan made for the values at hand; {@link PostgresTaskQueries} sees to
  * it that the task queries get one.
+ *
+ * <p>The index and the statistics are written with Camunda's numbers: grant and global authorizations
+ * ({@code type_ < 2}: not revokes), the resource types of tasks (7) and process definitions (6), the permission bits
+ * READ (2) and READ_TASK (64). An engine that numbered them otherwise would leave both unused without
+ * an error, so {@link #verify} compares them with the engine's own constants when the bean is made.
  */
 @Component
 class PostgresTaskQueryTuning {
@@ -35,15 +45,40 @@ class PostgresTaskQueryTuning {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresTaskQueryTuning.class);
   /** Any fixed number: the key of the advisory lock the nodes take in turn. */
   private static final long LOCK = 0x636c696d61746531L;
+  /** The numbers in the SQL below: {@code type_ < 2}, {@code resource_type_ in (6, 7)}, {@code perms_ & 2}, {@code & 64}. */
+  static final Map<String, Integer> WRITTEN_WITH = Map.of("Authorization.AUTH_TYPE_GLOBAL", 0,
+      "Authorization.AUTH_TYPE_GRANT", 1, "Authorization.AUTH_TYPE_REVOKE", 2, "Resources.PROCESS_DEFINITION", 6, "Resources.TASK", 7,
+      "Permissions.READ", 2, "Permissions.READ_TASK", 64);
 
   private final DataSource dataSource;
   private final JdbcTemplate db;
   private final TransactionTemplate transaction;
 
   PostgresTaskQueryTuning(DataSource dataSource, JdbcTemplate db, TransactionTemplate transaction) {
+    verify(Map.of("Authorization.AUTH_TYPE_GLOBAL", Authorization.AUTH_TYPE_GLOBAL,
+        "Authorization.AUTH_TYPE_GRANT", Authorization.AUTH_TYPE_GRANT,
+        "Authorization.AUTH_TYPE_REVOKE", Authorization.AUTH_TYPE_REVOKE,
+        "Resources.PROCESS_DEFINITION", Resources.PROCESS_DEFINITION.resourceType(),
+        "Resources.TASK", Resources.TASK.resourceType(),
+        "Permissions.READ", Permissions.READ.getValue(),
+        "Permissions.READ_TASK", Permissions.READ_TASK.getValue()));
     this.dataSource = dataSource;
     this.db = db;
     this.transaction = transaction;
+  }
+
+  /** The engine's numbers, by the name of their constant, are the ones the SQL below is written with. */
+  static void verify(Map<String, Integer> engine) {
+    var differing = new TreeMap<String, String>();
+    WRITTEN_WITH.forEach((name, value) -> {
+      if (!value.equals(engine.get(name))) {
+        differing.put(name, "engine " + engine.get(name) + ", the SQL " + value);
+      }
+    });
+    if (!differing.isEmpty()) {
+      throw new EngineHookMismatch(PostgresTaskQueryTuning.class, "the index and statistics are written with"
+          + " other numbers than the engine's: " + differing);
+    }
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -1,4 +1,4 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,11 @@ import java.util.regex.Pattern;
  * <p>The authorization subquery then appears three times, so do its parameters: {@link Rewritten#parameters}
  * puts the statement's parameter list in the new order. Only a statement holding exactly the join and the
  * condition Camunda 7.24 writes is changed. Anything else (no authorization check for an administrator,
- * the other form Camunda uses when revoke authorizations exist, a future Camunda's different SQL) is left
- * as it is: slower for a large department, never wrong.
+ * the other form Camunda uses when revoke authorizations exist) is left as it is: slower for a large
+ * department, never wrong, since it is Camunda's own check. That the form Camunda generates still is the
+ * one known here is checked at start-up ({@link PostgresTaskQueries} asks {@link #verify} with the SQL
+ * the engine builds for a department's task list and count): another engine's SQL (Operaton checks the
+ * grants with {@code EXISTS} since 2026) stops the application instead of leaving the rewrite unused.
  */
 final class TaskAuthorizationJoin {
 
@@ -64,19 +67,50 @@ final class TaskAuthorizationJoin {
 
   /** The statement with the hashable joins, or empty when it is not the one this rewrite knows. */
   static Optional<Rewritten> rewrite(String sql) {
+    return attempt(sql).rewritten();
+  }
+
+  /**
+   * The rewritten statement for SQL the engine generated for {@code statementId} with an authorization
+   * check in the form this rewrite knows; {@link EngineHookMismatch} naming what did not match otherwise.
+   */
+  static Rewritten verify(String statementId, String sql) {
+    var attempt = attempt(sql);
+    return attempt.rewritten().orElseThrow(() -> new EngineHookMismatch(TaskAuthorizationJoin.class,
+        "the SQL of " + statementId + " for a department's user " + attempt.unmatched()
+            + " (the join AUTH ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')) and the condition"
+            + " (AUTH.RESOURCE_ID_ IS NOT NULL), each once, are what it rewrites); the SQL was: " + sql));
+  }
+
+  /** Either the rewritten statement or what of Camunda's form was not found. */
+  private record Attempt(Optional<Rewritten> rewritten, String unmatched) {
+
+    static Attempt failed(String unmatched) {
+      return new Attempt(Optional.empty(), unmatched);
+    }
+  }
+
+  private static Attempt attempt(String sql) {
     var join = onlyMatch(JOIN.matcher(sql));
+    if (join == null) {
+      return Attempt.failed("has no single join of the user's authorizations (SELECT A.* FROM ACT_RU_AUTHORIZATION A)");
+    }
     var matched = onlyMatch(MATCHED.matcher(sql));
-    if (join == null || matched == null) {
-      return Optional.empty();
+    if (matched == null) {
+      return Attempt.failed("has not exactly one condition (AUTH.RESOURCE_ID_ IS NOT NULL)");
     }
     var open = join.start(1);
     var close = closingParenthesis(sql, open);
     if (close < 0) {
-      return Optional.empty();
+      return Attempt.failed("does not close the authorization subquery's parenthesis");
     }
     var on = ON.matcher(sql).region(close + 1, sql.length());
-    if (!on.lookingAt() || matched.start() < on.end() || onlyMatch(ON.matcher(sql)) == null) {
-      return Optional.empty();
+    if (!on.lookingAt() || onlyMatch(ON.matcher(sql)) == null) {
+      return Attempt.failed("joins the authorizations on another condition than"
+          + " AUTH ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))");
+    }
+    if (matched.start() < on.end()) {
+      return Attempt.failed("asks (AUTH.RESOURCE_ID_ IS NOT NULL) before the join");
     }
     var subquery = sql.substring(open, close + 1);
     var joins = "left join " + subquery + " AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_)\n"
@@ -84,7 +118,8 @@ final class TaskAuthorizationJoin {
         + "  left join " + subquery + " AUTH_A ON (AUTH_A.RESOURCE_ID_ = '*')";
     var rewritten = sql.substring(0, join.start()) + joins + sql.substring(on.end(), matched.start()) + ANY_MATCHED
         + sql.substring(matched.end());
-    return Optional.of(new Rewritten(rewritten, parameters(sql, 0, open), parameters(sql, open, close)));
+    return new Attempt(Optional.of(new Rewritten(rewritten, parameters(sql, 0, open), parameters(sql, open, close))),
+        "");
   }
 
   /** Whether the statement checks authorizations at all (an administrator's does not). */

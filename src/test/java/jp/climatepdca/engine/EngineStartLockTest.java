@@ -1,6 +1,7 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -97,6 +98,17 @@ class EngineStartLockTest {
       rows.next();
       assertThat(rows.getInt(1)).as("Camunda's schema, created once").isEqualTo(1);
     }
+  }
+
+  /** An engine that built itself without calling preInit first would have looked at its tables unlocked. */
+  @Test
+  void anEngineBuiltWithoutPreInitStopsTheStart() {
+    var lock = new EngineStartLock(null);
+    assertThatThrownBy(() -> lock.postProcessEngineBuild(null)).isInstanceOf(EngineHookMismatch.class)
+        .hasMessageStartingWith("EngineStartLock no longer matches the process engine")
+        .hasMessageContaining("without calling the plugin's preInit first");
+    assertThatThrownBy(lock::verifyCalled).isInstanceOf(EngineHookMismatch.class)
+        .hasMessageContaining("never called the plugin around its build");
   }
 
   /** Holds a node after its engine's configuration is done, until the other node gets there too. */

@@ -1,4 +1,4 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,11 @@ import org.springframework.stereotype.Component;
  * the same). So the engine is built under a session-level advisory lock, taken on a connection of its own
  * before the build and given back once the engine stands: the second node waits, then finds the tables.
  * A node that dies meanwhile loses its connection, and PostgreSQL the lock with it. Nothing changes on H2.
+ *
+ * <p>The hook is the order in which the engine calls its plugins: {@code preInit} before it looks at its
+ * tables, {@code postProcessEngineBuild} once it stands. An engine that built itself without calling
+ * {@code preInit} first, or never called this plugin, would create its tables unlocked again, silently;
+ * so either stops the start ({@link EngineHookMismatch}).
  */
 @Component
 class EngineStartLock extends AbstractProcessEnginePlugin {
@@ -32,6 +39,8 @@ class EngineStartLock extends AbstractProcessEnginePlugin {
   private final DataSource dataSource;
   /** The connection holding the lock while this node's engine is built; null on H2 and once released. */
   private Connection holder;
+  private volatile boolean preInitCalled;
+  private volatile boolean built;
 
   EngineStartLock(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -39,6 +48,7 @@ class EngineStartLock extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    preInitCalled = true;
     Connection connection = null;
     try {
       connection = dataSource.getConnection();
@@ -59,6 +69,11 @@ class EngineStartLock extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
+    if (!preInitCalled) {
+      throw new EngineHookMismatch(EngineStartLock.class, "the engine was built without calling the plugin's"
+          + " preInit first, so it looked at its tables without the start lock");
+    }
+    built = true;
     var connection = holder;
     if (connection == null) {
       return;
@@ -71,6 +86,14 @@ class EngineStartLock extends AbstractProcessEnginePlugin {
     } catch (SQLException e) {
       LOG.warn("Could not give the engine start lock back; closing its connection instead", e);
       discard(connection);
+    }
+  }
+
+  /** The engine called this plugin around its build: a plugin it never calls locks nothing. */
+  @EventListener(ApplicationReadyEvent.class)
+  void verifyCalled() {
+    if (!built) {
+      throw new EngineHookMismatch(EngineStartLock.class, "the engine never called the plugin around its build");
     }
   }
 

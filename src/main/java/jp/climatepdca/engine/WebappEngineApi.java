@@ -1,14 +1,15 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
-import java.util.HashSet;
+import jakarta.servlet.ServletRegistration;
 import java.util.Set;
-import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 
 /**
@@ -23,13 +24,33 @@ import org.springframework.core.Ordered;
 class WebappEngineApi {
 
   static final String SERVLET_NAME = "Engine Api";
+  private static final String APPLICATION = "jakarta.ws.rs.Application";
+
+  /**
+   * The servlet at the engine API's address is this one: had the webapp starter registered its own first
+   * (another name, an earlier order), ours would only be logged as not registered, and the webapps would
+   * run with Camunda's mapper per request again.
+   */
+  @EventListener
+  void verifyRegistered(ServletWebServerInitializedEvent started) {
+    verifyServedByUs(started.getApplicationContext().getServletContext().getServletRegistration(SERVLET_NAME));
+  }
+
+  static void verifyServedByUs(ServletRegistration registration) {
+    var application = registration == null ? null : registration.getInitParameter(APPLICATION);
+    if (!Application.class.getName().equals(application)) {
+      throw new EngineHookMismatch(WebappEngineApi.class, "the servlet \"" + SERVLET_NAME + "\" serves "
+          + (registration == null ? "nothing" : registration.getClassName() + " with " + application)
+          + " instead of " + Application.class.getName());
+    }
+  }
 
   @Bean
   ServletRegistrationBean<ServletContainer> webappEngineApiServlet(CamundaBpmProperties camunda) {
     var registration = new ServletRegistrationBean<>(new ServletContainer(),
         camunda.getWebapp().getApplicationPath() + "/api/engine/*");
     registration.setName(SERVLET_NAME);
-    registration.addInitParameter("jakarta.ws.rs.Application", Application.class.getName());
+    registration.addInitParameter(APPLICATION, Application.class.getName());
     // before the webapp starter's initializer, which would otherwise register it first
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
@@ -40,9 +61,7 @@ class WebappEngineApi {
 
     @Override
     public Set<Class<?>> getClasses() {
-      var classes = new HashSet<>(super.getClasses());
-      classes.remove(JacksonConfigurator.class);
-      return classes;
+      return SharedRestMapper.inPlaceOfCamundas(super.getClasses(), EngineRestApplication.class.getName());
     }
 
     @Override

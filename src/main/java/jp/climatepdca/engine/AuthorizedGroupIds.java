@@ -1,6 +1,7 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  * Written instead as a walk along Camunda's own index on {@code GROUP_ID_} (one look-up per group: the
  * next name after the last one), it reads one index entry per group: 0.6 ms with 85 groups, whatever the
  * number of tasks. The answer leaves out the null group of user grants, which the engine only intersects
- * with the user's groups. Applied by {@link PostgresTaskQueries}.
+ * with the user's groups. Applied by {@link PostgresTaskQueries}, which checks at start-up ({@link #verify})
+ * that the statement still exists and that the engine still sends this text for it.
  */
 final class AuthorizedGroupIds {
 
@@ -32,9 +34,23 @@ final class AuthorizedGroupIds {
     if (!matcher.matches()) {
       return Optional.empty();
     }
+    return Optional.of(walk(matcher));
+  }
+
+  /** The walk for the text the engine sent for {@link #STATEMENT}; {@link EngineHookMismatch} for any other. */
+  static String verify(String sql) {
+    var matcher = CAMUNDA.matcher(sql);
+    if (!matcher.matches()) {
+      throw new EngineHookMismatch(AuthorizedGroupIds.class, STATEMENT + " is no longer Camunda 7.24's"
+          + " SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A but: " + sql.strip());
+    }
+    return walk(matcher);
+  }
+
+  private static String walk(Matcher matcher) {
     var table = matcher.group(1) + "ACT_RU_AUTHORIZATION";
-    return Optional.of("with recursive G (ID_) as (select min(GROUP_ID_) from " + table
+    return "with recursive G (ID_) as (select min(GROUP_ID_) from " + table
         + " union all select (select min(A.GROUP_ID_) from " + table + " A where A.GROUP_ID_ > G.ID_)"
-        + " from G where G.ID_ is not null) select ID_ from G where ID_ is not null");
+        + " from G where G.ID_ is not null) select ID_ from G where ID_ is not null";
   }
 }

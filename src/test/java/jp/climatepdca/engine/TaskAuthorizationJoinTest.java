@@ -1,6 +1,7 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -106,5 +107,28 @@ class TaskAuthorizationJoinTest {
     var twice = COUNT.replace(") countDistinct", "UNION ALL " + COUNT.substring(COUNT.indexOf("SELECT DISTINCT"))
         + ") countDistinct");
     assertThat(TaskAuthorizationJoin.rewrite(twice)).isEmpty();
+  }
+
+  @Test
+  void theStartUpCheckGivesTheRewriteForCamundasSql() {
+    assertThat(TaskAuthorizationJoin.verify("count", COUNT)).isEqualTo(TaskAuthorizationJoin.rewrite(COUNT).orElseThrow());
+  }
+
+  /** SQL of another engine stops the start instead of leaving the rewrite unused, and says what changed. */
+  @Test
+  void theStartUpCheckStopsAtSqlInAnotherForm() {
+    // the grants checked with EXISTS instead of a join (as Operaton does since 2026)
+    var exists = COUNT.replace("left join\n    (", "where exists (").replace("AUTH ON (AUTH.RESOURCE_ID_ IN (  RES.ID_ ,  D.KEY_ ,  '*'  ))", "");
+    assertThatThrownBy(() -> TaskAuthorizationJoin.verify("selectTaskCountByQueryCriteria", exists))
+        .isInstanceOf(EngineHookMismatch.class)
+        .hasMessageStartingWith("TaskAuthorizationJoin no longer matches the process engine (org.camunda.bpm.engine")
+        .hasMessageContaining("the SQL of selectTaskCountByQueryCriteria for a department's user has no single join");
+    // another join condition (a fourth kind of grant, say)
+    var fourth = COUNT.replace("D.KEY_ ,  '*'", "D.KEY_ , D.TENANT_ID_ , '*'");
+    assertThatThrownBy(() -> TaskAuthorizationJoin.verify("list", fourth)).isInstanceOf(EngineHookMismatch.class)
+        .hasMessageContaining("joins the authorizations on another condition");
+    // the condition that stands for "some grant matched" gone or doubled
+    assertThatThrownBy(() -> TaskAuthorizationJoin.verify("list", COUNT.replace("OR (AUTH.RESOURCE_ID_ IS NOT NULL)", "")))
+        .isInstanceOf(EngineHookMismatch.class).hasMessageContaining("not exactly one condition");
   }
 }

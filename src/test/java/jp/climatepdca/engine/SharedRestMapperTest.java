@@ -1,12 +1,17 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
 import java.text.SimpleDateFormat;
+import java.util.Set;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.WebappSession;
@@ -75,6 +80,32 @@ class SharedRestMapperTest {
       assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
       assertThat(new ObjectMapper().readTree(count.body()).path("count").isNumber()).isTrue();
     }
+  }
+
+  /** A Camunda whose REST applications no longer register its configurator stops the start. */
+  @Test
+  void aCamundaWithoutItsMapperConfigurationStopsTheStart() {
+    assertThat(SharedRestMapper.inPlaceOfCamundas(Set.of(JacksonConfigurator.class, String.class), "here"))
+        .containsExactly(String.class);
+    assertThatThrownBy(() -> SharedRestMapper.inPlaceOfCamundas(Set.of(String.class), "CamundaRestResources"))
+        .isInstanceOf(EngineHookMismatch.class)
+        .hasMessageStartingWith("SharedRestMapper no longer matches the process engine")
+        .hasMessageContaining("CamundaRestResources no longer registers " + JacksonConfigurator.class.getName());
+  }
+
+  /** Had the webapp starter registered its own servlet first, ours would only have been logged as skipped. */
+  @Test
+  void theWebappsEngineApiServedByAnotherApplicationStopsTheStart() {
+    WebappEngineApi.verifyServedByUs(servletContext.getServletRegistration(WebappEngineApi.SERVLET_NAME));
+    var camundas = mock(ServletRegistration.class);
+    when(camundas.getClassName()).thenReturn("org.glassfish.jersey.servlet.ServletContainer");
+    when(camundas.getInitParameter("jakarta.ws.rs.Application"))
+        .thenReturn("org.camunda.bpm.webapp.impl.engine.EngineRestApplication");
+    assertThatThrownBy(() -> WebappEngineApi.verifyServedByUs(camundas)).isInstanceOf(EngineHookMismatch.class)
+        .hasMessageContaining("the servlet \"Engine Api\" serves org.glassfish.jersey.servlet.ServletContainer with"
+            + " org.camunda.bpm.webapp.impl.engine.EngineRestApplication instead of " + WebappEngineApi.Application.class.getName());
+    assertThatThrownBy(() -> WebappEngineApi.verifyServedByUs(null)).isInstanceOf(EngineHookMismatch.class)
+        .hasMessageContaining("serves nothing");
   }
 
   private static void assertConfiguredAsCamundas(ObjectMapper mapper) {

@@ -1,8 +1,6 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
-import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
@@ -17,8 +15,8 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
   @Override
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
-    registerClasses(CamundaRestResources.getConfigurationClasses().stream()
-        .filter(type -> type != JacksonConfigurator.class).collect(Collectors.toSet()));
+    registerClasses(SharedRestMapper.inPlaceOfCamundas(CamundaRestResources.getConfigurationClasses(),
+        CamundaRestResources.class.getName()));
     register(new SharedRestMapper());
     register(JacksonFeature.class);
   }

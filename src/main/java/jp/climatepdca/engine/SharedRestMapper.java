@@ -1,9 +1,11 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 
@@ -18,13 +20,29 @@ import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
  * {@link JacksonConfigurator#configureObjectMapper}, so dates and unknown properties are handled exactly
  * as before; a configured mapper is safe to share between threads, and Camunda changes none after
  * configuring it. Used by /engine-rest ({@link EngineRestResources}) and by the webapps' engine API
- * ({@link WebappEngineApi}).
+ * ({@link WebappEngineApi}), each of which takes Camunda's configurator out of the classes Camunda registers
+ * ({@link #inPlaceOfCamundas}): if Camunda no longer registered it there, both would silently answer with
+ * whatever mapper Jersey finds, so that stops the start instead.
  */
 @Provider
 @Produces(MediaType.APPLICATION_JSON)
 public final class SharedRestMapper extends JacksonConfigurator {
 
   private final AtomicReference<ObjectMapper> mapper = new AtomicReference<>();
+
+  /**
+   * Camunda's classes for a JAX-RS application ({@code where}) without its {@link JacksonConfigurator}, whose
+   * place the shared mapper takes; {@link EngineHookMismatch} if it is not among them.
+   */
+  static Set<Class<?>> inPlaceOfCamundas(Set<Class<?>> camundas, String where) {
+    if (!camundas.contains(JacksonConfigurator.class)) {
+      throw new EngineHookMismatch(SharedRestMapper.class, where + " no longer registers "
+          + JacksonConfigurator.class.getName() + ", in whose place the shared mapper is registered");
+    }
+    var classes = new HashSet<>(camundas);
+    classes.remove(JacksonConfigurator.class);
+    return classes;
+  }
 
   @Override
   public ObjectMapper getContext(Class<?> type) {

@@ -1,0 +1,19 @@
+/**
+ * Every use of the process engine's internals, one class per hook: MyBatis statement ids and the SQL
+ * Camunda generates for them ({@link jp.climatepdca.engine.PostgresTaskQueries},
+ * {@link jp.climatepdca.engine.TaskAuthorizationJoin}, {@link jp.climatepdca.engine.AuthorizedGroupIds}),
+ * Camunda's tables and permission bits ({@link jp.climatepdca.engine.PostgresTaskQueryTuning}), the
+ * REST layer's JSON mapper and servlet ({@link jp.climatepdca.engine.SharedRestMapper},
+ * {@link jp.climatepdca.engine.EngineRestResources}, {@link jp.climatepdca.engine.WebappEngineApi}) and
+ * the order in which the engine calls its plugins ({@link jp.climatepdca.engine.EngineStartLock}).
+ *
+ * <p>Why here and nowhere else: these hooks name things the engine does not promise to keep (a statement
+ * id is a string, SQL is text, a servlet is found by its name). A new Camunda version, or Operaton (its
+ * drop-in successor, in {@code org.operaton}), can change any of them without a compiler error, and a hook
+ * that silently stops matching would leave a department's task list slow or, worse, an authorization
+ * check other than the one we tested. So each hook checks at start-up that what it relies on is still
+ * there and still in the form it knows, and stops the application with {@link
+ * jp.climatepdca.engine.EngineHookMismatch} naming the hook and what changed; each has a test that feeds
+ * it the changed form. ModularityTest keeps the engine's internal packages out of every other package.
+ */
+package jp.climatepdca.engine;
