@@ -26,6 +26,16 @@ public final class SharedRestMapper extends JacksonConfigurator {
 
   private final AtomicReference<ObjectMapper> mapper = new AtomicReference<>();
 
+  /**
+   * The reading limits of {@link JsonReadLimits} (number length, nesting, each key once) for /engine-rest
+   * too: a form submitted there twice naming a variable is refused instead of silently keeping the last.
+   */
+  private static ObjectMapper readingWithLimits() {
+    return new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+        .streamReadConstraints(JsonReadLimits.constraints())
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+  }
+
   @Override
   public ObjectMapper getContext(Class<?> type) {
     // asked at every request: a plain read once it is made, no compare-and-set
@@ -35,6 +45,6 @@ public final class SharedRestMapper extends JacksonConfigurator {
     }
     // made on first use, after Camunda has read its date format; two first requests at once may each
     // configure one, and one of them is kept
-    return mapper.updateAndGet(existing -> existing != null ? existing : configureObjectMapper(new ObjectMapper()));
+    return mapper.updateAndGet(existing -> existing != null ? existing : configureObjectMapper(readingWithLimits()));
   }
 }

@@ -1,0 +1,43 @@
+package jp.climatepdca.system;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the application's JSON reader (the /api bodies, plan files, form rows in task variables) accepts
+ * beyond the syntax:
+ * <ul>
+ *   <li>a number of at most {@value #MAX_NUMBER_LENGTH} characters: no field of ours holds a longer one,
+ *       and a 10,000-digit number costs parsing time before any check could refuse it;</li>
+ *   <li>at most {@value #MAX_DEPTH} levels of nesting: a plan file has four, and deep nesting costs stack;</li>
+ *   <li>each key once per object: with two, Jackson would keep the last silently, while whatever read the
+ *       body before (a proxy, a person reviewing it) may have seen the first;</li>
+ *   <li>no fraction where a whole number belongs: {@code "fiscalYear": 2100.99} would be read as 2100;</li>
+ *   <li>nothing after the JSON value.</li>
+ * </ul>
+ * Each refusal reaches the client as a 400 through {@link ApiExceptionHandler}.
+ */
+@Configuration
+class JsonReadLimits {
+
+  static final int MAX_NUMBER_LENGTH = 100;
+  static final int MAX_DEPTH = 32;
+
+  /** The same limits on any reader: Spring's mapper here, Camunda's REST mapper in {@link SharedRestMapper}. */
+  static StreamReadConstraints constraints() {
+    return StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH).maxNestingDepth(MAX_DEPTH).build();
+  }
+
+  @Bean
+  Jackson2ObjectMapperBuilderCustomizer jsonReadLimits() {
+    return builder -> builder
+        .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
+            DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(constraints()));
+  }
+}
