@@ -29,7 +29,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice
 class ApiExceptionHandler {
 
-  private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -63,13 +62,9 @@ class ApiExceptionHandler {
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     var cause = e.getCause();
     String detail;
-    var duplicate = cause == null || cause.getMessage() == null ? null : DUPLICATE.matcher(cause.getMessage());
-    if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
-        || cause != null && cause.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-      detail = "リクエストの JSON が上限を超えています（数値は" + JsonReadLimits.MAX_NUMBER_LENGTH + "文字まで、入れ子は"
-          + JsonReadLimits.MAX_DEPTH + "段まで）";
-    } else if (duplicate != null && duplicate.find()) {
-      detail = "リクエストの JSON で項目 \"" + cut(duplicate.group(1)) + "\" が2回以上指定されています。1回にしてください";
+    var limit = JsonReadLimits.describe(e);
+    if (limit.isPresent()) {
+      detail = "リクエストの" + limit.get();
     } else if (cause instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
       detail = field(f) + ": 値 \"" + cut(String.valueOf(f.getValue())) + "\" の形式が正しくありません（"
           + typeName(f.getTargetType()) + "）";
@@ -102,8 +97,10 @@ class ApiExceptionHandler {
   @ExceptionHandler(org.springframework.web.method.annotation.HandlerMethodValidationException.class)
   ProblemDetail invalidArguments(org.springframework.web.method.annotation.HandlerMethodValidationException e) {
     var errors = e.getParameterValidationResults().stream()
-        .flatMap(r -> r.getResolvableErrors().stream().map(m -> name(r.getMethodParameter()) + ": "
-            + m.getDefaultMessage() + "（" + cut(String.valueOf(r.getArgument())) + "）"))
+        .flatMap(r -> r instanceof org.springframework.validation.method.ParameterErrors body
+            ? body.getFieldErrors().stream().map(f -> f.getField() + ": " + f.getDefaultMessage())
+            : r.getResolvableErrors().stream().map(m -> name(r.getMethodParameter()) + ": "
+                + m.getDefaultMessage() + "（" + cut(String.valueOf(r.getArgument())) + "）"))
         .sorted().toList();
     return invalid(errors);
   }

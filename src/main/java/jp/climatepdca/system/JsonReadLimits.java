@@ -22,7 +22,9 @@ import org.springframework.context.annotation.Configuration;
  * Each refusal reaches the client as a 400 through {@link ApiExceptionHandler}.
  */
 @Configuration
-class JsonReadLimits {
+public class JsonReadLimits {
+
+  private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
 
   static final int MAX_NUMBER_LENGTH = 100;
   static final int MAX_DEPTH = 32;
@@ -32,8 +34,28 @@ class JsonReadLimits {
     return StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH).maxNestingDepth(MAX_DEPTH).build();
   }
 
+  /**
+   * A reading error these limits caused, in Japanese for the person who sent the JSON (Jackson's own
+   * text is English), or empty for any other error.
+   */
+  public static java.util.Optional<String> describe(Throwable error) {
+    for (var cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+        return java.util.Optional.of("JSON が上限を超えています（数値は" + MAX_NUMBER_LENGTH + "文字まで、入れ子は"
+            + MAX_DEPTH + "段まで）");
+      }
+      var duplicate = cause.getMessage() == null ? null : DUPLICATE.matcher(cause.getMessage());
+      if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException && duplicate.find()) {
+        var field = duplicate.group(1);
+        return java.util.Optional.of("JSON で項目 \"" + (field.length() > 40 ? field.substring(0, 40) + "…" : field)
+            + "\" が2回以上指定されています。1回にしてください");
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   @Bean
-  Jackson2ObjectMapperBuilderCustomizer jsonReadLimits() {
+  Jackson2ObjectMapperBuilderCustomizer jsonReadLimitsCustomizer() {
     return builder -> builder
         .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
             DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
