@@ -48,6 +48,17 @@ class UrlGuard {
         connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
   }
 
+  /**
+   * What Spring Security's firewall still refuses after this guard (a method outside GET, HEAD, POST, PUT,
+   * PATCH, DELETE and OPTIONS; a header with control characters) gets the same problem answer instead of
+   * Spring Boot's English error page.
+   */
+  @Bean
+  org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+    return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+        "リクエストを受け付けられません（使えないメソッド、または URL・ヘッダーに使えない文字があります）");
+  }
+
   static boolean refused(String rawPath) {
     var path = rawPath.toLowerCase(Locale.ROOT);
     return REFUSED.stream().anyMatch(path::contains) || path.endsWith("/..") || path.endsWith("/.");

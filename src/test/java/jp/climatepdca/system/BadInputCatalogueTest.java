@@ -342,7 +342,9 @@ class BadInputCatalogueTest {
         api("path encoded slash in /engine-rest", "env-staff", "GET", "/engine-rest/task%2F..%2F..%2Fapi", null, 400,
             "URL"),
         api("path double slash", "demo", "GET", "/api//cycles/999999/2052", null, 400, "URL"),
-        api("path semicolon", "demo", "GET", "/api/cycles;x=1/999999/2052", null, 400, "URL"));
+        api("path semicolon", "demo", "GET", "/api/cycles;x=1/999999/2052", null, 400, "URL"),
+        api("/api unknown HTTP method", "demo", "FOO", "/api/cycles/999999/2052", null, 400, "メソッド"),
+        api("/engine-rest unknown HTTP method", "env-staff", "FOO", "/engine-rest/task", null, 400, "メソッド"));
   }
 
   private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
