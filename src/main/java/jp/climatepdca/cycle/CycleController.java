@@ -2,6 +2,7 @@ package jp.climatepdca.cycle;
 
 import java.net.URI;
 import jp.climatepdca.identity.Roles;
+import jp.climatepdca.system.FiscalYear;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -45,7 +46,7 @@ class CycleController {
   }
 
   @GetMapping("/{municipality}/{fiscalYear}")
-  CycleStatus status(@PathVariable String municipality, @PathVariable int fiscalYear, Authentication auth) {
+  CycleStatus status(@PathVariable String municipality, @PathVariable @FiscalYear int fiscalYear, Authentication auth) {
     if (!roles.belongsTo(auth, municipality)) {
       throw new AccessDeniedException("この自治体のサイクルを参照する権限がありません");
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.climatepdca.system.NumberField;
 
 /**
  * Reads an activity-data CSV (or Excel sheet) for one inventory year against the factor catalogue. Every bad cell is
@@ -16,6 +17,11 @@ final class ActivityCsv {
 
   private static final int MAX_ERRORS = 100;
   private static final int MAX_SCALE = 6;
+  /**
+   * numeric(24, 6); below 10^12 so that the amount in the factor's unit (at most 1,000 times it) times a
+   * factor (below 1,000) stays below 10^18 t-CO2, which the line's column holds.
+   */
+  static final NumberField AMOUNT = NumberField.below("0", "1e12", MAX_SCALE);
   private static final Pattern NUMBER = Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
   private static final Map<String, String> HEADERS = headers();
 
@@ -167,8 +173,8 @@ final class ActivityCsv {
         error("amount", "活動量は必須です");
         return null;
       }
-      if (!NUMBER.matcher(text).matches()) {
-        error("amount", "数値で入力してください（\"" + text + "\"）");
+      if (text.length() > NumberField.MAX_TEXT || !NUMBER.matcher(text).matches()) {
+        error("amount", "数値で入力してください（\"" + cut(text) + "\"）");
         return null;
       }
       var value = new BigDecimal(text.replace(",", ""));
@@ -178,6 +184,11 @@ final class ActivityCsv {
       }
       if (value.stripTrailingZeros().scale() > MAX_SCALE) {
         error("amount", "小数点以下は" + MAX_SCALE + "桁までで入力してください（" + text + "）");
+        return null;
+      }
+      var problems = new ArrayList<String>();
+      if (!AMOUNT.check(value, "値", problems)) {
+        error("amount", problems.get(0));
         return null;
       }
       return value;
@@ -235,6 +246,11 @@ final class ActivityCsv {
       var column = columns.get(field);
       errors.add(record.line() + "行目 " + (column == null ? japanese(field) : column.title()) + ": " + message);
     }
+  }
+
+  /** A cell as a message quotes it: never all of a 30,000-character cell. */
+  private static String cut(String text) {
+    return text.length() <= NumberField.MAX_TEXT ? text : text.substring(0, NumberField.MAX_TEXT) + "…";
   }
 
   private static String japanese(String field) {

@@ -5,11 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import jp.climatepdca.emission.ActivityImportService.UploadSummary;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.system.MunicipalityPermission;
 import jp.climatepdca.system.UserInputException;
+import jp.climatepdca.system.FiscalYear;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,7 +56,7 @@ class EmissionController {
   /** Anyone of the municipality may read its inventory; the figures are published anyway. */
   @GetMapping("/emissions/{municipality}/{inventoryYear}")
   @PreAuthorize("@roles.belongsTo(authentication, #municipality)")
-  InventoryReport inventory(@PathVariable String municipality, @PathVariable int inventoryYear) {
+  InventoryReport inventory(@PathVariable String municipality, @PathVariable @FiscalYear int inventoryYear) {
     return reports.report(municipality, inventoryYear);
   }
 
@@ -71,12 +75,8 @@ class EmissionController {
   /** Corrects a yearly factor; a locked (statutory) one answers 409. */
   @PutMapping("/emission-factors/{code}/{gas}/{validFrom}")
   @PreAuthorize("@roles.isAdmin(authentication)")
-  FactorView changeFactor(@PathVariable String code, @PathVariable Gas gas, @PathVariable int validFrom,
-      @RequestBody FactorChange change) {
-    if (change.factor() == null || change.factor().signum() < 0 || change.source() == null
-        || change.source().isBlank()) {
-      throw new UserInputException("排出係数を変更できません", List.of("factor: 0以上の数値を、source: 出典を指定してください"));
-    }
+  FactorView changeFactor(@PathVariable String code, @PathVariable Gas gas, @PathVariable @FiscalYear int validFrom,
+      @RequestBody @jakarta.validation.Valid FactorChange change) {
     return factors.change(code, gas, validFrom, change.factor(), change.source());
   }
 
@@ -98,7 +98,7 @@ class EmissionController {
 
   /** The body is the CSV file itself (text/csv, UTF-8); Shift_JIS is refused rather than read as garbage. */
   @PostMapping(path = "/emissions/{municipality}/{inventoryYear}/activity-data", consumes = {"text/csv", "text/plain"})
-  UploadSummary upload(@PathVariable String municipality, @PathVariable int inventoryYear, @RequestBody byte[] body,
+  UploadSummary upload(@PathVariable String municipality, @PathVariable @FiscalYear int inventoryYear, @RequestBody byte[] body,
       @RequestParam(required = false) String reason, Authentication auth) {
     checkManages(auth, municipality);
     return importer.importCsv(municipality, inventoryYear, utf8(body), reason, auth.getName());
@@ -106,14 +106,14 @@ class EmissionController {
 
   /** The same data as an Excel workbook (.xlsx): the first worksheet, header row first. */
   @PostMapping(path = "/emissions/{municipality}/{inventoryYear}/activity-data", consumes = XLSX)
-  UploadSummary uploadExcel(@PathVariable String municipality, @PathVariable int inventoryYear,
+  UploadSummary uploadExcel(@PathVariable String municipality, @PathVariable @FiscalYear int inventoryYear,
       @RequestBody byte[] body, @RequestParam(required = false) String reason, Authentication auth) {
     checkManages(auth, municipality);
     return importer.importExcel(municipality, inventoryYear, body, reason, auth.getName());
   }
 
   @PostMapping("/emissions/{municipality}/{inventoryYear}/calculations")
-  ResponseEntity<InventoryReport> calculate(@PathVariable String municipality, @PathVariable int inventoryYear,
+  ResponseEntity<InventoryReport> calculate(@PathVariable String municipality, @PathVariable @FiscalYear int inventoryYear,
       @RequestBody CalculationRequest request, Authentication auth) {
     checkManages(auth, municipality);
     calculator.calculate(municipality, inventoryYear, request.reason(), auth.getName());
@@ -141,5 +141,7 @@ class EmissionController {
 
   record CalculationRequest(String reason) {}
 
-  record FactorChange(java.math.BigDecimal factor, String source) {}
+  /** The range and decimals of the factor are {@link EmissionFactorService#FACTOR}'s, checked by the service. */
+  record FactorChange(@NotNull(message = "0以上の数値を指定してください") java.math.BigDecimal factor,
+      @NotBlank(message = "出典を指定してください") @Size(max = 500, message = "{max}文字以内で入力してください") String source) {}
 }

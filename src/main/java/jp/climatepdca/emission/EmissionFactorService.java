@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.climatepdca.system.ConflictException;
 import jp.climatepdca.system.NotFoundException;
+import jp.climatepdca.system.NumberField;
 import jp.climatepdca.system.UserInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class EmissionFactorService {
+
+  /**
+   * t-CO2 (equivalent) per unit, numeric(20, 10). Below 1,000 so that an activity amount below 10^12 in
+   * a unit up to 1,000 times the factor's gives a line below 10^18 t-CO2, which its column holds.
+   */
+  static final NumberField FACTOR = NumberField.below("0", "1000", 10);
+  /** Fiscal years a factor can be valid in. */
+  static final NumberField YEAR = NumberField.between("1990", "2100", 0);
 
   private final EmissionFactorRepository factors;
 
@@ -45,9 +54,12 @@ public class EmissionFactorService {
     if (factor.unit() == null || !Units.isKnown(factor.unit())) {
       errors.add("unit: 単位 \"" + factor.unit() + "\" は使えません");
     }
-    if (factor.factor() == null || factor.factor().signum() < 0) {
+    if (factor.factor() == null) {
       errors.add("factor: 排出係数は0以上の数値で指定してください");
+    } else {
+      FACTOR.check(factor.factor(), "factor: 排出係数", errors);
     }
+    validity(factor.validFrom(), factor.validTo(), errors);
     if (factor.validTo() != null && factor.validTo() < factor.validFrom()) {
       errors.add("validTo: 有効期間の終わりが始まりより前です");
     }
@@ -66,9 +78,30 @@ public class EmissionFactorService {
     return factors.save(new EmissionFactor(factor)).view();
   }
 
+  static void validity(int validFrom, Integer validTo, List<String> errors) {
+    YEAR.check(BigDecimal.valueOf(validFrom), "validFrom: 有効期間の始まり（年度）", errors);
+    if (validTo != null) {
+      YEAR.check(BigDecimal.valueOf(validTo), "validTo: 有効期間の終わり（年度）", errors);
+    }
+  }
+
   /** Corrects a yearly factor in place; a locked (statutory) one refuses with 409. */
   @Transactional
   public FactorView change(String code, Gas gas, int validFrom, BigDecimal factor, String source) {
+    var errors = new ArrayList<String>();
+    if (factor == null) {
+      errors.add("factor: 0以上の数値を指定してください");
+    } else {
+      FACTOR.check(factor, "factor: 排出係数", errors);
+    }
+    if (source == null || source.isBlank()) {
+      errors.add("source: 出典を指定してください");
+    } else if (source.length() > 500) {
+      errors.add("source: 出典は500文字以内で入力してください");
+    }
+    if (!errors.isEmpty()) {
+      throw new UserInputException("排出係数を変更できません", errors);
+    }
     var existing = factors.findByCodeAndGasOrderByValidFrom(code, gas).stream()
         .filter(f -> f.view().validFrom() == validFrom).findFirst()
         .orElseThrow(() -> new NotFoundException("排出係数 " + code + "（" + gas + "、" + validFrom + "年度〜）は登録されていません"));

@@ -1,6 +1,5 @@
 package jp.climatepdca.emission;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class LocalFactorService {
 
   private static final String TITLE = "地域独自の排出係数を登録できません";
-  /** numeric(20, 10): 10 digits before the point. */
-  private static final BigDecimal BIG = new BigDecimal("1e10");
 
   private final LocalFactorRepository locals;
   private final EmissionFactorRepository defaults;
@@ -45,14 +42,12 @@ public class LocalFactorService {
     if (factor.gas() == null) {
       errors.add("gas: ガス（CO2, CH4, N2O など）は必須です");
     }
-    if (factor.factor() == null || factor.factor().signum() < 0) {
+    if (factor.factor() == null) {
       errors.add("factor: 排出係数は0以上の数値で指定してください");
-    } else if (factor.factor().stripTrailingZeros().scale() > 10 || factor.factor().compareTo(BIG) >= 0) {
-      errors.add("factor: 排出係数は小数10桁まで、10,000,000,000未満で指定してください");
+    } else {
+      EmissionFactorService.FACTOR.check(factor.factor(), "factor: 排出係数", errors);
     }
-    if (factor.validFrom() < 1990 || factor.validFrom() > 2100) {
-      errors.add("validFrom: 有効期間の始まり（年度）は1990〜2100で指定してください（" + factor.validFrom() + "）");
-    }
+    EmissionFactorService.validity(factor.validFrom(), factor.validTo(), errors);
     if (factor.validTo() != null && factor.validTo() < factor.validFrom()) {
       errors.add("validTo: 有効期間の終わりが始まりより前です");
     }

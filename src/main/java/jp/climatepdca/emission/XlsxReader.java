@@ -1,10 +1,13 @@
 package jp.climatepdca.emission;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.stream.XMLInputFactory;
@@ -14,14 +17,38 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The first worksheet of an Excel (.xlsx) file as rows of cell texts, the 行 being Excel's row number.
- * An .xlsx is a zip of XML parts; reading the two parts needed here (shared strings, first sheet)
- * spares the application a spreadsheet library. Numbers keep the decimal text Excel stored.
+ * An .xlsx is a zip of XML parts; reading the few parts needed here spares the application a
+ * spreadsheet library. Numbers keep the decimal text Excel stored.
+ *
+ * <p>The first worksheet is the first {@code <sheet>} of {@code xl/workbook.xml}, found through the
+ * workbook's relationships ({@code xl/_rels/workbook.xml.rels}), as Excel finds it: its part may have any
+ * name, and a file's {@code sheet1.xml} need not be its first sheet.
+ *
+ * <p>The file comes from outside, so everything it could make the server hold or do is bounded before
+ * it is held or done: each part's uncompressed size (a zip bomb inflates a few kilobytes to gigabytes),
+ * the rows, the columns a cell may name ({@code XFD1048576} would otherwise pad a row with 16,383 empty
+ * cells) and the cells of a row (a million cells all named {@code A1}). Past a limit the file is
+ * refused with a message that names the limit; the worksheet is read as a stream from the zip, never
+ * inflated whole.
  */
 final class XlsxReader {
 
-  private static final long MAX_PART_BYTES = 64L * 1024 * 1024;
-  private static final String SHEET = "xl/worksheets/sheet1.xml";
-  private static final String STRINGS = "xl/sharedStrings.xml";
+  /** Shared strings and the workbook's own parts are held while the sheet is read. */
+  static final long MAX_PART_BYTES = 16L * 1024 * 1024;
+  /** The worksheet is streamed, not held: this bounds the time it takes. */
+  static final long MAX_SHEET_BYTES = 64L * 1024 * 1024;
+  /** A city's activity file can hold 100,000 lines (see ActivityImportService). */
+  static final int MAX_ROWS = 100_001;
+  /** Column AD: the activity file has seven columns, a person's notes beside them are allowed. */
+  static final int MAX_COLUMNS = 30;
+  static final int MAX_SHARED_STRINGS = 1_000_000;
+  /** Excel's own last row. */
+  private static final int LAST_EXCEL_ROW = 1_048_576;
+
+  private static final String WORKBOOK = "xl/workbook.xml";
+  private static final String WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+  private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  private static final String TOO_LARGE = "Excel ファイルの内容が大きすぎます（";
 
   private XlsxReader() {}
 
@@ -32,47 +59,94 @@ final class XlsxReader {
   }
 
   static List<CsvReader.Record> read(byte[] file) {
-    byte[] sheet = null;
-    byte[] strings = null;
-    try (var zip = new ZipInputStream(new ByteArrayInputStream(file))) {
-      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-        if (entry.getName().equals(SHEET)) {
-          sheet = bounded(zip);
-        } else if (entry.getName().equals(STRINGS)) {
-          strings = bounded(zip);
-        }
+    try {
+      var parts = smallParts(file);
+      var workbook = parts.get(WORKBOOK);
+      var rels = parts.get(WORKBOOK_RELS);
+      if (workbook == null || rels == null) {
+        throw new NotExcel("Excel ファイル（.xlsx）として読めません（ブックの情報 xl/workbook.xml がありません）");
       }
+      var targets = relationships(rels);
+      var sheet = firstSheet(workbook, targets);
+      var stringsPart = targets.values().stream().filter(t -> t.type().endsWith("/sharedStrings")).findFirst()
+          .map(t -> t.part()).orElse(null);
+      var strings = stringsPart == null || !parts.containsKey(stringsPart) ? List.<String>of()
+          : sharedStrings(parts.get(stringsPart));
+      return rows(file, sheet, strings);
+    } catch (NotExcel e) {
+      throw e;
     } catch (IOException e) {
       throw new NotExcel("Excel ファイル（.xlsx）として読めません");
-    }
-    if (sheet == null) {
-      throw new NotExcel("Excel ファイル（.xlsx）として読めません（ワークシートがありません）");
-    }
-    try {
-      return rows(sheet, strings == null ? List.of() : sharedStrings(strings));
     } catch (XMLStreamException | RuntimeException e) {
       throw new NotExcel("Excel ファイル（.xlsx）の内容が壊れています");
     }
   }
 
-  /** A zip bomb must not fill the memory: a part larger than any real activity file is refused. */
-  private static byte[] bounded(InputStream in) throws IOException {
-    var bytes = in.readNBytes((int) MAX_PART_BYTES + 1);
-    if (bytes.length > MAX_PART_BYTES) {
-      throw new NotExcel("Excel ファイルが大きすぎます");
+  /** The workbook, its relationships and the shared strings (any part but a worksheet is small). */
+  private static Map<String, byte[]> smallParts(byte[] file) throws IOException {
+    var parts = new HashMap<String, byte[]>();
+    try (var zip = new ZipInputStream(new ByteArrayInputStream(file))) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        var name = entry.getName();
+        if (name.equals(WORKBOOK) || name.equals(WORKBOOK_RELS) || name.startsWith("xl/") && name.endsWith(".xml")
+            && name.toLowerCase().contains("sharedstrings")) {
+          var bytes = zip.readNBytes((int) MAX_PART_BYTES + 1);
+          if (bytes.length > MAX_PART_BYTES) {
+            throw new NotExcel(TOO_LARGE + name + " が " + MAX_PART_BYTES / 1024 / 1024 + " MB を超えています）");
+          }
+          parts.put(name, bytes);
+        }
+      }
     }
-    return bytes;
+    return parts;
+  }
+
+  private record Target(String type, String part) {}
+
+  /** Relationship id → its type and the part it points to, as a zip entry name. */
+  private static Map<String, Target> relationships(byte[] xml) throws XMLStreamException {
+    var targets = new HashMap<String, Target>();
+    var reader = parser(new ByteArrayInputStream(xml));
+    while (reader.hasNext()) {
+      if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("Relationship")) {
+        var target = reader.getAttributeValue(null, "Target");
+        if (target != null && !"External".equals(reader.getAttributeValue(null, "TargetMode"))) {
+          targets.put(reader.getAttributeValue(null, "Id"), new Target(String.valueOf(reader.getAttributeValue(null,
+              "Type")), target.startsWith("/") ? target.substring(1) : "xl/" + target));
+        }
+      }
+    }
+    return targets;
+  }
+
+  /** The part of the workbook's first sheet. */
+  private static String firstSheet(byte[] workbook, Map<String, Target> targets) throws XMLStreamException {
+    var reader = parser(new ByteArrayInputStream(workbook));
+    while (reader.hasNext()) {
+      if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("sheet")) {
+        var id = reader.getAttributeValue(REL_NS, "id");
+        var target = id == null ? null : targets.get(id);
+        if (target == null) {
+          throw new NotExcel("Excel ファイル（.xlsx）の内容が壊れています（最初のワークシートの場所がありません）");
+        }
+        return target.part();
+      }
+    }
+    throw new NotExcel("Excel ファイル（.xlsx）として読めません（ワークシートがありません）");
   }
 
   private static List<String> sharedStrings(byte[] xml) throws XMLStreamException {
     var strings = new ArrayList<String>();
-    var reader = parser(xml);
+    var reader = parser(new ByteArrayInputStream(xml));
     StringBuilder current = null;
     while (reader.hasNext()) {
       var event = reader.next();
       if (event == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("rPh")) {
         skip(reader); // the furigana Japanese Excel stores beside the text is not part of it
       } else if (event == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("si")) {
+        if (strings.size() >= MAX_SHARED_STRINGS) {
+          throw new NotExcel(TOO_LARGE + "文字列が " + MAX_SHARED_STRINGS + " 個を超えています）");
+        }
         current = new StringBuilder();
       } else if (event == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("t") && current != null) {
         current.append(reader.getElementText());
@@ -84,11 +158,24 @@ final class XlsxReader {
     return strings;
   }
 
-  private static List<CsvReader.Record> rows(byte[] xml, List<String> strings) throws XMLStreamException {
+  /** The sheet's rows, streamed from the zip entry named {@code part}. */
+  private static List<CsvReader.Record> rows(byte[] file, String part, List<String> strings)
+      throws IOException, XMLStreamException {
+    try (var zip = new ZipInputStream(new ByteArrayInputStream(file))) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        if (entry.getName().equals(part)) {
+          return rows(parser(new Bounded(zip, MAX_SHEET_BYTES, part)), strings);
+        }
+      }
+    }
+    throw new NotExcel("Excel ファイル（.xlsx）として読めません（ワークシート " + part + " がありません）");
+  }
+
+  private static List<CsvReader.Record> rows(XMLStreamReader reader, List<String> strings) throws XMLStreamException {
     var records = new ArrayList<CsvReader.Record>();
-    var reader = parser(xml);
     List<String> cells = null;
     var rowNumber = 0;
+    var rowCount = 0;
     var column = 0;
     String type = null;
     while (reader.hasNext()) {
@@ -96,13 +183,20 @@ final class XlsxReader {
       if (event == XMLStreamConstants.START_ELEMENT) {
         switch (reader.getLocalName()) {
           case "row" -> {
+            if (++rowCount > MAX_ROWS) {
+              throw new NotExcel(TOO_LARGE + "行が " + MAX_ROWS + " 行を超えています）");
+            }
             cells = new ArrayList<>();
             var r = reader.getAttributeValue(null, "r");
-            rowNumber = r != null ? Integer.parseInt(r) : rowNumber + 1;
+            rowNumber = r != null ? rowNumber(r) : rowNumber + 1;
           }
           case "c" -> {
             var ref = reader.getAttributeValue(null, "r");
             column = ref != null ? columnIndex(ref) : cells.size();
+            if (column >= MAX_COLUMNS || cells.size() >= MAX_COLUMNS) {
+              throw new NotExcel(rowNumber + "行目: 列が多すぎます（" + (ref != null ? "セル " + cut(ref) + "、" : "")
+                  + "読み込めるのは " + MAX_COLUMNS + " 列（A〜AD列）までです）");
+            }
             type = reader.getAttributeValue(null, "t");
           }
           case "v", "t" -> {
@@ -124,6 +218,17 @@ final class XlsxReader {
     return records;
   }
 
+  private static int rowNumber(String r) {
+    if (r.length() > 7 || !r.chars().allMatch(Character::isDigit)) {
+      throw new NotExcel("Excel ファイル（.xlsx）の内容が壊れています（行番号 " + cut(r) + "）");
+    }
+    var n = Integer.parseInt(r);
+    if (n < 1 || n > LAST_EXCEL_ROW) {
+      throw new NotExcel("Excel ファイル（.xlsx）の内容が壊れています（行番号 " + n + "）");
+    }
+    return n;
+  }
+
   private static void skip(XMLStreamReader reader) throws XMLStreamException {
     for (var depth = 1; depth > 0; ) {
       var event = reader.next();
@@ -131,23 +236,66 @@ final class XlsxReader {
     }
   }
 
-  /** "C12" → 2. */
-  private static int columnIndex(String ref) {
+  /** "C12" → 2; letters past Excel's three (XFD) count as beyond any limit. */
+  static int columnIndex(String ref) {
     var index = 0;
+    var letters = 0;
     for (var ch : ref.toCharArray()) {
       if (!Character.isLetter(ch)) {
         break;
+      }
+      if (++letters > 3) {
+        return Integer.MAX_VALUE;
       }
       index = index * 26 + (Character.toUpperCase(ch) - 'A' + 1);
     }
     return index - 1;
   }
 
+  private static String cut(String text) {
+    return text.length() <= 20 ? text : text.substring(0, 20) + "…";
+  }
+
   /** No DTDs, no external entities: the file comes from outside. */
-  private static XMLStreamReader parser(byte[] xml) throws XMLStreamException {
+  private static XMLStreamReader parser(InputStream xml) throws XMLStreamException {
     var factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    return factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+    return factory.createXMLStreamReader(xml);
+  }
+
+  /** The worksheet's bytes as they inflate, refused past {@code limit}. */
+  private static final class Bounded extends FilterInputStream {
+
+    private final long limit;
+    private final String part;
+    private long read;
+
+    Bounded(InputStream in, long limit, String part) {
+      super(in);
+      this.limit = limit;
+      this.part = part;
+    }
+
+    @Override
+    public int read() throws IOException {
+      var b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      var n = super.read(buffer, offset, length);
+      count(Math.max(n, 0));
+      return n;
+    }
+
+    private void count(int n) {
+      read += n;
+      if (read > limit) {
+        throw new NotExcel(TOO_LARGE + part + " が " + limit / 1024 / 1024 + " MB を超えています）");
+      }
+    }
   }
 }

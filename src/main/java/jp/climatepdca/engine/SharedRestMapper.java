@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import jp.climatepdca.system.JsonReadLimits;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 
 /**
@@ -44,6 +45,16 @@ public final class SharedRestMapper extends JacksonConfigurator {
     return classes;
   }
 
+  /**
+   * The reading limits of {@link JsonReadLimits} (number length, nesting, each key once) for /engine-rest
+   * too: a form submitted there twice naming a variable is refused instead of silently keeping the last.
+   */
+  private static ObjectMapper readingWithLimits() {
+    return new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+        .streamReadConstraints(JsonReadLimits.constraints())
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+  }
+
   @Override
   public ObjectMapper getContext(Class<?> type) {
     // asked at every request: a plain read once it is made, no compare-and-set
@@ -53,6 +64,6 @@ public final class SharedRestMapper extends JacksonConfigurator {
     }
     // made on first use, after Camunda has read its date format; two first requests at once may each
     // configure one, and one of them is kept
-    return mapper.updateAndGet(existing -> existing != null ? existing : configureObjectMapper(new ObjectMapper()));
+    return mapper.updateAndGet(existing -> existing != null ? existing : configureObjectMapper(readingWithLimits()));
   }
 }

@@ -12,6 +12,7 @@ import jp.climatepdca.plan.PlanIndicatorService;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.system.MunicipalityPermission;
 import jp.climatepdca.system.UserInputException;
+import jp.climatepdca.system.FiscalYear;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/indicators")
 class IndicatorController {
-
-  private static final int FIRST_VALUE_YEAR = 1990;
 
   private final IndicatorService grades;
   private final PlanIndicatorService indicators;
@@ -46,7 +45,7 @@ class IndicatorController {
   /** Anyone of the municipality may read the grades; they are published in the annual report anyway. */
   @GetMapping("/{municipality}/{fiscalYear}")
   @PreAuthorize("@roles.belongsTo(authentication, #municipality)")
-  IndicatorReport grades(@PathVariable String municipality, @PathVariable int fiscalYear) {
+  IndicatorReport grades(@PathVariable String municipality, @PathVariable @FiscalYear int fiscalYear) {
     if (fiscalYear < CycleStarter.FIRST_YEAR || fiscalYear > CycleStarter.LAST_YEAR) {
       throw new UserInputException("指標の達成状況を表示できません", List.of("fiscalYear: 年度は" + CycleStarter.FIRST_YEAR
           + "〜" + CycleStarter.LAST_YEAR + "の範囲で指定してください（" + fiscalYear + "）"));
@@ -64,10 +63,9 @@ class IndicatorController {
    */
   @PutMapping("/{municipality}/{indicator}/actuals/{valueYear}")
   ActualValueView record(@PathVariable String municipality, @PathVariable String indicator,
-      @PathVariable int valueYear, @RequestBody ActualValueRequest request, Authentication auth) {
+      @PathVariable @FiscalYear int valueYear, @RequestBody ActualValueRequest request, Authentication auth) {
     checkManages(auth, municipality, indicator);
     var errors = new ArrayList<String>();
-    checkYear(valueYear, errors);
     var value = ActualValueCheck.value(request.value(), "value: ", errors);
     if (request.value() == null) {
       errors.add("value: 実績値は必須です");
@@ -82,17 +80,10 @@ class IndicatorController {
 
   @DeleteMapping("/{municipality}/{indicator}/actuals/{valueYear}")
   ResponseEntity<Void> remove(@PathVariable String municipality, @PathVariable String indicator,
-      @PathVariable int valueYear, Authentication auth) {
+      @PathVariable @FiscalYear int valueYear, Authentication auth) {
     checkManages(auth, municipality, indicator);
     indicators.record(municipality, valueYear, List.of(new ActualValueInput(indicator, null, null)), auth.getName());
     return ResponseEntity.noContent().build();
-  }
-
-  private static void checkYear(int valueYear, List<String> errors) {
-    if (valueYear < FIRST_VALUE_YEAR || valueYear > CycleStarter.LAST_YEAR) {
-      errors.add("valueYear: 実績値の年度は" + FIRST_VALUE_YEAR + "〜" + CycleStarter.LAST_YEAR + "の範囲で指定してください（"
-          + valueYear + "）");
-    }
   }
 
   /** 403 before 404: an unknown municipality or indicator is only named to those who could manage one. */

@@ -2,6 +2,7 @@ package jp.climatepdca.plan;
 
 import java.math.BigDecimal;
 import java.util.List;
+import jp.climatepdca.system.NumberField;
 
 /**
  * The rules an actual value obeys wherever it is entered (the self-assessment form, the secretariat's
@@ -10,37 +11,19 @@ import java.util.List;
 public final class ActualValueCheck {
 
   public static final int MAX_SOURCE = 200;
-  /** numeric(20, 6): 14 digits before the point, 6 after. */
-  private static final BigDecimal LIMIT = new BigDecimal("1e14");
+  /** numeric(20, 6): 14 digits before the point, 6 after (an indicator's base, target and actual values). */
+  public static final NumberField VALUE = NumberField.below("-99999999999999.999999", "1e14", 6);
 
   private ActualValueCheck() {}
 
   /** A form's number field gives a number, a hand-made request may give text; blank means no value. */
   public static BigDecimal value(Object raw, String where, List<String> errors) {
-    if (raw == null || raw instanceof String s && s.isBlank()) {
-      return null;
-    }
-    BigDecimal value;
-    try {
-      value = raw instanceof BigDecimal d ? d : new BigDecimal(raw.toString().strip().replace(",", ""));
-    } catch (NumberFormatException e) {
-      errors.add(where + "実績値は数値で入力してください（" + raw + "）");
-      return null;
-    }
-    return number(value, where + "実績値", errors) ? plain(value) : null;
+    return plain(VALUE.parse(raw, where + "実績値", errors));
   }
 
   /** Checks a decimal against the column: at most 6 decimals, magnitude below 10^14. */
   static boolean number(BigDecimal value, String what, List<String> errors) {
-    if (value.abs().compareTo(LIMIT) >= 0) {
-      errors.add(what + "が大きすぎます（" + value.toPlainString() + "）");
-      return false;
-    }
-    if (value.stripTrailingZeros().scale() > 6) {
-      errors.add(what + "の小数は6桁までです（" + value.toPlainString() + "）");
-      return false;
-    }
-    return true;
+    return VALUE.check(value, what, errors);
   }
 
   /** A value needs its source (出典); without a value the source is ignored. */

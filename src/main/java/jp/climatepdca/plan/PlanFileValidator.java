@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import jp.climatepdca.system.NumberField;
 
 /** Collects every problem of a plan file, each naming its field, so one upload shows them all. */
 final class PlanFileValidator {
@@ -16,6 +17,9 @@ final class PlanFileValidator {
   private static final Pattern MUNICIPALITY_CODE = Pattern.compile("[A-Za-z0-9-]{2,20}");
   private static final Pattern DEPARTMENT_CODE = Pattern.compile("[a-z0-9-]{2,30}");
   static final Pattern MEASURE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,30}");
+
+  /** numeric(20, 6), t-CO2: no negative emissions. */
+  static final NumberField BASE_EMISSIONS = NumberField.below("0", "1e14", 6);
 
   final List<String> errors = new ArrayList<>();
 
@@ -105,9 +109,7 @@ final class PlanFileValidator {
   }
 
   void nonNegative(String path, BigDecimal value, String what) {
-    if (decimal(path, value, what) && value.signum() < 0) {
-      errors.add(path + ": " + what + "は0以上で指定してください（" + value.toPlainString() + "）");
-    }
+    BASE_EMISSIONS.check(value, path + ": " + what, errors);
   }
 
   boolean code(String path, String value, Pattern pattern, String rule) {

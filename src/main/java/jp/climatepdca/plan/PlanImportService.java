@@ -130,7 +130,9 @@ public class PlanImportService {
     } catch (MismatchedInputException e) {
       throw new UserInputException(TITLE, List.of(where(e) + field(e) + "値の型が正しくありません（数値の項目に文字を書いていないか確認してください）"));
     } catch (JsonProcessingException e) {
-      throw new UserInputException(TITLE, List.of(where(e) + "JSON として読めません（" + e.getOriginalMessage() + "）"));
+      var limit = jp.climatepdca.system.JsonReadLimits.describe(e);
+      throw new UserInputException(TITLE, List.of(where(e) + limit.orElse("JSON として読めません（" + e.getOriginalMessage()
+          + "）")));
     } catch (IOException e) {
       throw new UserInputException(TITLE, List.of("ファイルを読めません（" + e.getMessage() + "）"));
     }

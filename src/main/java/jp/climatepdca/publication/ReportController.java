@@ -3,6 +3,7 @@ package jp.climatepdca.publication;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import jp.climatepdca.system.FiscalYear;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +28,13 @@ class ReportController {
   /** Every version, drafts included (who prepared, approved and published it, and when). */
   @GetMapping("/{municipality}/{fiscalYear}")
   @PreAuthorize("@roles.belongsTo(authentication, #municipality)")
-  List<AnnualReportService.VersionRecord> versions(@PathVariable String municipality, @PathVariable int fiscalYear) {
+  List<AnnualReportService.VersionRecord> versions(@PathVariable String municipality, @PathVariable @FiscalYear int fiscalYear) {
     return reports.versions(municipality, fiscalYear);
   }
 
   @PostMapping("/{municipality}/{fiscalYear}/corrections")
   @PreAuthorize("@roles.managesMunicipality(authentication, #municipality)")
-  ResponseEntity<Started> correct(@PathVariable String municipality, @PathVariable int fiscalYear) {
+  ResponseEntity<Started> correct(@PathVariable String municipality, @PathVariable @FiscalYear int fiscalYear) {
     var id = starter.startCorrection(municipality, fiscalYear);
     return ResponseEntity.created(URI.create("/api/reports/" + municipality + "/" + fiscalYear))
         .body(new Started(id, municipality + ":" + fiscalYear + AnnualReportPublicationProcess.BUSINESS_KEY_SUFFIX,

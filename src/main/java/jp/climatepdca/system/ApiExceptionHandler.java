@@ -17,11 +17,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Errors of /api as application/problem+json with a message in Japanese that says what to change.
- * {@code errors} lists every problem when there are several.
+ * The one place where an exception becomes an HTTP answer of /api: application/problem+json with a
+ * Japanese title and a detail that says what to change; {@code errors} lists every problem when there
+ * are several. What the servlet filters refuse before a controller runs (401, 403, 413, a rejected URL)
+ * is written by {@link ProblemResponses} with the same {@link Problems} builder.
+ *
+ * <p>Not limited to our controllers' packages: an unknown /api path reaches Spring's static-resource
+ * handler, and its 404 is answered here too. Outside /api (the webapps' files, actuator) the exceptions
+ * without a handler of their own go on to Spring's usual handling, rethrown unchanged.
  */
-@RestControllerAdvice(basePackages = "jp.climatepdca")
+@RestControllerAdvice
 class ApiExceptionHandler {
+
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -55,8 +62,12 @@ class ApiExceptionHandler {
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     var cause = e.getCause();
     String detail;
-    if (cause instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
-      detail = field(f) + ": 値 \"" + f.getValue() + "\" の形式が正しくありません（" + typeName(f.getTargetType()) + "）";
+    var limit = JsonReadLimits.describe(e);
+    if (limit.isPresent()) {
+      detail = "リクエストの" + limit.get();
+    } else if (cause instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
+      detail = field(f) + ": 値 \"" + cut(String.valueOf(f.getValue())) + "\" の形式が正しくありません（"
+          + typeName(f.getTargetType()) + "）";
     } else if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       detail = field(m) + ": 値の形式が正しくありません（" + typeName(m.getTargetType()) + "）";
     } else if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
@@ -70,8 +81,53 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    return problem(HttpStatus.BAD_REQUEST, e.getName() + ": 値 \"" + e.getValue() + "\" の形式が正しくありません（"
-        + typeName(e.getRequiredType()) + "）");
+    return problem(HttpStatus.BAD_REQUEST, e.getName() + ": 値 \"" + cut(String.valueOf(e.getValue()))
+        + "\" の形式が正しくありません（" + typeName(e.getRequiredType()) + "）");
+  }
+
+  /** Bean Validation of a request body ({@code @Valid}): every field's message, as a hand-written check lists them. */
+  @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+  ProblemDetail invalidBody(org.springframework.web.bind.MethodArgumentNotValidException e) {
+    var errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().toList();
+    return invalid(errors);
+  }
+
+  /** Bean Validation of path variables and parameters (a year out of range). */
+  @ExceptionHandler(org.springframework.web.method.annotation.HandlerMethodValidationException.class)
+  ProblemDetail invalidArguments(org.springframework.web.method.annotation.HandlerMethodValidationException e) {
+    var errors = e.getParameterValidationResults().stream()
+        .flatMap(r -> r instanceof org.springframework.validation.method.ParameterErrors body
+            ? body.getFieldErrors().stream().map(f -> f.getField() + ": " + f.getDefaultMessage())
+            : r.getResolvableErrors().stream().map(m -> name(r.getMethodParameter()) + ": "
+                + m.getDefaultMessage() + "（" + cut(String.valueOf(r.getArgument())) + "）"))
+        .sorted().toList();
+    return invalid(errors);
+  }
+
+  private ProblemDetail invalid(List<String> errors) {
+    var problem = problem(HttpStatus.BAD_REQUEST, "入力内容を確認してください: " + String.join(" / ", errors));
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  private static String name(org.springframework.core.MethodParameter parameter) {
+    var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+    return path != null && !path.value().isEmpty() ? path.value() : String.valueOf(parameter.getParameterName());
+  }
+
+  /**
+   * An unknown /api path reaches Spring's static-resource handler, not one of our controllers; without
+   * this the client got Spring Boot's English error JSON. Outside /api (the webapps' files) the
+   * exception goes on to Spring's usual 404.
+   */
+  @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
+  ProblemDetail noSuchPath(org.springframework.web.servlet.resource.NoResourceFoundException e,
+      jakarta.servlet.http.HttpServletRequest request) throws Exception {
+    if (!isApi(request)) {
+      throw e;
+    }
+    return problem(HttpStatus.NOT_FOUND, "該当する API はありません: /" + cut(e.getResourcePath()));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -85,9 +141,21 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ProblemDetail unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
+    if (!isApi(request)) {
+      throw e;
+    }
     LOG.error("Unexpected API error", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "サーバーで予期しないエラーが発生しました。管理者に連絡してください");
+  }
+
+  private static boolean isApi(jakarta.servlet.http.HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+
+  /** A value as a message quotes it: enough to recognise, never all of a long one. */
+  static String cut(String text) {
+    return text == null || text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   private static String field(MismatchedInputException e) {

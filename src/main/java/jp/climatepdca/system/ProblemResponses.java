@@ -11,7 +11,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
-/** 401, 403 (security filters) and 413 (size limit): the same problem+json shape as every other API error. */
+/**
+ * What servlet filters refuse before any controller runs (401 and 403 of the security filters, 413 of the
+ * size limit, 400 of a refused URL), written with the same {@link Problems} builder as every answer of
+ * {@link ApiExceptionHandler}.
+ */
 @Component
 class ProblemResponses {
 
@@ -40,7 +44,11 @@ class ProblemResponses {
   void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     var problem = Problems.of(status, detail);
-    problem.setInstance(java.net.URI.create(request.getRequestURI()));
+    try {
+      problem.setInstance(java.net.URI.create(request.getRequestURI()));
+    } catch (IllegalArgumentException notAUri) {
+      // a refused URL may be no valid URI: the answer goes without it
+    }
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

@@ -52,7 +52,16 @@ public class TaskVariables {
   }
 
   public List<Map<String, Object>> rows(DelegateTask task, String name) {
-    var value = task.getVariableLocal(name);
+    Object value;
+    try {
+      value = task.getVariableLocal(name);
+    } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+      // a Json variable that is no JSON (or past the reading limits) fails as Spin reads it: the sender's mistake
+      if (e.getMessage() == null || !e.getMessage().startsWith("Cannot deserialize object in variable")) {
+        throw e;
+      }
+      throw new TaskInputException(List.of(name + ": 一覧の形式が正しくありません"));
+    }
     if (value == null) {
       return List.of();
     }

@@ -2,14 +2,10 @@ package jp.climatepdca.emission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.testing.AppTest;
@@ -112,22 +108,8 @@ class EmissionApiTest {
     return cells.toString();
   }
 
-  private static byte[] xlsx(List<String> strings, String rows) throws IOException {
-    var shared = new StringBuilder("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
-    for (var s : strings) {
-      shared.append("<si><t>").append(s).append("</t>")
-          .append(s.equals("部門") ? "<rPh sb=\"0\" eb=\"2\"><t>ブモン</t></rPh>" : "").append("</si>");
-    }
-    shared.append("</sst>");
-    var out = new ByteArrayOutputStream();
-    try (var zip = new ZipOutputStream(out)) {
-      zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
-      zip.write(utf8(shared.toString()));
-      zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-      zip.write(utf8("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-          + rows + "</sheetData></worksheet>"));
-    }
-    return out.toByteArray();
+  private static byte[] xlsx(List<String> strings, String rows) {
+    return new jp.climatepdca.testing.Workbook().strings(strings).sheet("worksheets/sheet1.xml", rows).bytes();
   }
 
   @Test

@@ -17,6 +17,7 @@ import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.TasklistClient;
+import jp.climatepdca.testing.Workbook;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,7 +55,15 @@ class BadInputCatalogueTest {
   private static final String KEY = CycleFixture.CITY + ":" + YEAR + ":env";
   private static final List<String> TABLES = List.of("municipality", "department", "measure", "fiscal_year_cycle",
       "self_assessment", "review_decision", "cycle_evaluation", "committee_opinion", "measure_decision",
+      "indicator", "indicator_actual", "emission_target", "emission_factor", "local_emission_factor",
+      "activity_upload", "activity_row", "direct_emission",
       "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EXECUTION", "ACT_RU_JOB", "ACT_HI_TASKINST", "ACT_ID_USER");
+  /** Values a refused update could have changed in place, which counting rows would not see. */
+  private static final List<String> VALUES = List.of("select base_emissions from municipality where code = '999999'",
+      "select sum(factor) from emission_factor", "select sum(base_value) + sum(target_value) from indicator");
+  /** Numbers no field holds: each must be refused at the door, before any arithmetic. */
+  private static final List<String> HUGE_NUMBERS = List.of("1e100000000", "-1e100000000", "1e-100000000",
+      "9".repeat(10_000));
   private static final String INPUT_REFUSED = "入力内容を確認してください";
   private static final String SQL_TEXT = "'; DROP TABLE self_assessment; --";
   private static final String SCRIPT_TEXT = "<script>alert('xss')</script>";
@@ -80,6 +90,7 @@ class BadInputCatalogueTest {
   private String entry;
   private int inputRefusals;
   private List<Map<String, Object>> rows;
+  private List<Map<String, Object>> indicatorRows;
 
   @BeforeAll
   void openEntryTasks() {
@@ -90,7 +101,9 @@ class BadInputCatalogueTest {
         .processInstanceBusinessKeyLike(CycleFixture.CITY + ":" + YEAR + ":%").count() == departments
         && management.createJobQuery().count() == management.createJobQuery().timers().count());
     entry = CycleFixture.await(tasks, KEY, TASK_ENTER).getId();
-    rows = TasklistClient.rows(new TasklistClient(port, "env-staff").form(entry).get("measures"));
+    var form = new TasklistClient(port, "env-staff").form(entry);
+    rows = TasklistClient.rows(form.get("measures"));
+    indicatorRows = TasklistClient.rows(form.get("indicators"));
     rows.forEach(row -> {
       row.put("progress", "ON_TRACK");
       row.put("achievements", "実施した");
@@ -200,6 +213,187 @@ class BadInputCatalogueTest {
             404, "見つかりません"));
   }
 
+  /** Every door a user's number comes through, with numbers no field holds. */
+  Stream<Case> numbers() {
+    var cases = new ArrayList<Case>();
+    var plan = demoPlan();
+    for (var n : HUGE_NUMBERS) {
+      var shown = n.length() > 20 ? n.length() + " digits" : n;
+      // a number too long for the JSON reader is refused by it, before any field sees it
+      java.util.function.UnaryOperator<String> raw = field -> n.length() > 100 ? "数値は100文字まで" : field;
+      cases.add(api("actual value " + shown, "jimukyoku", "PUT", "/api/indicators/999999/ENV-01-1/actuals/2050",
+          "{\"value\": " + n + ", \"source\": \"台帳\"}", 400, raw.apply("value")));
+      cases.add(api("actual value as text " + shown, "jimukyoku", "PUT", "/api/indicators/999999/ENV-01-1/actuals/2050",
+          "{\"value\": \"" + n + "\", \"source\": \"台帳\"}", 400, raw.apply("value")));
+      cases.add(api("plan baseEmissions " + shown, "demo", "POST", "/api/plans",
+          plan.replace("\"baseEmissions\": 1250000", "\"baseEmissions\": " + n), 400, raw.apply("baseEmissions")));
+      cases.add(api("plan indicator baseValue " + shown, "demo", "POST", "/api/plans",
+          plan.replaceFirst("\"baseValue\": 1250,", "\"baseValue\": " + n + ","), 400, raw.apply("baseValue")));
+      cases.add(api("plan reductionPercent " + shown, "demo", "POST", "/api/plans",
+          plan.replaceFirst("\"reductionPercent\": [0-9.]+", "\"reductionPercent\": " + n), 400, raw.apply("reductionPercent")));
+      cases.add(api("catalogue factor " + shown, "demo", "POST", "/api/emission-factors",
+          "{\"code\": \"BAD\", \"kind\": \"FUEL\", \"name\": \"悪い係数\", \"unit\": \"kL\", \"gas\": \"CO2\","
+              + " \"factor\": " + n + ", \"validFrom\": 2050, \"source\": \"試験\"}", 400, raw.apply("factor")));
+      cases.add(api("factor correction " + shown, "demo", "PUT", "/api/emission-factors/ELECTRICITY/CO2/2013",
+          "{\"factor\": " + n + ", \"source\": \"試験\"}", 400, raw.apply("factor")));
+      cases.add(api("local factor " + shown, "jimukyoku", "POST", "/api/emission-factors/local/999999",
+          "{\"code\": \"ELECTRICITY\", \"gas\": \"CO2\", \"factor\": " + n + ", \"validFrom\": 2050,"
+              + " \"source\": \"試験\"}", 400, raw.apply("factor")));
+      cases.add(new Case("activity CSV amount " + shown, "jimukyoku", "POST", "/api/emissions/999999/2050/activity-data",
+          "text/csv", ("部門,小部門,燃料,活動量,単位,出典\n運輸,自動車,ガソリン," + n + ",kL,販売量\n")
+              .getBytes(StandardCharsets.UTF_8), 400, "活動量"));
+      cases.add(new Case("activity XLSX amount " + shown, "jimukyoku", "POST", "/api/emissions/999999/2050/activity-data",
+          XLSX, activityWorkbook(n), 400, "活動量"));
+      cases.add(form("form actual value " + shown, withIndicatorValue(n), 400, INPUT_REFUSED));
+    }
+    for (var n : List.of("NaN", "Infinity", "-Infinity")) {
+      cases.add(api("actual value " + n, "jimukyoku", "PUT", "/api/indicators/999999/ENV-01-1/actuals/2050",
+          "{\"value\": " + n + ", \"source\": \"台帳\"}", 400, "JSON"));
+      cases.add(api("actual value as text " + n, "jimukyoku", "PUT", "/api/indicators/999999/ENV-01-1/actuals/2050",
+          "{\"value\": \"" + n + "\", \"source\": \"台帳\"}", 400, "value"));
+      cases.add(form("form actual value " + n, withIndicatorValue(n), 400, INPUT_REFUSED));
+    }
+    cases.add(api("factor above its range", "demo", "PUT", "/api/emission-factors/ELECTRICITY/CO2/2013",
+        "{\"factor\": 1000, \"source\": \"試験\"}", 400, "1,000未満"));
+    cases.add(api("factor correction without a source (Bean Validation)", "demo", "PUT",
+        "/api/emission-factors/ELECTRICITY/CO2/2013", "{\"factor\": 0.0005}", 400, "source: 出典を指定してください"));
+    cases.add(new Case("activity amount above its range", "jimukyoku", "POST", "/api/emissions/999999/2050/activity-data",
+        "text/csv", "部門,小部門,燃料,活動量,単位,出典\n運輸,自動車,ガソリン,1000000000000,kL,販売量\n"
+            .getBytes(StandardCharsets.UTF_8), 400, "1,000,000,000,000未満"));
+    return cases.stream();
+  }
+
+  /** Workbooks built to exhaust the server, and one whose only sheet is not named sheet1.xml. */
+  Stream<Case> workbooks() {
+    var header = "<row r=\"1\">" + Stream.of("部門", "小部門", "燃料", "活動量", "単位", "出典")
+        .map(t -> "<c t=\"inlineStr\"><is><t>" + t + "</t></is></c>").reduce("", String::concat) + "</row>";
+    var repeated = "<row r=\"2\">" + "<c r=\"A2\"><v>1</v></c>".repeat(1_000_000) + "</row>";
+    return Stream.of(
+        new Case("XLSX cell at XFD1048576", "jimukyoku", "POST", "/api/emissions/999999/2050/activity-data", XLSX,
+            new Workbook().sheet("worksheets/sheet1.xml", header
+                + "<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>").bytes(), 400, "列が多すぎます"),
+        new Case("XLSX a million repeated cells", "jimukyoku", "POST", "/api/emissions/999999/2050/activity-data", XLSX,
+            new Workbook().sheet("worksheets/sheet1.xml", header + repeated).bytes(), 400, "列が多すぎます"),
+        new Case("XLSX zip bomb", "jimukyoku", "POST", "/api/emissions/999999/2050/activity-data", XLSX,
+            new Workbook().inflatingSheet("worksheets/sheet1.xml", 256L << 20).bytes(), 400, "大きすぎます"),
+        new Case("XLSX its sheet found through the relationships (data.xml), with a bad row", "jimukyoku", "POST",
+            "/api/emissions/999999/2050/activity-data", XLSX,
+            new Workbook().sheet("worksheets/data.xml", header
+                + "<row r=\"2\"><c t=\"inlineStr\"><is><t>宇宙</t></is></c></row>").bytes(), 400, "2行目 部門"));
+  }
+
+  /** Years that are no year of ours, in paths and bodies, on every /api endpoint that takes one. */
+  Stream<Case> years() {
+    var cases = new ArrayList<Case>();
+    for (var year : List.of("2100.99", "999999", "1e100000000", "-1", "2026.0")) {
+      cases.add(api("cycle status year " + year, "demo", "GET", "/api/cycles/999999/" + year, null, 400, "fiscalYear"));
+      cases.add(api("indicator grades year " + year, "demo", "GET", "/api/indicators/999999/" + year, null, 400,
+          "fiscalYear"));
+      cases.add(api("actual value year " + year, "jimukyoku", "PUT", "/api/indicators/999999/ENV-01-1/actuals/" + year,
+          "{\"value\": 1, \"source\": \"台帳\"}", 400, "valueYear"));
+      cases.add(api("actual value removal year " + year, "jimukyoku", "DELETE",
+          "/api/indicators/999999/ENV-01-1/actuals/" + year, null, 400, "valueYear"));
+      cases.add(api("inventory year " + year, "demo", "GET", "/api/emissions/999999/" + year, null, 400,
+          "inventoryYear"));
+      cases.add(new Case("activity upload year " + year, "jimukyoku", "POST",
+          "/api/emissions/999999/" + year + "/activity-data", "text/csv",
+          "部門,小部門,燃料,活動量,単位,出典\n運輸,自動車,ガソリン,1,kL,販売量\n".getBytes(StandardCharsets.UTF_8), 400,
+          "inventoryYear"));
+      cases.add(api("calculation year " + year, "jimukyoku", "POST", "/api/emissions/999999/" + year + "/calculations",
+          "{\"reason\": \"試験\"}", 400, "inventoryYear"));
+      cases.add(api("factor correction year " + year, "demo", "PUT", "/api/emission-factors/ELECTRICITY/CO2/" + year,
+          "{\"factor\": 0.0005, \"source\": \"試験\"}", 400, "validFrom"));
+      cases.add(api("report versions year " + year, "demo", "GET", "/api/reports/999999/" + year, null, 400,
+          "fiscalYear"));
+      cases.add(api("report correction year " + year, "jimukyoku", "POST", "/api/reports/999999/" + year
+          + "/corrections", null, 400, "fiscalYear"));
+      cases.add(api("cycle start year " + year, "jimukyoku", "POST", "/api/cycles",
+          "{\"municipality\": \"999999\", \"fiscalYear\": " + year + "}", 400, "fiscalYear"));
+      cases.add(api("catalogue factor validFrom " + year, "demo", "POST", "/api/emission-factors",
+          "{\"code\": \"BAD\", \"kind\": \"FUEL\", \"name\": \"悪い係数\", \"unit\": \"kL\", \"gas\": \"CO2\","
+              + " \"factor\": 1, \"validFrom\": " + year + ", \"source\": \"試験\"}", 400, "validFrom"));
+      cases.add(api("local factor validFrom " + year, "jimukyoku", "POST", "/api/emission-factors/local/999999",
+          "{\"code\": \"ELECTRICITY\", \"gas\": \"CO2\", \"factor\": 0.0004, \"validFrom\": " + year
+              + ", \"source\": \"試験\"}", 400, "validFrom"));
+      cases.add(api("plan baseYear " + year, "demo", "POST", "/api/plans",
+          demoPlan().replace("\"baseYear\": 2013,", "\"baseYear\": " + year + ","), 400, "baseYear"));
+    }
+    return cases.stream();
+  }
+
+  /** JSON a parser may read in more than one way, or at great cost, and URLs that try to leave their path. */
+  Stream<Case> malformed() {
+    var deep = "[".repeat(100_000) + "]".repeat(100_000);
+    var deepObject = "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000);
+    var duplicateForm = "{\"variables\": {\"measures\": " + Http.write(measures(rows -> {}).get("measures"))
+        + ", \"measures\": {\"type\": \"Json\", \"value\": \"[]\"}}}";
+    return Stream.of(
+        api("/api duplicate key", "jimukyoku", "POST", "/api/cycles",
+            "{\"municipality\": \"999999\", \"fiscalYear\": 2053, \"fiscalYear\": 2054}", 400, "fiscalYear"),
+        api("/api duplicate key in a plan", "demo", "POST", "/api/plans",
+            demoPlan().replace("\"baseEmissions\": 1250000", "\"baseEmissions\": 1250000, \"baseEmissions\": 1"), 400,
+            "baseEmissions"),
+        // a typed body stops at the first bracket where an object belongs; only an untyped value descends
+        api("/api deeply nested array", "demo", "POST", "/api/plans", deep, 400, "計画"),
+        api("/api deeply nested object in an actual value", "jimukyoku", "PUT",
+            "/api/indicators/999999/ENV-01-1/actuals/2050", "{\"source\": \"台帳\", \"x\": " + deepObject + "}", 400, "入れ子"),
+        api("/api deeply nested object", "jimukyoku", "POST", "/api/cycles", deepObject, 400, "入れ子"),
+        api("/api trailing content", "jimukyoku", "POST", "/api/cycles",
+            "{\"municipality\": \"999999\", \"fiscalYear\": 2053} {\"x\": 1}", 400, "JSON"),
+        form("form malformed Json variable", Map.of("measures", Map.of("type", "Json", "value", "{\"measureCode\": ")),
+            400, "形式が正しくありません"),
+        form("form Json variable not a list", Map.of("measures", Map.of("type", "Json", "value", "{\"a\": 1}")), 400,
+            "形式が正しくありません"),
+        form("form duplicate variable", duplicateForm, 400, "形式が正しくありません"),
+        form("form deeply nested body", "{\"variables\": " + deepObject + "}", 400, "形式が正しくありません"),
+        form("form deeply nested Json variable", Map.of("measures", Map.of("type", "Json", "value", deep)), 400,
+            "形式が正しくありません"),
+        api("path /x/../api", "demo", "GET", "/x/../api/cycles/999999/2052", null, 400, "URL"),
+        api("path /x/../engine-rest", "env-staff", "GET", "/x/../engine-rest/task", null, 400, "URL"),
+        api("path %2e%2e", "demo", "GET", "/api/%2e%2e/engine-rest/task", null, 400, "URL"),
+        api("path encoded slash", "demo", "GET", "/api/cycles/999999%2F2052", null, 400, "URL"),
+        api("path encoded slash in /engine-rest", "env-staff", "GET", "/engine-rest/task%2F..%2F..%2Fapi", null, 400,
+            "URL"),
+        api("path double slash", "demo", "GET", "/api//cycles/999999/2052", null, 400, "URL"),
+        api("path semicolon", "demo", "GET", "/api/cycles;x=1/999999/2052", null, 400, "URL"),
+        api("/api unknown HTTP method", "demo", "FOO", "/api/cycles/999999/2052", null, 400, "メソッド"),
+        api("/engine-rest unknown HTTP method", "env-staff", "FOO", "/engine-rest/task", null, 400, "メソッド"));
+  }
+
+  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  private static String demoPlan() {
+    try (var in = BadInputCatalogueTest.class.getResourceAsStream("/plan/demo-city.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] activityWorkbook(String amount) {
+    var cells = new StringBuilder("<row r=\"1\">");
+    Stream.of("部門", "小部門", "燃料", "活動量", "単位", "出典")
+        .forEach(t -> cells.append("<c t=\"inlineStr\"><is><t>").append(t).append("</t></is></c>"));
+    cells.append("</row><row r=\"2\">");
+    Stream.of("運輸", "自動車", "ガソリン").forEach(t -> cells.append("<c t=\"inlineStr\"><is><t>").append(t)
+        .append("</t></is></c>"));
+    cells.append("<c><v>").append(amount).append("</v></c>");
+    Stream.of("kL", "販売量").forEach(t -> cells.append("<c t=\"inlineStr\"><is><t>").append(t).append("</t></is></c>"));
+    return new Workbook().sheet("worksheets/sheet1.xml", cells.append("</row>").toString()).bytes();
+  }
+
+  /** The entry form with valid measures and the first indicator's actual value as {@code number}, raw JSON. */
+  private String withIndicatorValue(String number) {
+    var variables = measures(rows -> {});
+    var indicators = new ArrayList<Map<String, Object>>();
+    indicatorRows.forEach(row -> indicators.add(new LinkedHashMap<>(row)));
+    indicators.get(0).put("actualValue", "__NUMBER__");
+    indicators.get(0).put("actualSource", "台帳");
+    var json = Http.write(indicators).replace("\"__NUMBER__\"", number);
+    variables.put("indicators", Map.of("type", "Json", "value", json));
+    return Http.write(Map.of("variables", variables));
+  }
+
   @AfterAll
   void theLogCheckCoveredTheFormErrors() {
     assertThat(inputRefusals).as("catalogue cases refused as form input (their log lines checked)")
@@ -214,7 +408,8 @@ class BadInputCatalogueTest {
 
   @Order(1)
   @ParameterizedTest(name = "{0}")
-  @MethodSource("catalogue")
+  @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed"})
+  @Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
   void refusedWithAClearMessageAndNothingChanged(Case c, CapturedOutput output) {
     var before = snapshot();
     var logged = output.getOut().length();
@@ -230,7 +425,11 @@ class BadInputCatalogueTest {
       assertThat(response.contentType()).startsWith("application/problem+json");
     }
     assertThat(snapshot()).isEqualTo(before);
-    if (message.contains(INPUT_REFUSED)) {
+    // a client's mistake is no server error: no ERROR line, no stack trace
+    assertThat(log).as("log of " + c).doesNotContain(" ERROR ").doesNotContain("\tat ");
+    // and the service still answers an ordinary request
+    assertThat(Http.as(port, "demo").get("/api/municipalities").status()).isEqualTo(200);
+    if (message.contains(INPUT_REFUSED) && c.path().startsWith("/engine-rest/")) {
       // a person's mistake: one INFO line, not the engine's ERROR with a stack trace
       assertThat(log).contains("INFO").contains("form input refused").doesNotContain("ENGINE-16004");
       inputRefusals++;
@@ -296,9 +495,11 @@ class BadInputCatalogueTest {
     assertThat(staff.form(again).get("returnNotice").asText()).contains(BOTH_TEXT);
   }
 
-  private Map<String, Long> snapshot() {
-    var counts = new LinkedHashMap<String, Long>();
+  private Map<String, Object> snapshot() {
+    var counts = new LinkedHashMap<String, Object>();
     TABLES.forEach(table -> counts.put(table, db.queryForObject("select count(*) from " + table, Long.class)));
+    VALUES.forEach(query -> counts.put(query, String.valueOf(db.queryForObject(query, java.math.BigDecimal.class)
+        .stripTrailingZeros())));
     return counts;
   }
 }
