@@ -110,7 +110,9 @@ class PostgresProdProfileTest {
     assertThat(engine.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
     assertThat(engine.getBatchOperationHistoryTimeToLive()).isEqualTo("P30D");
     // application.yaml's engine properties stay: the profile's map adds to them
-    assertThat(engine.getLoginMaxAttempts()).isEqualTo(20);
+    // (the engine's own lockout is off: LoginThrottle counts per account and client instead)
+    assertThat(engine.getLoginDelayBase()).isZero();
+    assertThat(engine.getLoginMaxAttempts()).isEqualTo(Integer.MAX_VALUE);
     assertThat(engine.isEnforceHistoryTimeToLive()).isTrue();
   }
 
