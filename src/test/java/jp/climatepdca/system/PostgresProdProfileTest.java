@@ -21,8 +21,7 @@ import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.ActualValueInput;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.plan.PlanIndicatorService;
-import jp.climatepdca.testing.LocalPostgres;
-import jp.climatepdca.testing.LocalPostgresExtension;
+import jp.climatepdca.testing.ProdProfileOnPostgres;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -39,46 +38,20 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The prod profile as docker/compose.yaml runs it, on a real PostgreSQL: only the environment variables
  * the compose file sets, Flyway's schema, the administrator from the environment and nothing of the demo.
  */
 @SpringBootTest
-@ActiveProfiles("prod")
 @ExtendWith(OutputCaptureExtension.class)
-@DirtiesContext // the engine must stop before the database does (see LocalPostgresExtension)
-class PostgresProdProfileTest {
-
-  private static final LocalPostgres.Spec DATABASE = new LocalPostgres.Spec("climatepdca", "climatepdca", "db-secret");
-  private static final String ADMIN = "kanri";
-  private static final String ADMIN_PASSWORD = "admin-secret";
-
-  @RegisterExtension
-  static final LocalPostgresExtension postgres = new LocalPostgresExtension(DATABASE);
-
-  @DynamicPropertySource
-  static void composeEnvironment(DynamicPropertyRegistry registry) {
-    registry.add("DB_URL", postgres::jdbcUrl);
-    registry.add("DB_USER", DATABASE::user);
-    registry.add("DB_PASSWORD", DATABASE::password);
-    registry.add("ADMIN_USER", () -> ADMIN);
-    registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
-    // Camunda keeps engines in a JVM-wide registry by name: closing this context must not unregister
-    // the "default" engine that the other Spring tests' /engine-rest still looks up
-    registry.add("camunda.bpm.process-engine-name", () -> "prodProfileTest");
-  }
+class PostgresProdProfileTest extends ProdProfileOnPostgres {
 
   @Autowired
   DataSource dataSource;
