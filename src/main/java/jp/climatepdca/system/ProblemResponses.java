@@ -28,12 +28,9 @@ class ProblemResponses {
   void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"climate-pdca\"");
-    if (e instanceof AccountLockedException locked && locked.retryAfterSeconds() != null) {
-      response.setHeader("Retry-After", String.valueOf(locked.retryAfterSeconds()));
-    }
-    write(request, response, HttpStatus.UNAUTHORIZED,
-        e instanceof AccountLockedException || e.getMessage() != null && e.getMessage().contains("パスワード")
-            ? e.getMessage() : "ログインが必要です（HTTP Basic 認証でユーザーIDとパスワードを送ってください）");
+    // the provider's one answer for a wrong password, an unknown user and a throttled attempt
+    write(request, response, HttpStatus.UNAUTHORIZED, e.getMessage() != null && e.getMessage().contains("パスワード")
+        ? e.getMessage() : "ログインが必要です（HTTP Basic 認証でユーザーIDとパスワードを送ってください）");
   }
 
   void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)

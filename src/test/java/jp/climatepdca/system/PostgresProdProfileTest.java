@@ -21,8 +21,7 @@ import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.ActualValueInput;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.plan.PlanIndicatorService;
-import jp.climatepdca.testing.LocalPostgres;
-import jp.climatepdca.testing.LocalPostgresExtension;
+import jp.climatepdca.testing.ProdProfileOnPostgres;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -30,36 +29,21 @@ import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The prod profile as docker/compose.yaml runs it, on a real PostgreSQL: only the environment variables
  * the compose file sets, Flyway's schema, the administrator from the environment and nothing of the demo.
  */
 @SpringBootTest
-@ActiveProfiles("prod")
-@DirtiesContext // the engine must stop before the database does (see LocalPostgresExtension)
-class PostgresProdProfileTest {
-
-  private static final LocalPostgres.Spec DATABASE = new LocalPostgres.Spec("climatepdca", "climatepdca", "db-secret");
-  private static final String ADMIN = LocalPostgresExtension.ADMIN_USER;
-  private static final String ADMIN_PASSWORD = LocalPostgresExtension.ADMIN_PASSWORD;
-
-  @RegisterExtension
-  static final LocalPostgresExtension postgres = new LocalPostgresExtension(DATABASE);
-
-  @DynamicPropertySource
-  static void composeEnvironment(DynamicPropertyRegistry registry) {
-    postgres.prodEnvironment(registry, "prodProfileTest");
-  }
+@ExtendWith(OutputCaptureExtension.class)
+class PostgresProdProfileTest extends ProdProfileOnPostgres {
 
   @Autowired
   DataSource dataSource;
@@ -91,7 +75,9 @@ class PostgresProdProfileTest {
     assertThat(engine.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
     assertThat(engine.getBatchOperationHistoryTimeToLive()).isEqualTo("P30D");
     // application.yaml's engine properties stay: the profile's map adds to them
-    assertThat(engine.getLoginMaxAttempts()).isEqualTo(20);
+    // (the engine's own lockout is off: LoginThrottle counts per account and client instead)
+    assertThat(engine.getLoginDelayBase()).isZero();
+    assertThat(engine.getLoginMaxAttempts()).isEqualTo(Integer.MAX_VALUE);
     assertThat(engine.isEnforceHistoryTimeToLive()).isTrue();
   }
 

@@ -24,21 +24,35 @@ public final class Http {
   private final String user;
   private final String password;
   private final String accept;
+  private final java.util.Map<String, String> headers;
 
   private Http(String base, String user, String password) {
-    this(base, user, password, "application/json");
+    this(base, user, password, "application/json", java.util.Map.of());
   }
 
-  private Http(String base, String user, String password, String accept) {
+  private Http(String base, String user, String password, String accept, java.util.Map<String, String> headers) {
     this.base = base;
     this.user = user;
     this.password = password;
     this.accept = accept;
+    this.headers = headers;
   }
 
   /** The same user asking for another media type, as Tasklist asks /engine-rest for application/hal+json. */
   public Http accepting(String mediaType) {
-    return new Http(base, user, password, mediaType);
+    return new Http(base, user, password, mediaType, headers);
+  }
+
+  /** The same user sending a header with every request (Origin, Referer, X-Forwarded-*, as a browser or proxy would). */
+  public Http with(String header, String value) {
+    var more = new java.util.LinkedHashMap<>(headers);
+    more.put(header, value);
+    return new Http(base, user, password, accept, java.util.Map.copyOf(more));
+  }
+
+  /** The origin a browser names when it shows a page of this server. */
+  public String origin() {
+    return base;
   }
 
   public static Http as(int port, String user) {
@@ -93,6 +107,7 @@ public final class Http {
 
   private HttpRequest.Builder request(String path) {
     var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept);
+    headers.forEach(builder::header);
     if (user != null) {
       var token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       builder.header("Authorization", "Basic " + token);

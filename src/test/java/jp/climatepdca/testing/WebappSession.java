@@ -19,9 +19,16 @@ public final class WebappSession {
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
   private final String base;
+  private String origin;
 
   private WebappSession(int port) {
     this.base = "http://localhost:" + port + "/camunda";
+  }
+
+  /** From now on every POST names this origin, as a browser names the page that sends it. */
+  public WebappSession from(String origin) {
+    this.origin = origin;
+    return this;
   }
 
   /** Opens Tasklist, logs in (password demo) and fetches the new session's token, as the browser does. */
@@ -68,6 +75,9 @@ public final class WebappSession {
     }
     if (withToken) {
       request.header("X-XSRF-TOKEN", xsrf());
+    }
+    if (origin != null) {
+      request.header("Origin", origin);
     }
     return client.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
