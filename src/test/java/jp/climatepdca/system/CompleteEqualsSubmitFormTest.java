@@ -59,7 +59,7 @@ class CompleteEqualsSubmitFormTest {
     var bySubmitForm = year(2056, SUBMIT_FORM);
     var byComplete = year(2057, COMPLETE);
     assertThat(bySubmitForm.get("selfAssessment")).asList().isNotEmpty();
-    assertThat(bySubmitForm.get("reviews")).asList().hasSize(4);
+    assertThat(bySubmitForm.get("reviews")).asList().hasSize(3);
     assertThat(byComplete).isEqualTo(bySubmitForm);
   }
 
@@ -138,10 +138,13 @@ class CompleteEqualsSubmitFormTest {
 
   /**
    * Status and message. The message without Camunda's English prefix, which names the door and the task
-   * ("Cannot submit task form &lt;id&gt;: " or "Cannot complete task &lt;id&gt;: "): what follows is ours.
+   * ("Cannot submit task form &lt;id&gt;: " or "Cannot complete task &lt;id&gt;: "): what follows is ours;
+   * task ids differ between the two years.
    */
   private static String answer(Http.Response response) {
-    var message = response.json().path("message").asText().replaceFirst("^Cannot (submit task form|complete task) [^:]+: ", "");
+    var message = response.json().path("message").asText()
+        .replaceFirst("^Cannot (submit task form|complete task) [^:]+: ", "")
+        .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<task>");
     assertThat(message).as(response.toString()).isNotBlank();
     return response.status() + " " + message;
   }
