@@ -5,10 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import jp.climatepdca.system.FirstFilters;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,11 +32,7 @@ class ClientAddress {
 
   @Bean
   FilterRegistrationBean<Filter> clientAddressFilter() {
-    var registration = new FilterRegistrationBean<>(new Filter());
-    registration.setName("client-address");
-    registration.addUrlPatterns("/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    return registration;
+    return FirstFilters.onEveryPath("client-address", new Filter());
   }
 
   static final class Filter extends OncePerRequestFilter {

@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,11 +25,7 @@ class HttpsOnly {
 
   @Bean
   FilterRegistrationBean<Filter> httpsOnlyFilter() {
-    var registration = new FilterRegistrationBean<>(new Filter());
-    registration.setName("https-only");
-    registration.addUrlPatterns("/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    return registration;
+    return FirstFilters.onEveryPath("https-only", new Filter());
   }
 
   static final class Filter extends OncePerRequestFilter {
