@@ -1,19 +1,19 @@
 package jp.climatepdca.emission;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import jp.climatepdca.emission.ActivityImportService.UploadSummary;
 import jp.climatepdca.plan.PlanService;
+import jp.climatepdca.system.FiscalYear;
 import jp.climatepdca.system.MunicipalityPermission;
 import jp.climatepdca.system.UserInputException;
-import jp.climatepdca.system.FiscalYear;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -10,9 +10,9 @@ import jp.climatepdca.plan.ActualValueInput;
 import jp.climatepdca.plan.ActualValueView;
 import jp.climatepdca.plan.PlanIndicatorService;
 import jp.climatepdca.plan.PlanService;
+import jp.climatepdca.system.FiscalYear;
 import jp.climatepdca.system.MunicipalityPermission;
 import jp.climatepdca.system.UserInputException;
-import jp.climatepdca.system.FiscalYear;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,13 +63,11 @@ class IndicatorController {
    */
   @PutMapping("/{municipality}/{indicator}/actuals/{valueYear}")
   ActualValueView record(@PathVariable String municipality, @PathVariable String indicator,
-      @PathVariable @FiscalYear int valueYear, @RequestBody ActualValueRequest request, Authentication auth) {
+      @PathVariable @FiscalYear int valueYear, @RequestBody @jakarta.validation.Valid ActualValueRequest request,
+      Authentication auth) {
     checkManages(auth, municipality, indicator);
     var errors = new ArrayList<String>();
     var value = ActualValueCheck.value(request.value(), "value: ", errors);
-    if (request.value() == null) {
-      errors.add("value: 実績値は必須です");
-    }
     var source = ActualValueCheck.source(request.source(), value, "source: ", errors);
     if (!errors.isEmpty()) {
       throw new UserInputException("指標の実績値を登録できません", errors);
@@ -96,5 +94,6 @@ class IndicatorController {
   }
 
   /** value: a JSON number, read exactly (no double); source: where the figure comes from. */
-  record ActualValueRequest(BigDecimal value, String source) {}
+  record ActualValueRequest(@jakarta.validation.constraints.NotNull(message = "実績値は必須です") BigDecimal value,
+      String source) {}
 }

@@ -87,7 +87,10 @@ public record NumberField(BigDecimal min, BigDecimal max, boolean maxInclusive, 
         return null;
       }
       value = BigDecimal.valueOf(d);
-    } else if (raw instanceof String || raw instanceof java.math.BigInteger) {
+    } else if (raw instanceof java.math.BigInteger i) {
+      // a JSON integer past long: its length is bounded by the JSON reader (JsonReadLimits)
+      value = new BigDecimal(i);
+    } else if (raw instanceof String) {
       value = decimal(raw.toString().strip().replace(",", ""));
       if (value == null) {
         errors.add(what + "は数値で入力してください（" + cut(raw.toString()) + "）");
