@@ -5,6 +5,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 
 /**
@@ -21,7 +22,9 @@ import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
  * ({@link WebappEngineApi}).
  */
 @Provider
-@Produces(MediaType.APPLICATION_JSON)
+// HAL too, as Camunda's own configurator: Tasklist opens a task as HAL, and a HAL answer without this
+// mapper wrote dates as epoch millis, which Tasklist's task header showed as "Invalid date"
+@Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
 public final class SharedRestMapper extends JacksonConfigurator {
 
   private final AtomicReference<ObjectMapper> mapper = new AtomicReference<>();

@@ -52,7 +52,7 @@ public final class TasklistPage {
   public String open(String filter, String taskName) {
     var item = By.xpath("//*[@cam-tasks]//li[contains(@class, 'task')]//a[normalize-space()='" + taskName + "']");
     wait.withTimeout(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
-      click(d.findElement(By.xpath("//*[contains(@class, 'filters')]//*[normalize-space()='" + filter + "']")));
+      click(d.findElement(By.xpath("//*[contains(@class, 'task-filter')]//h4[@uib-tooltip='" + filter + "']/a")));
       sleep(Duration.ofMillis(500));
       return !d.findElements(item).isEmpty();
     });
