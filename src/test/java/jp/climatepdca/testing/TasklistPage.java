@@ -35,14 +35,34 @@ public final class TasklistPage {
 
   /** A fresh session for the user (the previous user's session cookie is dropped, as by logging out). */
   public void logIn(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    // a page still loading for the previous user can swallow the typing or the click: try again then
+    wait.withTimeout(Duration.ofSeconds(180)).until(d -> tryLogIn(user));
+  }
+
+  private boolean tryLogIn(String user) {
+    var home = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+    var loginField = By.cssSelector("input[ng-model='username']");
+    browser.get(home);
     browser.manage().deleteAllCookies();
-    browser.navigate().refresh();
-    var name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(Http.PASSWORD);
-    browser.findElement(By.xpath("//button[@type='submit'][normalize-space()='ログイン']")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), '" + MY_TASKS + "')]")));
+    ((JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    browser.get(home);
+    var shortWait = Browser.waiting(browser).withTimeout(Duration.ofSeconds(20));
+    try {
+      var name = shortWait.until(ExpectedConditions.elementToBeClickable(loginField));
+      sleep(Duration.ofMillis(300));
+      name.clear();
+      name.sendKeys(user);
+      var password = browser.findElement(By.cssSelector("input[ng-model='password']"));
+      password.clear();
+      password.sendKeys(Http.PASSWORD);
+      browser.findElement(By.xpath("//button[@type='submit'][normalize-space()='ログイン']")).click();
+      shortWait.until(ExpectedConditions.presenceOfElementLocated(
+          By.xpath("//*[contains(@class, 'task-filter')]//h4[@uib-tooltip='" + MY_TASKS + "']")));
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      Browser.keepEvidence(browser, "login-retry-" + user);
+      return false;
+    }
   }
 
   /**
