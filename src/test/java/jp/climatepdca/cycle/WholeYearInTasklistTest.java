@@ -198,12 +198,12 @@ class WholeYearInTasklistTest {
     assertThat(returned).contains("推進本部から差し戻されました（推進本部 青葉 太郎）").contains("指標の評価を総括に加えてください");
     headquarters("評価を確定し委員会へ報告する", "");
     liaison("連絡会議で了承（1回目）");
-    committee("修正を求める（コメント必須）", "目標経路との差を説明してください");
+    committee("修正を求める（コメント必須）", "目標経路との差を説明してください", "周知の方法を工夫すること", "A-01");
     var again = compile("点検結果の総括（第3稿）", true);
     assertThat(again).contains("推進委員会から差し戻されました（推進委員会 青葉 一郎）");
     headquarters("評価を確定し委員会へ報告する", "");
     liaison("連絡会議で了承（2回目）");
-    committee("評価を了承する", "");
+    committee("評価を了承する", "", "市民への分かりやすい公表に努めること", null);
   }
 
   private String compile(String summary, boolean returned) {
@@ -244,16 +244,18 @@ class WholeYearInTasklistTest {
     awaitCompleted(id);
   }
 
-  private void committee(String decision, String comment) {
+  /** One opinion per meeting (the committee's opinions of the year add up: the report answers both). */
+  private void committee(String decision, String comment, String opinion, String measureCode) {
     tasklist.logIn("tl-iinkai");
     var id = tasklist.open(TasklistPage.GROUP_TASKS, "点検評価と意見（推進委員会）");
     assertDueDateShown();
     tasklist.claimIfOffered();
     assertRounded(tasklist.formText());
-    tasklist.type("意見・助言", 0, "周知の方法を工夫すること");
-    tasklist.type("対象施策コード", 0, "A-01");
     tasklist.addRow("委員会からの意見・助言");
-    tasklist.type("意見・助言", 1, "市民への分かりやすい公表に努めること");
+    tasklist.type("意見・助言", 0, opinion);
+    if (measureCode != null) {
+      tasklist.type("対象施策コード", 0, measureCode);
+    }
     tasklist.pick("委員会としての結論", decision);
     if (!comment.isEmpty()) {
       tasklist.type("コメント", comment);

@@ -131,6 +131,9 @@ public final class TasklistPage {
     field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
     field.sendKeys(org.openqa.selenium.Keys.DELETE);
     field.sendKeys(text);
+    // form-js commits typed text after a 300 ms debounce and renders the form again then; a click on
+    // another field before that can be lost in the re-render
+    sleep(Duration.ofMillis(600));
   }
 
   public void type(String label, String text) {
@@ -138,16 +141,23 @@ public final class TasklistPage {
   }
 
   public List<WebElement> fields(String label) {
-    return browser.findElements(By.xpath("//div[contains(@class, 'fjs-form-field')][./label[contains(., '" + label
+    // a list or group whose label contains the same words is not the field
+    return browser.findElements(By.xpath("//div[contains(@class, 'fjs-form-field')]"
+        + "[not(contains(@class, 'fjs-form-field-grouplike'))][./label[contains(., '" + label
         + "')] or ./*/label[contains(., '" + label + "')]]//*[self::textarea or self::input[@type='text']]"));
   }
 
-  /** Picks the option of a radio group by the option's label. */
+  /** Picks the option of a radio group by the option's label, until the form shows it picked. */
   public void pick(String groupLabel, String option) {
-    var choice = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-        "//div[contains(@class, 'fjs-form-field-radio')][.//label[contains(., '" + groupLabel + "')]]"
-            + "//label[normalize-space()='" + option + "']")));
-    click(choice);
+    var group = "//div[contains(@class, 'fjs-form-field-radio')][./label[contains(., '" + groupLabel + "')]]";
+    var choice = By.xpath(group + "//label[normalize-space()='" + option + "']");
+    var input = By.xpath(group + "//label[normalize-space()='" + option + "']/preceding-sibling::input"
+        + " | " + group + "//input[@id=" + group + "//label[normalize-space()='" + option + "']/@for]");
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      click(d.findElement(choice));
+      sleep(Duration.ofMillis(400));
+      return d.findElements(input).stream().anyMatch(WebElement::isSelected);
+    });
   }
 
   /** form-js 1.8 renders a select as its own dropdown: open the n-th with this label, pick by the option's label. */
@@ -163,8 +173,9 @@ public final class TasklistPage {
 
   /** Adds a row to a dynamic list that allows it (form-js's add button under the list). */
   public void addRow(String listLabel) {
-    click(browser.findElement(By.xpath("//div[contains(@class, 'fjs-form-field-dynamiclist')][.//*[contains(., '"
-        + listLabel + "')]]//button[contains(@class, 'fjs-repeat-render-add')]")));
+    click(browser.findElement(By.xpath("//div[contains(@class, 'fjs-form-field-dynamiclist')][./label[contains(., '"
+        + listLabel + "')]]/*/button[contains(@class, 'fjs-repeat-render-add')]")));
+    sleep(Duration.ofMillis(400));
   }
 
   /** Completes the form; form-js commits typed text after a short debounce, so it is given that time. */
