@@ -43,7 +43,9 @@ class DepartmentReviewListener extends FormTaskListener {
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     var department = DepartmentSelfAssessmentProcess.department(task);
     var level = level(task);
-    variables.putText(task, "departmentName", plan.department(cycle.municipality(), department).name());
+    var departmentName = plan.department(cycle.municipality(), department).name();
+    variables.putText(task, "departmentName", departmentName);
+    DepartmentTaskNames.name(task, departmentName);
     variables.putText(task, "reviewerRole", level.label());
     variables.putRows(task, ASSESSMENTS, rows.of(cycle.municipality(), cycle.fiscalYear(), department));
     indicators.showEntered(task, cycle.municipality(), department, CycleReference.reviewYear(task));

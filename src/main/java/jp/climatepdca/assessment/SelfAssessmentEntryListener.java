@@ -52,10 +52,12 @@ class SelfAssessmentEntryListener extends FormTaskListener {
         .collect(Collectors.toMap(AssessmentView::measureCode, Function.identity()));
     var rows = plan.activeMeasures(cycle.municipality(), department).stream()
         .map(m -> row(m, saved.get(m.code()))).toList();
-    variables.putText(task, "departmentName", plan.department(cycle.municipality(), department).name());
+    var departmentName = plan.department(cycle.municipality(), department).name();
+    variables.putText(task, "departmentName", departmentName);
+    DepartmentTaskNames.name(task, departmentName);
     variables.putText(task, "returnNotice", reviews
-        .pendingReturn(cycle.municipality(), cycle.fiscalYear(), department, REVIEWERS)
-        .map(r -> r.returnNotice()).orElse(""));
+        .pendingReturnNotice(cycle.municipality(), cycle.fiscalYear(), department, REVIEWERS)
+        .orElse(""));
     variables.putRows(task, MEASURES, rows);
     indicators.load(task, cycle.municipality(), department, CycleReference.reviewYear(task));
   }

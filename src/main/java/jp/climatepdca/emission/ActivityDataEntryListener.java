@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import jp.climatepdca.plan.PlanService;
+import jp.climatepdca.review.DisplayNames;
 import jp.climatepdca.system.CycleReference;
 import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskInputException;
@@ -32,27 +33,29 @@ class ActivityDataEntryListener extends FormTaskListener {
   private final InventoryVerification verification;
   private final PlanService plan;
   private final TaskVariables variables;
+  private final DisplayNames names;
 
   ActivityDataEntryListener(ActivityImportService importer, ActivityUploadRepository uploads,
-      InventoryVerification verification, PlanService plan, TaskVariables variables) {
+      InventoryVerification verification, PlanService plan, TaskVariables variables, DisplayNames names) {
     this.importer = importer;
     this.uploads = uploads;
     this.verification = verification;
     this.plan = plan;
     this.variables = variables;
+    this.names = names;
   }
 
   @Override
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     var municipality = cycle.municipality();
     var year = CycleReference.inventoryYear(task);
-    var returned = verification.pendingReturn(municipality, year);
+    var returned = verification.pendingReturn(municipality, year, names.of(variables.currentUser(task)));
     variables.putText(task, "municipalityName", plan.municipality(municipality).name());
     variables.putText(task, "returnNotice", returned.orElse(""));
     variables.putText(task, "apiPath", "/api/emissions/" + municipality + "/" + year + "/activity-data");
     variables.putText(task, "uploadStatus", uploads
         .findFirstByMunicipalityCodeAndInventoryYearOrderByIdDesc(municipality, year)
-        .map(u -> WHEN.format(u.uploadedAt()) + " に " + u.uploadedBy() + " が " + u.rowCount() + " 行を登録")
+        .map(u -> WHEN.format(u.uploadedAt()) + " に " + names.of(u.uploadedBy()) + " が " + u.rowCount() + " 行を登録")
         .orElse("まだありません"));
     variables.declare(task, CSV);
     variables.putText(task, REASON, returned.isPresent() ? "差戻しによる修正" : "初回算定");

@@ -1,9 +1,12 @@
 package jp.climatepdca.emission;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -77,19 +80,33 @@ public class EmissionsSummary {
     return milestones.stream().map(m -> {
       var row = new LinkedHashMap<String, Object>();
       row.put("year", m.year() + "年度");
-      row.put("reduction", "−" + m.reductionPercent().toPlainString() + "%");
+      row.put("reduction", "−" + format("#,##0.#", m.reductionPercent()) + "%");
       row.put("total", tonnes(m.total()));
       row.put("label", m.label() == null ? "" : m.label());
       return (Map<String, Object>) row;
     }).toList();
   }
 
-  /** t-CO2 as staff read it: grouped thousands, the decimals there are, "—" where there is no figure. */
-  static String tonnes(BigDecimal value) {
-    return value == null ? NONE : new DecimalFormat("#,##0.######").format(value);
+  /**
+   * t-CO2 as staff read it: whole tonnes with grouped thousands (877,941, not 877,941.176471), "—" where
+   * there is no figure. The database and the API keep every decimal; this is only what a form shows.
+   */
+  public static String tonnes(BigDecimal value) {
+    return value == null ? NONE : format("#,##0", value);
   }
 
-  static String percent(BigDecimal value) {
-    return value == null ? NONE : (value.signum() > 0 ? "+" : "") + value.toPlainString() + "%";
+  /** A change in percent to one decimal, signed: +3.2%, -12.0%. */
+  public static String percent(BigDecimal value) {
+    if (value == null) {
+      return NONE;
+    }
+    var rounded = value.setScale(1, RoundingMode.HALF_UP);
+    return (rounded.signum() > 0 ? "+" : "") + format("#,##0.0", rounded) + "%";
+  }
+
+  private static String format(String pattern, BigDecimal value) {
+    var format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.JAPAN));
+    format.setRoundingMode(RoundingMode.HALF_UP);
+    return format.format(value);
   }
 }

@@ -22,12 +22,15 @@ class InventoryVerification {
         .review(accepted, comment);
   }
 
-  /** The comment of a current version the secretariat returned, if it did. */
+  /**
+   * The comment of a current version the secretariat returned, if it did, naming the reviewer (data entry
+   * is created again in the reviewer's own completion, so the reviewer is the person working then).
+   */
   @Transactional(readOnly = true)
-  Optional<String> pendingReturn(String municipality, int inventoryYear) {
+  Optional<String> pendingReturn(String municipality, int inventoryYear, String reviewerName) {
     return inventories.findByMunicipalityCodeAndInventoryYearAndCurrentTrue(municipality, inventoryYear)
         .map(EmissionInventory::view)
         .filter(v -> EmissionInventory.Status.RETURNED.name().equals(v.status()))
-        .map(v -> "第" + v.version() + "版の算定結果が差し戻されました: " + v.reviewComment());
+        .map(v -> "第" + v.version() + "版の算定結果が差し戻されました（" + reviewerName + "）: " + v.reviewComment());
   }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import jp.climatepdca.system.JsonReadLimits;
+import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 
 /**
@@ -26,7 +27,9 @@ import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
  * whatever mapper Jersey finds, so that stops the start instead.
  */
 @Provider
-@Produces(MediaType.APPLICATION_JSON)
+// HAL too, as Camunda's own configurator: Tasklist opens a task as HAL, and a HAL answer without this
+// mapper wrote dates as epoch millis, which Tasklist's task header showed as "Invalid date"
+@Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
 public final class SharedRestMapper extends JacksonConfigurator {
 
   private final AtomicReference<ObjectMapper> mapper = new AtomicReference<>();

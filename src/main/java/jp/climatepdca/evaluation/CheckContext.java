@@ -59,8 +59,8 @@ class CheckContext {
     var evaluation = evaluations.evaluation(cycle.municipality(), cycle.fiscalYear());
     variables.putText(task, "municipalityName", plan.municipality(cycle.municipality()).name());
     variables.putText(task, "returnNotice", reviews
-        .pendingReturn(cycle.municipality(), cycle.fiscalYear(), null, CITY_REVIEWERS)
-        .map(r -> r.returnNotice()).orElse(""));
+        .pendingReturnNotice(cycle.municipality(), cycle.fiscalYear(), null, CITY_REVIEWERS)
+        .orElse(""));
     variables.putRows(task, "departmentSummary", departmentSummary(all, departmentNames));
     variables.putRows(task, "delayedMeasures", delayed(all, measures, departmentNames));
     variables.putText(task, "secretariatSummary", nullToEmpty(evaluation.secretariatSummary()));

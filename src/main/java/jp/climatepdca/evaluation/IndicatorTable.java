@@ -1,6 +1,7 @@
 package jp.climatepdca.evaluation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -37,8 +38,12 @@ class IndicatorTable {
     row.put("base", g.baseYear() + "年度 " + plain(g.baseValue()));
     row.put("target", g.targetYear() + "年度 " + plain(g.targetValue()));
     row.put("actual", g.actualYear() == null ? "—" : g.actualYear() + "年度 " + plain(g.actualValue()));
-    row.put("path", plain(g.pathValue()));
-    row.put("progress", g.progressPercent() == null ? "—" : g.progressPercent().toPlainString() + "%");
+    // the straight line between base and target: as many decimals as the plan's own values have
+    row.put("path", g.pathValue() == null ? "—"
+        : plain(g.pathValue().setScale(Math.max(0, Math.max(scale(g.baseValue()), scale(g.targetValue()))),
+            RoundingMode.HALF_UP)));
+    row.put("progress", g.progressPercent() == null ? "—"
+        : g.progressPercent().setScale(1, RoundingMode.HALF_UP).toPlainString() + "%");
     row.put("grade", g.gradeLabel());
     return row;
   }
@@ -53,6 +58,10 @@ class IndicatorTable {
     return Arrays.stream(IndicatorGrade.values()).filter(counts::containsKey)
         .map(g -> g.label() + " " + counts.get(g)).collect(Collectors.joining("・"))
         + "（全" + grades.size() + "指標）";
+  }
+
+  private static int scale(BigDecimal value) {
+    return value == null ? 0 : value.stripTrailingZeros().scale();
   }
 
   private static String plain(BigDecimal value) {

@@ -2,11 +2,11 @@ package jp.climatepdca.publication;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import jp.climatepdca.evaluation.OpinionView;
 import jp.climatepdca.publication.ReportSnapshot.ReportRequest;
 import jp.climatepdca.system.CycleReference;
 import jp.climatepdca.system.FormTaskListener;
@@ -27,6 +27,10 @@ class AnnualReportPreparationListener extends FormTaskListener {
   static final String RESPONSES = "responses";
   static final int MAX_SUMMARY = 8000;
   static final int MAX_TEXT = 4000;
+  private static final String OPINION_ID = "opinionId";
+  private static final String MEASURE = "measureCode";
+  private static final String OPINION = "opinion";
+  private static final String WHOLE_PLAN = "全体";
 
   private final AnnualReportService reports;
   private final ReportSnapshot snapshot;
@@ -54,9 +58,9 @@ class AnnualReportPreparationListener extends FormTaskListener {
     variables.putText(task, CHANGE_NOTE, draft.map(ReportContent::changeNote).orElse(""));
     var rows = snapshot.opinions(cycle.municipality(), cycle.fiscalYear()).stream().map(o -> {
       var row = new LinkedHashMap<String, Object>();
-      row.put("opinionId", o.id());
-      row.put("measureCode", o.measureCode() == null ? "全体" : o.measureCode());
-      row.put("opinion", o.opinion());
+      row.put(OPINION_ID, o.id());
+      row.put(MEASURE, target(o));
+      row.put(OPINION, o.opinion());
       row.put("response", earlier.flatMap(c -> c.opinions().stream()
           .filter(e -> Objects.equals(e.measureCode(), o.measureCode()) && Objects.equals(e.opinion(), o.opinion()))
           .map(ReportContent.OpinionEntry::response).filter(Objects::nonNull).findFirst()).orElse(""));
@@ -87,35 +91,58 @@ class AnnualReportPreparationListener extends FormTaskListener {
         CycleReference.inventoryYear(task), summary, changeNote), responses, variables.currentUser(task));
   }
 
-  /** Every opinion of the year needs its response; rows naming other opinions are refused. */
+  /**
+   * Every opinion of the year needs its response. The rows are the form's list, which cannot add or remove
+   * rows, so row n answers the year's n-th opinion as the server lists it: form-js 1.8 (Tasklist 7.24) drops
+   * a list's hidden values, so no id comes back from Tasklist. What the row still carries (the read-only
+   * measure and opinion it showed, and the opinion id an API client copies back) must match that opinion,
+   * so a reordered, stale or foreign list is refused rather than answering the wrong opinion.
+   */
   private Map<Long, String> responses(DelegateTask task, CycleReference cycle, List<String> errors) {
     var opinions = snapshot.opinions(cycle.municipality(), cycle.fiscalYear());
-    var expected = new HashMap<Long, String>();
-    opinions.forEach(o -> expected.put(o.id(), o.measureCode() == null ? "全体" : o.measureCode()));
+    var rows = variables.rows(task, RESPONSES);
+    if (rows.size() != opinions.size()) {
+      errors.add("対応方針: 推進委員会の意見は" + opinions.size() + "件ですが、一覧は" + rows.size()
+          + "件です。画面を開き直してください");
+      return Map.of();
+    }
     var responses = new HashMap<Long, String>();
-    var seen = new HashSet<Long>();
-    for (var row : variables.rows(task, RESPONSES)) {
-      Long id = row.get("opinionId") instanceof Number n ? n.longValue() : null;
-      if (id == null || !expected.containsKey(id)) {
-        errors.add("対応方針: 意見 \"" + row.get("opinionId") + "\" はこの年度の推進委員会の意見ではありません");
-        continue;
-      }
-      if (!seen.add(id)) {
-        errors.add("対応方針: 同じ意見が2回入力されています（" + expected.get(id) + "）");
+    for (int i = 0; i < rows.size(); i++) {
+      var row = rows.get(i);
+      var opinion = opinions.get(i);
+      var target = target(opinion);
+      var position = (i + 1) + "件目の意見（" + target + "）";
+      if (!matches(row, opinion)) {
+        errors.add("対応方針: " + (i + 1) + "件目の行がこの年度の" + position + "と一致しません。画面を開き直してください");
         continue;
       }
       var response = row.get("response") instanceof String s && !s.isBlank() ? s.strip() : null;
-      var position = opinions.indexOf(opinions.stream().filter(o -> o.id() == id).findFirst().orElseThrow()) + 1;
       if (response == null) {
-        errors.add("対応方針: " + position + "件目の意見（" + expected.get(id) + "）への対応方針を入力してください");
+        errors.add("対応方針: " + position + "への対応方針を入力してください");
       } else if (response.length() > MAX_TEXT) {
-        errors.add("対応方針: " + position + "件目の意見への対応方針は" + MAX_TEXT + "文字以内で入力してください");
+        errors.add("対応方針: " + position + "への対応方針は" + MAX_TEXT + "文字以内で入力してください");
       } else {
-        responses.put(id, response);
+        responses.put(opinion.id(), response);
       }
     }
-    opinions.stream().filter(o -> !seen.contains(o.id())).forEach(o -> errors.add(
-        "対応方針: 意見（" + expected.get(o.id()) + "）が一覧にありません"));
     return responses;
+  }
+
+  /** Only what the row carries is compared: Tasklist sends the read-only texts, an API client may send the id. */
+  private static boolean matches(Map<String, Object> row, OpinionView opinion) {
+    var id = row.get(OPINION_ID);
+    if (id != null && !(id instanceof Number n && n.longValue() == opinion.id())) {
+      return false;
+    }
+    var measure = row.get(MEASURE);
+    if (measure != null && !target(opinion).equals(measure)) {
+      return false;
+    }
+    var text = row.get(OPINION);
+    return text == null || Objects.equals(opinion.opinion(), text);
+  }
+
+  private static String target(OpinionView opinion) {
+    return opinion.measureCode() == null ? WHOLE_PLAN : opinion.measureCode();
   }
 }

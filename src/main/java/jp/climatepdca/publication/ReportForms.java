@@ -1,9 +1,9 @@
 package jp.climatepdca.publication;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.climatepdca.emission.EmissionsSummary;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.review.ReviewLevel;
 import jp.climatepdca.review.ReviewLog;
@@ -31,8 +31,8 @@ class ReportForms {
   void header(DelegateTask task, CycleReference cycle) {
     variables.putText(task, "municipalityName", plan.municipality(cycle.municipality()).name());
     variables.putText(task, "fiscalYearLabel", FiscalYears.label(cycle.fiscalYear()));
-    variables.putText(task, "returnNotice", reviews.pendingReturn(cycle.municipality(), cycle.fiscalYear(), null,
-        REVIEWERS).map(r -> r.returnNotice()).orElse(""));
+    variables.putText(task, "returnNotice", reviews.pendingReturnNotice(cycle.municipality(), cycle.fiscalYear(), null,
+        REVIEWERS).orElse(""));
   }
 
   /** The frozen draft as reviewers read it: texts, responses to the opinions, and what it contains. */
@@ -59,14 +59,10 @@ class ReportForms {
       text.append("温室効果ガス排出量: 算定済みの年度なし、");
     } else {
       text.append("温室効果ガス排出量 ").append(FiscalYears.label(c.emissions().inventoryYear())).append(" ")
-          .append(plain(c.emissions().total())).append(" t-CO2（").append(c.emissions().trend().size())
+          .append(EmissionsSummary.tonnes(c.emissions().total())).append(" t-CO2（").append(c.emissions().trend().size())
           .append("か年の推移）、");
     }
     text.append("指標 ").append(c.indicators().size()).append("件、削減目標 ").append(c.targets().size()).append("件");
     return text.toString();
-  }
-
-  private static String plain(BigDecimal value) {
-    return value == null ? "―" : value.stripTrailingZeros().toPlainString();
   }
 }

@@ -13,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewLog {
 
   private final ReviewDecisionRepository decisions;
+  private final DisplayNames names;
 
-  ReviewLog(ReviewDecisionRepository decisions) {
+  ReviewLog(ReviewDecisionRepository decisions, DisplayNames names) {
     this.decisions = decisions;
+    this.names = names;
   }
 
   /** A retried completion of the same task records nothing new. */
@@ -43,5 +45,13 @@ public class ReviewLog {
         .filter(r -> Objects.equals(r.departmentCode(), departmentCode))
         .findFirst()
         .filter(r -> r.outcome() == ReviewOutcome.RETURN);
+  }
+
+  /** The notice of a pending return ({@link #pendingReturn}), the reviewer named by display name. */
+  @Transactional(readOnly = true)
+  public Optional<String> pendingReturnNotice(String municipality, int fiscalYear, String departmentCode,
+      Collection<ReviewLevel> levels) {
+    return pendingReturn(municipality, fiscalYear, departmentCode, levels)
+        .map(r -> r.returnNotice(names.of(r.decidedBy())));
   }
 }

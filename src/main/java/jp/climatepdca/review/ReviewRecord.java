@@ -6,8 +6,8 @@ import java.time.Instant;
 public record ReviewRecord(String municipality, int fiscalYear, String departmentCode, ReviewLevel level,
     ReviewOutcome outcome, String comment, String taskId, String decidedBy, Instant decidedAt) {
 
-  /** What the person the work went back to reads at the top of their form. */
-  public String returnNotice() {
-    return level.label() + "から差し戻されました（" + decidedBy + "）: " + (comment == null ? "" : comment);
+  /** What the person the work went back to reads at the top of their form, naming the reviewer as staff know them. */
+  public String returnNotice(String reviewerName) {
+    return level.label() + "から差し戻されました（" + reviewerName + "）: " + (comment == null ? "" : comment);
   }
 }

@@ -26,6 +26,7 @@ import jp.climatepdca.testing.SecretariatPublication;
 import jp.climatepdca.testing.TasklistClient;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +57,9 @@ class WholeFiscalYearTest {
 
   @Autowired
   HistoryService history;
+
+  @Autowired
+  TaskService taskService;
 
   private TasklistClient as(String user) {
     return new TasklistClient(port, user);
@@ -142,7 +146,7 @@ class WholeFiscalYearTest {
         "reason", "家庭部門の灯油を追加"));
     var second = secretariat.claim(CYCLE, TASK_VERIFY_EMISSIONS);
     // 441 + 10 kL × 2.49
-    assertThat(secretariat.form(second).get("total").asText()).isEqualTo("465.9");
+    assertThat(secretariat.form(second).get("total").asText()).isEqualTo("466");
     secretariat.complete(second, Map.of("decision", "APPROVE", "comment", ""));
 
     var inventory = Http.as(port, "honbu").get("/api/emissions/" + CITY + "/" + INVENTORY_YEAR).json();
@@ -265,13 +269,23 @@ class WholeFiscalYearTest {
     assertThat(missingResponse.status()).as(missingResponse.toString()).isEqualTo(400);
     assertThat(missingResponse.json().path("message").asText()).contains("対応方針を入力してください");
     rows.forEach(row -> row.put("response", "周知を強化します"));
+    // a reordered list would answer the wrong opinions: refused
+    var reordered = new java.util.ArrayList<>(rows);
+    java.util.Collections.reverse(reordered);
+    var wrongOrder = secretariat.submit(prepare, Map.of("summary", "第1稿", "changeNote", "", "responses", reordered));
+    assertThat(wrongOrder.status()).as(wrongOrder.toString()).isEqualTo(400);
+    assertThat(wrongOrder.json().path("message").asText()).contains("一致しません");
+    // what Tasklist's form-js 1.8 sends back: the rows without their hidden opinionId
+    rows.forEach(row -> row.remove("opinionId"));
     secretariat.complete(prepare, Map.of("summary", "第1稿", "changeNote", "", "responses", rows));
     var approval = headquarters.claim(key, AnnualReportPublicationProcess.TASK_APPROVE_PUBLICATION);
     assertThat(headquarters.form(approval).get("summary").asText()).isEqualTo("第1稿");
     headquarters.complete(approval, Map.of("decision", "RETURN", "comment", "排出量の傾向を概要に書いてください"));
-    var revise = secretariat.claim(key, AnnualReportPublicationProcess.TASK_PREPARE_REPORT);
+    var revise = secretariat.await(key, AnnualReportPublicationProcess.TASK_PREPARE_REPORT);
+    assertThat(taskService.createTaskQuery().taskId(revise).singleResult().getAssignee()).isEqualTo(secretariat.user());
     var revisedForm = secretariat.form(revise);
-    assertThat(revisedForm.get("returnNotice").asText()).contains("公表の承認").contains("排出量の傾向");
+    assertThat(revisedForm.get("returnNotice").asText()).contains("公表の承認").contains("排出量の傾向")
+        .contains("（推進本部 本部 太郎）");
     assertThat(revisedForm.get("summary").asText()).isEqualTo("第1稿");
     assertThat(TasklistClient.rows(revisedForm.get("responses"))).allSatisfy(
         row -> assertThat(row.get("response")).isEqualTo("周知を強化します"));

@@ -108,6 +108,26 @@ class SharedRestMapperTest {
         .hasMessageContaining("serves nothing");
   }
 
+  /**
+   * Tasklist asks for HAL (application/hal+json) when it opens a task; its header read the due date
+   * "Invalid date" while HAL answers fell back to an unconfigured mapper that writes dates as epoch millis.
+   */
+  @Test
+  void halAnswersCarryDatesAsCamundaWritesThem() throws Exception {
+    var admin = Http.as(port, "demo");
+    var created = admin.post("/engine-rest/task/create", java.util.Map.of("id", "hal-date-" + System.nanoTime(),
+        "name", "HAL の期限", "due", "2026-05-31T00:00:00.000+0900"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(204);
+    var task = admin.get("/engine-rest/task?name=" + java.net.URLEncoder.encode("HAL の期限",
+        java.nio.charset.StandardCharsets.UTF_8)).json().get(0).path("id").asText();
+    var hal = admin.accepting("application/hal+json").get("/engine-rest/task/" + task);
+    assertThat(hal.status()).as(hal.toString()).isEqualTo(200);
+    assertThat(hal.json().path("due").asText()).matches(CAMUNDA_DATE);
+    var tasklist = WebappSession.logIn(port, "demo");
+    var webapp = tasklist.get("/api/engine/engine/default/task/" + task, "application/hal+json");
+    assertThat(new ObjectMapper().readTree(webapp.body()).path("due").asText()).as(webapp.body()).matches(CAMUNDA_DATE);
+  }
+
   private static void assertConfiguredAsCamundas(ObjectMapper mapper) {
     assertThat(mapper.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)).isFalse();
     assertThat(mapper.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isFalse();

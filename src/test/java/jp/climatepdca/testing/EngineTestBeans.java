@@ -32,7 +32,8 @@ public final class EngineTestBeans {
   public static final List<String> LISTENERS = List.of("selfAssessmentEntryListener", "departmentReviewListener",
       "compileCheckListener", "headquartersEvaluationListener", "liaisonMeetingListener", "committeeReviewListener",
       "actionDecisionsListener", "activityDataEntryListener", "emissionsVerificationListener",
-      "annualReportPreparationListener", "annualReportApprovalListener", "annualReportPublishingListener");
+      "annualReportPreparationListener", "annualReportApprovalListener", "annualReportPublishingListener",
+      "returnToSubmitterListener");
 
   private EngineTestBeans() {}
 

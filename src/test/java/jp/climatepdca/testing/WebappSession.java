@@ -56,6 +56,12 @@ public final class WebappSession {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET asking for the given media type (Tasklist opens a task as HAL). */
+  public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A JSON POST, with or without the XSRF token. */
   public HttpResponse<String> post(String path, String json, boolean withToken)
       throws IOException, InterruptedException {
