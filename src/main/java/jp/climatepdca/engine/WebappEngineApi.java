@@ -1,6 +1,7 @@
 package jp.climatepdca.engine;
 
 import jakarta.servlet.ServletRegistration;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
@@ -28,20 +29,28 @@ class WebappEngineApi {
 
   /**
    * The servlet at the engine API's address is this one: had the webapp starter registered its own first
-   * (another name, an earlier order), ours would only be logged as not registered, and the webapps would
-   * run with Camunda's mapper per request again.
+   * (another order), ours would only be logged as not registered; under another name, two servlets would
+   * share the address. Either way the webapps would run with Camunda's mapper per request again.
    */
   @EventListener
   void verifyRegistered(ServletWebServerInitializedEvent started) {
-    verifyServedByUs(started.getApplicationContext().getServletContext().getServletRegistration(SERVLET_NAME));
+    verifyServedByUs(started.getApplicationContext().getServletContext().getServletRegistrations());
   }
 
-  static void verifyServedByUs(ServletRegistration registration) {
-    var application = registration == null ? null : registration.getInitParameter(APPLICATION);
+  static void verifyServedByUs(Map<String, ? extends ServletRegistration> registrations) {
+    var ours = registrations.get(SERVLET_NAME);
+    var application = ours == null ? null : ours.getInitParameter(APPLICATION);
     if (!Application.class.getName().equals(application)) {
       throw new EngineHookMismatch(WebappEngineApi.class, "the servlet \"" + SERVLET_NAME + "\" serves "
-          + (registration == null ? "nothing" : registration.getClassName() + " with " + application)
+          + (ours == null ? "nothing" : ours.getClassName() + " with " + application)
           + " instead of " + Application.class.getName());
+    }
+    var sharing = registrations.values().stream().filter(other -> other != ours)
+        .filter(other -> other.getMappings().stream().anyMatch(ours.getMappings()::contains))
+        .map(ServletRegistration::getName).sorted().toList();
+    if (!sharing.isEmpty()) {
+      throw new EngineHookMismatch(WebappEngineApi.class, "the servlets " + sharing + " share the address "
+          + ours.getMappings() + " of the engine API");
     }
   }
 

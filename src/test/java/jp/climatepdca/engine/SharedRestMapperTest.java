@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.text.SimpleDateFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Http;
@@ -93,19 +96,32 @@ class SharedRestMapperTest {
         .hasMessageContaining("CamundaRestResources no longer registers " + JacksonConfigurator.class.getName());
   }
 
-  /** Had the webapp starter registered its own servlet first, ours would only have been logged as skipped. */
+  /**
+   * Had the webapp starter registered its own servlet first, ours would only have been logged as skipped;
+   * under another name, it would share the address with ours.
+   */
   @Test
-  void theWebappsEngineApiServedByAnotherApplicationStopsTheStart() {
-    WebappEngineApi.verifyServedByUs(servletContext.getServletRegistration(WebappEngineApi.SERVLET_NAME));
+  void theWebappsEngineApiServedByAnotherServletStopsTheStart() {
+    var registrations = servletContext.getServletRegistrations();
+    WebappEngineApi.verifyServedByUs(registrations);
     var camundas = mock(ServletRegistration.class);
+    when(camundas.getName()).thenReturn(WebappEngineApi.SERVLET_NAME);
     when(camundas.getClassName()).thenReturn("org.glassfish.jersey.servlet.ServletContainer");
     when(camundas.getInitParameter("jakarta.ws.rs.Application"))
         .thenReturn("org.camunda.bpm.webapp.impl.engine.EngineRestApplication");
-    assertThatThrownBy(() -> WebappEngineApi.verifyServedByUs(camundas)).isInstanceOf(EngineHookMismatch.class)
+    when(camundas.getMappings()).thenReturn(List.of("/camunda/api/engine/*"));
+    assertThatThrownBy(() -> WebappEngineApi.verifyServedByUs(Map.of(WebappEngineApi.SERVLET_NAME, camundas)))
+        .isInstanceOf(EngineHookMismatch.class)
         .hasMessageContaining("the servlet \"Engine Api\" serves org.glassfish.jersey.servlet.ServletContainer with"
             + " org.camunda.bpm.webapp.impl.engine.EngineRestApplication instead of " + WebappEngineApi.Application.class.getName());
-    assertThatThrownBy(() -> WebappEngineApi.verifyServedByUs(null)).isInstanceOf(EngineHookMismatch.class)
+    assertThatThrownBy(() -> WebappEngineApi.verifyServedByUs(Map.of())).isInstanceOf(EngineHookMismatch.class)
         .hasMessageContaining("serves nothing");
+
+    when(camundas.getName()).thenReturn("Engine API");
+    var both = new HashMap<String, ServletRegistration>(registrations);
+    both.put("Engine API", camundas);
+    assertThatThrownBy(() -> WebappEngineApi.verifyServedByUs(both)).isInstanceOf(EngineHookMismatch.class)
+        .hasMessageContaining("the servlets [Engine API] share the address [/camunda/api/engine/*]");
   }
 
   /**
