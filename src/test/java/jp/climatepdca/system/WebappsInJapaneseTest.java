@@ -110,6 +110,18 @@ class WebappsInJapaneseTest {
     logIn(camunda + "tasklist/default/", "env-staff");
     visit(english, ours, "tasklist-list", camunda + "tasklist/default/#/", "フィルター");
     visit(english, ours, "tasklist-form", camunda + "tasklist/default/#/?task=" + task.getId(), "取組実績");
+    // a required field left empty: form-js's own message, in Japanese
+    Browser.waiting(browser).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space()='担当する']"))).click();
+    var achievements = Browser.waiting(browser).until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "(//div[contains(@class, 'fjs-form-field-textarea')][.//label[contains(., '取組実績')]]//textarea)[1]")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", achievements);
+    achievements.sendKeys("x", org.openqa.selenium.Keys.BACK_SPACE, org.openqa.selenium.Keys.TAB);
+    var error = Browser.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".fjs-form-field-error li")));
+    Browser.waiting(browser).until(d -> !error.getText().isBlank());
+    assertThat(error.getText()).isEqualTo("入力してください（必須項目です）。");
+    read(english, ours, "tasklist-form-error", "必須項目です");
 
     assertThat(english).as("English words on the Japanese screens (see target/browser/webapps-*.png)").isEmpty();
   }
@@ -117,6 +129,11 @@ class WebappsInJapaneseTest {
   /** Opens the page, waits for its Japanese heading and its data, keeps the evidence and reads the text. */
   private void visit(Map<String, Set<String>> english, Set<String> ours, String name, String url, String shown) {
     browser.get(url);
+    read(english, ours, name, shown);
+  }
+
+  /** The page as it is now: its Japanese heading, the banner, the Actions head, every visible word. */
+  private void read(Map<String, Set<String>> english, Set<String> ours, String name, String shown) {
     var wait = Browser.waiting(browser);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(normalize-space(.), '" + shown + "')]")));
     // lists and diagrams arrive after the heading; there is no single element that says "done"
