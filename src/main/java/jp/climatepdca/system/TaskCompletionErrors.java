@@ -50,6 +50,9 @@ class TaskCompletionErrors {
       "^(?:/engine-rest|/[^/]+/api/engine/engine/[^/]+)/task/([^/]+)/(submit-form|complete|claim)$");
   private static final java.util.Set<String> MALFORMED = java.util.Set.of("JsonParseException",
       "JsonMappingException", "InvalidRequestException");
+  /** What TaskResourceImpl writes before the reason of a refused form (its RestException message). */
+  private static final Pattern ENGINE_PREFIX = Pattern.compile(
+      "^Cannot (?:submit task form|complete task) [^:\\s]+: (.*)$", Pattern.DOTALL);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 H時mm分")
       .withZone(ZoneId.of("Asia/Tokyo"));
 
@@ -135,12 +138,31 @@ class TaskCompletionErrors {
         error = null;
       }
       if (error != null && error.isObject() && !MALFORMED.contains(error.path("type").asText())) {
-        buffered.copyBodyToResponse();
+        withoutEnginePrefix(response, buffered, (com.fasterxml.jackson.databind.node.ObjectNode) error);
         return;
       }
       var detail = error != null && error.isObject() ? error.path("message").asText() : text;
       write(response, HttpStatus.BAD_REQUEST, error != null && error.isObject() ? error.path("type").asText()
           : "InvalidRequestException", "送信内容の形式が正しくありません（JSON の書き方、または変数の型と値）。詳細: " + detail);
+    }
+
+    /**
+     * Camunda's REST resource puts "Cannot submit task form &lt;id&gt;: " (or "Cannot complete task &lt;id&gt;: ")
+     * before the message of every refused submission, and Tasklist shows it above the form: the staff
+     * read our Japanese reason alone; type and code stay as Camunda sent them.
+     */
+    private void withoutEnginePrefix(HttpServletResponse response, ContentCachingResponseWrapper buffered,
+        com.fasterxml.jackson.databind.node.ObjectNode error) throws IOException {
+      var prefixed = ENGINE_PREFIX.matcher(error.path("message").asText());
+      if (!prefixed.matches()) {
+        buffered.copyBodyToResponse();
+        return;
+      }
+      error.put("message", prefixed.group(1));
+      var bytes = mapper.writeValueAsBytes(error);
+      response.setContentType("application/json;charset=UTF-8");
+      response.setContentLength(bytes.length);
+      response.getOutputStream().write(bytes);
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String type, String message)

@@ -50,6 +50,16 @@ public final class Browser {
     return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(200));
   }
 
+  /** Waits a moment for a page whose data arrives after its heading (there is no element that says done). */
+  public static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A screenshot and the page's HTML under target/browser/, to see what the browser saw. */
   public static void keepEvidence(WebDriver driver, String name) {
     try {

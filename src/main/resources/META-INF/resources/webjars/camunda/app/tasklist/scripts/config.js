@@ -14,8 +14,8 @@ export default {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'ja'
   },
-  // custom/dynamic-list-validity.js: see the comment there
-  customScripts: ['custom/dynamic-list-validity'],
+  // custom/dynamic-list-validity.js and custom/form-js-japanese.js: see the comment in each
+  customScripts: ['custom/dynamic-list-validity', 'custom/form-js-japanese'],
 
   shortcuts: {
     claimTask: {

@@ -1,0 +1,8 @@
+// climate-pdca: Welcome configuration (replaces the webjar's default scripts/config.js, which sets nothing).
+export default {
+  // Japanese for staff (locales/ja.json, the team's own translation); an English browser still gets English
+  locales: {
+    availableLocales: ['ja', 'en'],
+    fallbackLocale: 'ja'
+  }
+};
