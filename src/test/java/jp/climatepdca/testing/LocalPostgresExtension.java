@@ -40,8 +40,12 @@ public final class LocalPostgresExtension implements BeforeAllCallback, TestInst
     }
     server = LocalPostgres.start(spec);
     var started = server;
+    // forgotten when closed: a base class's static extension serves each of its subclasses in turn
     context.getStore(ExtensionContext.Namespace.create(getClass())).put(LocalPostgres.class,
-        (CloseableResource) started::close);
+        (CloseableResource) () -> {
+          server = null;
+          started.close();
+        });
   }
 
   /**
