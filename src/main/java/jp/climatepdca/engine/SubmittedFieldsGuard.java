@@ -46,6 +46,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -147,7 +148,7 @@ class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    verifyInChain(guard, configuration == null ? null : configuration.getCommandInterceptorsTxRequired());
+    verifyInChain(guard, configuration == null ? null : configuration.getCommandExecutorTxRequired());
     verified = true;
   }
 
@@ -178,23 +179,27 @@ class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The guard is in the chain every command of the engine's services passes, after the interceptor that
-   * opens the command context (it reads the task through it), so after Camunda's transaction began.
+   * The guard is in the chain every command of the engine's services passes (followed link by link from
+   * the executor they hand their commands to), after the interceptor that opens the command context (it
+   * reads the task through it), so inside Camunda's transaction.
    */
-  static void verifyInChain(CommandInterceptor guard, List<CommandInterceptor> chain) {
-    if (guard == null || chain == null || !chain.contains(guard)) {
-      throw new EngineHookMismatch(SubmittedFieldsGuard.class, "the guard is not among the engine's command"
-          + " interceptors " + (chain == null ? "(none configured)" : classNames(chain)));
+  static void verifyInChain(CommandInterceptor guard, CommandExecutor executor) {
+    var passed = new ArrayList<String>();
+    var contextOpened = false;
+    for (var link = executor; link instanceof CommandInterceptor interceptor && passed.size() < 100;
+        link = interceptor.getNext()) {
+      if (link == guard) {
+        if (!contextOpened) {
+          throw new EngineHookMismatch(SubmittedFieldsGuard.class, "the guard runs before the command context is"
+              + " opened (interceptors in order: " + passed + ")");
+        }
+        return;
+      }
+      contextOpened |= link instanceof CommandContextInterceptor;
+      passed.add(link.getClass().getSimpleName());
     }
-    var context = chain.stream().filter(CommandContextInterceptor.class::isInstance).findFirst();
-    if (context.isEmpty() || chain.indexOf(context.get()) > chain.indexOf(guard)) {
-      throw new EngineHookMismatch(SubmittedFieldsGuard.class, "the guard runs before the command context is opened"
-          + " (interceptors in order: " + classNames(chain) + ")");
-    }
-  }
-
-  private static List<String> classNames(List<CommandInterceptor> chain) {
-    return chain.stream().map(interceptor -> interceptor.getClass().getSimpleName()).toList();
+    throw new EngineHookMismatch(SubmittedFieldsGuard.class, "a command of the engine's services does not pass the"
+        + " guard (interceptors it passes: " + passed + ")");
   }
 
   private static List<CommandInterceptor> with(CommandInterceptor guard, List<CommandInterceptor> existing) {

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -36,16 +37,19 @@ class TaskInputUnwrapping extends AbstractProcessEnginePlugin {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskInputUnwrapping.class);
 
-  private final Unwrap unwrap = new Unwrap();
+  /** One per chain: the engine links each interceptor to the next of its chain (a shared one would jump chains). */
+  private final Unwrap unwrapRequired = new Unwrap();
+  private final Unwrap unwrapRequiresNew = new Unwrap();
   private ProcessEngineConfigurationImpl configuration;
   private volatile boolean verified;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     this.configuration = configuration;
-    configuration.setCustomPreCommandInterceptorsTxRequired(with(configuration.getCustomPreCommandInterceptorsTxRequired()));
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        with(unwrapRequired, configuration.getCustomPreCommandInterceptorsTxRequired()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        with(unwrapRequiresNew, configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
   }
 
   @Override
@@ -54,8 +58,10 @@ class TaskInputUnwrapping extends AbstractProcessEnginePlugin {
       throw new EngineHookMismatch(TaskInputUnwrapping.class, "the engine was built without calling the plugin's"
           + " preInit, so the interceptor is not installed");
     }
-    verifyFirst(unwrap, "requires a transaction", configuration.getCommandInterceptorsTxRequired());
-    verifyFirst(unwrap, "requires a new transaction", configuration.getCommandInterceptorsTxRequiresNew());
+    verifyFirst(unwrapRequired, "requires a transaction", configuration.getCommandExecutorTxRequired(),
+        configuration.getCommandInterceptorsTxRequired());
+    verifyFirst(unwrapRequiresNew, "requires a new transaction", configuration.getCommandExecutorTxRequiresNew(),
+        configuration.getCommandInterceptorsTxRequiresNew());
     verified = true;
   }
 
@@ -67,15 +73,24 @@ class TaskInputUnwrapping extends AbstractProcessEnginePlugin {
     }
   }
 
-  static void verifyFirst(CommandInterceptor unwrap, String chainName, List<CommandInterceptor> chain) {
-    if (chain == null || chain.isEmpty() || chain.get(0) != unwrap) {
+  /**
+   * The engine's services hand every command to the first interceptor of the chain (the executor), and it
+   * must be this one, linked on to the next of the same chain.
+   */
+  static void verifyFirst(Unwrap unwrap, String chainName, CommandExecutor executor, List<CommandInterceptor> chain) {
+    var order = chain == null ? "none" : chain.stream().map(interceptor -> interceptor.getClass().getSimpleName()).toList();
+    if (chain == null || chain.size() < 2 || executor != unwrap) {
       throw new EngineHookMismatch(TaskInputUnwrapping.class, "the interceptor is not the first of the command chain"
-          + " that " + chainName + " (in order: " + (chain == null ? "none" : chain.stream()
-          .map(interceptor -> interceptor.getClass().getSimpleName()).toList()) + ")");
+          + " that " + chainName + " (in order: " + order + ")");
+    }
+    if (unwrap.getNext() != chain.get(1)) {
+      throw new EngineHookMismatch(TaskInputUnwrapping.class, "the interceptor first in the command chain that "
+          + chainName + " hands its commands to " + unwrap.getNext().getClass().getSimpleName() + ", not to the next"
+          + " of its chain (in order: " + order + ")");
     }
   }
 
-  private List<CommandInterceptor> with(List<CommandInterceptor> existing) {
+  private static List<CommandInterceptor> with(Unwrap unwrap, List<CommandInterceptor> existing) {
     var interceptors = new ArrayList<CommandInterceptor>();
     interceptors.add(unwrap);
     if (existing != null) {

@@ -104,10 +104,11 @@ class SubmittedFieldsGuardTest {
         .isInstanceOf(EngineHookMismatch.class);
   }
 
+  /** With TaskInputUnwrapping in front, as in the application: each command reaches the guard. */
   @Test
   void theGuardRunsInsideTheCommandContextOfEveryCommand() {
     var plugin = new SubmittedFieldsGuard();
-    var engine = PlainEngine.build("guard", plugin);
+    var engine = PlainEngine.build("guard", new TaskInputUnwrapping(), plugin);
     try {
       plugin.verifyCalled();
     } finally {
@@ -119,10 +120,14 @@ class SubmittedFieldsGuardTest {
   void aGuardOutsideTheChainOrBeforeTheCommandContextStopsTheStart() {
     var guard = new SubmittedFieldsGuard.Guard(null);
     var context = new CommandContextInterceptor();
-    assertThatThrownBy(() -> SubmittedFieldsGuard.verifyInChain(guard, List.of(context)))
-        .isInstanceOf(EngineHookMismatch.class).hasMessageContaining("not among the engine's command interceptors");
-    assertThatThrownBy(() -> SubmittedFieldsGuard.verifyInChain(guard, List.of(guard, context)))
+    assertThatThrownBy(() -> SubmittedFieldsGuard.verifyInChain(guard, context))
+        .isInstanceOf(EngineHookMismatch.class).hasMessageContaining("does not pass the guard");
+    guard.setNext(context);
+    assertThatThrownBy(() -> SubmittedFieldsGuard.verifyInChain(guard, guard))
         .isInstanceOf(EngineHookMismatch.class).hasMessageContaining("runs before the command context is opened");
+    context.setNext(guard);
+    guard.setNext(null);
+    SubmittedFieldsGuard.verifyInChain(guard, context);
     assertThatThrownBy(new SubmittedFieldsGuard()::verifyCalled).isInstanceOf(EngineHookMismatch.class)
         .hasMessageContaining("never called the plugin");
   }
