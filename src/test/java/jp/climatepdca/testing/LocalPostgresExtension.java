@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A {@link LocalPostgres} for one test class, registered as a static {@code @RegisterExtension} field.
+ * A {@link LocalPostgres} for one test class at a time, registered as a static {@code @RegisterExtension}
+ * field (of the class, or of a base class such as {@link ProdProfileOnPostgres}: each class gets its own server).
  * The server is closed with the class's extension context, that is after every afterAll callback:
  * with {@code @DirtiesContext} Spring closes the engine first, so its job executor never polls a
  * stopped database. A class with {@code @TestInstance(PER_CLASS)} builds its instance (and Spring its
@@ -41,7 +42,12 @@ public final class LocalPostgresExtension implements BeforeAllCallback, TestInst
     server = LocalPostgres.start(spec);
     var started = server;
     context.getStore(ExtensionContext.Namespace.create(getClass())).put(LocalPostgres.class,
-        (CloseableResource) started::close);
+        (CloseableResource) () -> {
+          // forgotten with the class: the subclasses of ProdProfileOnPostgres share this extension, and
+          // each starts a server of its own (the next one would otherwise get the stopped server's address)
+          server = null;
+          started.close();
+        });
   }
 
   /**
