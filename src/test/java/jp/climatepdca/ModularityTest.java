@@ -51,15 +51,12 @@ class ModularityTest {
    * are named by jp.climatepdca.engine alone, where each hook is checked at start-up and by a test (see its
    * package-info): anywhere else a renamed statement, class or field (a new Camunda, Operaton) would go
    * unnoticed. Camunda's documented configuration of its REST authentication filter (the provider named
-   * by class) is not an internal, nor the authentication that the public IdentityService hands out. The classes listed in {@link #NOT_YET_IN_THE_ENGINE_PACKAGE} are being
-   * changed elsewhere and move into the engine package after that; none may be added.
+   * by class) is not an internal, nor the authentication that the public IdentityService hands out. No
+   * class is exempt.
    */
   @Test
   void onlyTheEnginePackageUsesTheEnginesInternals() {
     noClasses().that().resideOutsideOfPackage("jp.climatepdca.engine..")
-        .and(DescribedPredicate.describe("are not yet moved into jp.climatepdca.engine",
-            (JavaClass type) -> NOT_YET_IN_THE_ENGINE_PACKAGE.stream().noneMatch(
-                name -> type.getName().equals(name) || type.getName().startsWith(name + "$"))))
         .should().dependOnClassesThat(DescribedPredicate.describe("are the engine's internals",
             (JavaClass type) -> ENGINE_INTERNALS.test(type.getPackageName())
                 && !type.getPackageName().startsWith("org.camunda.bpm.engine.rest.security.auth")
@@ -71,16 +68,13 @@ class ModularityTest {
   /** In an implementation package, but the return type of IdentityService.getCurrentAuthentication(). */
   private static final String PUBLIC_AUTHENTICATION = "org.camunda.bpm.engine.impl.identity.Authentication";
 
-  /** Packages of the engine that it does not promise to keep (any "impl" package of Camunda's). */
+  /**
+   * Packages of the engine that it does not promise to keep: any "impl" package of Camunda's, the engine's
+   * and its libraries' (Spin, commons, connect) alike.
+   */
   private static final java.util.function.Predicate<String> ENGINE_INTERNALS = name ->
       name.startsWith("org.apache.ibatis") || name.startsWith("org.camunda.bpm.engine.rest.mapper")
-          || name.startsWith("org.camunda.bpm.") && (name.contains(".impl.") || name.endsWith(".impl"));
-
-  /** Until the lead moves them into jp.climatepdca.engine (other work in progress changes them). */
-  private static final java.util.List<String> NOT_YET_IN_THE_ENGINE_PACKAGE = java.util.List.of(
-      "jp.climatepdca.system.SubmittedFieldsGuard", "jp.climatepdca.system.TaskInputUnwrapping",
-      "jp.climatepdca.system.TaskCompletionErrors", "jp.climatepdca.system.TaskInputException",
-      "jp.climatepdca.identity.IdentityServiceAuthenticationProvider");
+          || name.startsWith("org.camunda.") && (name.contains(".impl.") || name.endsWith(".impl"));
 
   /** One starter per process started from outside: cycles, and corrections of a published report. */
   @Test

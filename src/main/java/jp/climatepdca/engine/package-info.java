@@ -5,7 +5,12 @@
  * Camunda's tables and permission bits ({@link jp.climatepdca.engine.PostgresTaskQueryTuning}), the
  * REST layer's JSON mapper and servlet ({@link jp.climatepdca.engine.SharedRestMapper},
  * {@link jp.climatepdca.engine.EngineRestResources}, {@link jp.climatepdca.engine.WebappEngineApi}) and
- * the order in which the engine calls its plugins ({@link jp.climatepdca.engine.EngineStartLock}).
+ * the order in which the engine calls its plugins ({@link jp.climatepdca.engine.EngineStartLock}), the fields
+ * of Camunda's commands and its command chain ({@link jp.climatepdca.engine.SubmittedFieldsGuard},
+ * {@link jp.climatepdca.engine.TaskInputUnwrapping}), its identity service's implementation
+ * ({@link jp.climatepdca.engine.PasswordCheckHook}) and Spin's data format configuration
+ * ({@link jp.climatepdca.engine.SpinJsonNumbers}). A feature's own logic stays in the feature: a hook is
+ * the adapter (identity's login throttling implements {@link jp.climatepdca.engine.PasswordCheckHook.Policy}).
  *
  * <p>Why here and nowhere else: these hooks name things the engine does not promise to keep (a statement
  * id is a string, SQL is text, a servlet is found by its name). A new Camunda version, or Operaton (its

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * One user store: /api asks Camunda's identity service, like Tasklist and /engine-rest do, so a person
  * has one password (hashed by the engine) and one set of groups, and the login throttling
- * ({@link ThrottledIdentityService}) counts failures from all three doors together. A wrong password,
+ * ({@link ThrottledPasswordCheck}) counts failures from all three doors together. A wrong password,
  * an unknown user and an attempt while throttled get the same answer, so a stranger learns neither
  * which accounts exist nor whether the throttling holds them back.
  */

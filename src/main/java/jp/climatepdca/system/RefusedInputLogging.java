@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * leaving a command as ERROR ENGINE-16004 with its stack trace, and an input error thrown by a task
  * listener reaches it wrapped (so not among the few Camunda itself logs at DEBUG). This filter, on the
  * appenders Spring Boot configured, drops those ERRORs when the cause is a {@link TaskInputException};
- * {@link TaskInputUnwrapping} logs one INFO line with the message instead; and those for a task id that
+ * the engine package's TaskInputUnwrapping logs one INFO line with the message instead; and those for a task id that
  * does not exist (a client's mistake answered 404). Every other engine error is logged as before. An appender filter, not a turbo filter: it sees only the events that are written,
  * while a turbo filter would be asked at every disabled debug call of the engine and Hibernate.
  */

@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import jp.climatepdca.identity.GroupNames;
-import jp.climatepdca.testing.LocalPostgres;
-import jp.climatepdca.testing.LocalPostgresExtension;
+import jp.climatepdca.testing.ProdProfileOnPostgres;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,16 +20,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,20 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * settings they give the task count, and that every kind of grant still shows exactly its tasks.
  */
 @SpringBootTest
-@ActiveProfiles("prod")
 @ExtendWith(OutputCaptureExtension.class)
-@DirtiesContext // the engine must stop before the database does (see LocalPostgresExtension)
-class PostgresTaskQueriesTest {
-
-  private static final LocalPostgres.Spec DATABASE = new LocalPostgres.Spec("taskqueries", "taskqueries", "db-secret");
-
-  @RegisterExtension
-  static final LocalPostgresExtension postgres = new LocalPostgresExtension(DATABASE);
-
-  @DynamicPropertySource
-  static void composeEnvironment(DynamicPropertyRegistry registry) {
-    postgres.prodEnvironment(registry, "taskQueriesTest");
-  }
+class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
 
   @Autowired
   DataSource dataSource;

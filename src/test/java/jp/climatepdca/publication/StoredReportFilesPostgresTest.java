@@ -10,17 +10,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.publication.ReportSnapshot.ReportRequest;
-import jp.climatepdca.testing.LocalPostgres;
-import jp.climatepdca.testing.LocalPostgresExtension;
+import jp.climatepdca.testing.ProdProfileOnPostgres;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The stored report files on PostgreSQL as production runs it (bytea, the row lock Hibernate takes there):
@@ -28,21 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * (two threads past the node's own lock, straight into the database's) render it once.
  */
 @SpringBootTest
-@ActiveProfiles("prod")
-@DirtiesContext // the engine must stop before the database does (see LocalPostgresExtension)
-class StoredReportFilesPostgresTest {
+class StoredReportFilesPostgresTest extends ProdProfileOnPostgres {
 
-  private static final LocalPostgres.Spec DATABASE = new LocalPostgres.Spec("climatepdca", "climatepdca", "db-secret");
   private static final String TOWN = "930002";
   private static final int YEAR = 2035;
-
-  @RegisterExtension
-  static final LocalPostgresExtension postgres = new LocalPostgresExtension(DATABASE);
-
-  @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) {
-    postgres.prodEnvironment(registry, "storedReportFilesTest");
-  }
 
   @Autowired
   PlanImportService importer;

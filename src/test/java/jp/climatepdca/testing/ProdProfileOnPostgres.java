@@ -9,7 +9,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The prod profile as docker/compose.yaml runs it, on a real PostgreSQL of the test class's own: only
  * the environment variables the compose file sets (the database, the administrator). A test class
- * extends this and adds its own {@code @SpringBootTest}.
+ * extends this and adds its own {@code @SpringBootTest}; every test on the prod profile does, rather than
+ * wiring {@link LocalPostgresExtension#prodEnvironment} itself. The context is closed after each class,
+ * so they share the engine's name.
  */
 @ActiveProfiles("prod")
 @DirtiesContext // the engine must stop before the database does (see LocalPostgresExtension)

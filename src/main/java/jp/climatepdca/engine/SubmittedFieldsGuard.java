@@ -1,4 +1,4 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import jp.climatepdca.system.TaskInputException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
@@ -43,8 +45,12 @@ import org.camunda.bpm.engine.impl.cmmn.cmd.CreateCaseInstanceCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,8 +76,12 @@ import org.springframework.stereotype.Component;
  * pass; the listeners never take ownership from variables anyway (CycleReference).
  *
  * <p>Engine internals: the command classes are Camunda's, and their task ids and variables sit in protected
- * fields without getters, read reflectively here; SubmittedFieldsGuardTest fails if an upgrade renames
- * them or adds a command that carries variables and is not listed here.
+ * fields without getters, read reflectively here ({@link #READ}); a command interceptor that needs the
+ * command context, so it must run after Camunda's own. A renamed field would let every submission through
+ * unchecked, so the start stops ({@link EngineHookMismatch}) when a field is missing or of another type,
+ * or when the guard is not in the engine's command chain after the command context is opened.
+ * SubmittedFieldsGuardTest feeds it both, and fails if an upgrade adds a command that carries variables
+ * and is not listed here.
  */
 @Component
 class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
@@ -96,13 +106,100 @@ class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
   static final String ONLY_THROUGH_THE_FORM = "変数の設定・変更・削除やプロセスの操作は管理者だけができます。"
       + "タスクの内容はフォームから送信してください（submit-form または complete）";
 
+  /** A field of one of Camunda's commands that the guard reads, and the type it reads it as. */
+  record CommandField(Class<?> command, String name, Class<?> type) {
+  }
+
+  /** Every field read by {@link #read}, checked when the engine starts ({@link #verify}). */
+  static final List<CommandField> READ = List.of(
+      new CommandField(CompleteTaskCmd.class, "taskId", String.class),
+      new CommandField(CompleteTaskCmd.class, "variables", Map.class),
+      new CommandField(CompleteTaskCmd.class, "returnVariables", boolean.class),
+      new CommandField(CompleteTaskCmd.class, "deserializeReturnedVariables", boolean.class),
+      new CommandField(ResolveTaskCmd.class, "taskId", String.class),
+      new CommandField(ResolveTaskCmd.class, "variables", Map.class),
+      new CommandField(SubmitTaskFormCmd.class, "taskId", String.class),
+      new CommandField(SubmitTaskFormCmd.class, "properties", Map.class),
+      new CommandField(SetTaskVariablesCmd.class, "entityId", String.class),
+      new CommandField(SetTaskVariablesCmd.class, "isLocal", boolean.class),
+      new CommandField(SetTaskVariablesCmd.class, "variables", Map.class),
+      new CommandField(RemoveTaskVariablesCmd.class, "entityId", String.class),
+      new CommandField(RemoveTaskVariablesCmd.class, "isLocal", boolean.class),
+      new CommandField(RemoveTaskVariablesCmd.class, "variableNames", Collection.class),
+      new CommandField(PatchTaskVariablesCmd.class, "entityId", String.class),
+      new CommandField(PatchTaskVariablesCmd.class, "isLocal", boolean.class),
+      new CommandField(PatchTaskVariablesCmd.class, "variables", Map.class),
+      new CommandField(PatchTaskVariablesCmd.class, "deletions", Collection.class));
+
+  private Guard guard;
+  private ProcessEngineConfigurationImpl configuration;
+  private volatile boolean verified;
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    verify(READ);
     // after the command context is opened, inside the command's transaction: the task and its variables
     // read for the check are then the ones the command itself uses (one transaction and one read, not two)
-    var guard = new Guard(configuration);
+    this.configuration = configuration;
+    guard = new Guard(configuration);
     configuration.setCustomPostCommandInterceptorsTxRequired(with(guard,
         configuration.getCustomPostCommandInterceptorsTxRequired()));
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    verifyInChain(guard, configuration == null ? null : configuration.getCommandExecutorTxRequired());
+    verified = true;
+  }
+
+  /** The engine called this plugin: a guard never installed checks nothing. */
+  @EventListener(ApplicationReadyEvent.class)
+  void verifyCalled() {
+    if (!verified) {
+      throw new EngineHookMismatch(SubmittedFieldsGuard.class, "the engine never called the plugin around its build");
+    }
+  }
+
+  /** Each field is declared by the command or a superclass, and holds what the guard reads it as. */
+  static void verify(List<CommandField> fields) {
+    var wrong = new ArrayList<String>();
+    for (var expected : fields) {
+      var field = field(expected.command(), expected.name());
+      if (field == null) {
+        wrong.add(expected.command().getSimpleName() + " has no field " + expected.name());
+      } else if (!expected.type().isAssignableFrom(field.getType())) {
+        wrong.add(expected.command().getSimpleName() + "." + expected.name() + " is a " + field.getType().getName()
+            + ", not a " + expected.type().getName());
+      }
+    }
+    if (!wrong.isEmpty()) {
+      throw new EngineHookMismatch(SubmittedFieldsGuard.class, String.join("; ", wrong)
+          + " (the guard reads the submitted task and variables from these fields)");
+    }
+  }
+
+  /**
+   * The guard is in the chain every command of the engine's services passes (followed link by link from
+   * the executor they hand their commands to), after the interceptor that opens the command context (it
+   * reads the task through it), so inside Camunda's transaction.
+   */
+  static void verifyInChain(CommandInterceptor guard, CommandExecutor executor) {
+    var passed = new ArrayList<String>();
+    var contextOpened = false;
+    for (var link = executor; link instanceof CommandInterceptor interceptor && passed.size() < 100;
+        link = interceptor.getNext()) {
+      if (link == guard) {
+        if (!contextOpened) {
+          throw new EngineHookMismatch(SubmittedFieldsGuard.class, "the guard runs before the command context is"
+              + " opened (interceptors in order: " + passed + ")");
+        }
+        return;
+      }
+      contextOpened |= link instanceof CommandContextInterceptor;
+      passed.add(link.getClass().getSimpleName());
+    }
+    throw new EngineHookMismatch(SubmittedFieldsGuard.class, "a command of the engine's services does not pass the"
+        + " guard (interceptors it passes: " + passed + ")");
   }
 
   private static List<CommandInterceptor> with(CommandInterceptor guard, List<CommandInterceptor> existing) {
@@ -224,18 +321,30 @@ class SubmittedFieldsGuard extends AbstractProcessEnginePlugin {
     return variables instanceof Collection<?> names ? names : List.of();
   }
 
+  /** A field listed in {@link #READ}, of the command given. */
   static Object read(Object command, String name) {
-    for (Class<?> type = command.getClass(); type != Object.class; type = type.getSuperclass()) {
+    var field = field(command.getClass(), name);
+    if (field == null) {
+      throw new EngineHookMismatch(SubmittedFieldsGuard.class, command.getClass().getSimpleName() + " has no field " + name);
+    }
+    try {
+      field.setAccessible(true);
+      return field.get(command);
+    } catch (IllegalAccessException | RuntimeException e) {
+      throw new EngineHookMismatch(SubmittedFieldsGuard.class, "cannot read " + command.getClass().getSimpleName()
+          + "." + name + ": " + e);
+    }
+  }
+
+  /** The field of that name the class or a superclass declares, or null. */
+  private static Field field(Class<?> command, String name) {
+    for (Class<?> type = command; type != null && type != Object.class; type = type.getSuperclass()) {
       try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(command);
+        return type.getDeclaredField(name);
       } catch (NoSuchFieldException e) {
         // declared further up
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
       }
     }
-    throw new IllegalStateException("Camunda's " + command.getClass().getSimpleName() + " has no field " + name);
+    return null;
   }
 }

@@ -1,6 +1,7 @@
-package jp.climatepdca.system;
+package jp.climatepdca.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -18,12 +19,14 @@ import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextInterceptor;
 import org.junit.jupiter.api.Test;
 
 /**
  * The engine internals the guard depends on, so that a Camunda (or Operaton) upgrade that changes them
- * fails here rather than silently letting variable writes through: the fields it reads, and the list of
- * commands only an administrator may run, against every command of the engine that carries variables.
+ * fails here rather than silently letting variable writes through: the fields it reads (and the start-up
+ * check of them and of the guard's place in the engine's command chain), and the list of commands only an
+ * administrator may run, against every command of the engine that carries variables.
  */
 class SubmittedFieldsGuardTest {
 
@@ -75,6 +78,58 @@ class SubmittedFieldsGuardTest {
         .isEqualTo(List.of("x"));
     assertThat(SubmittedFieldsGuard.read(new PatchTaskVariablesCmd("task", Map.of(), List.of("y"), false), "deletions"))
         .isEqualTo(List.of("y"));
+  }
+
+  @Test
+  void everyFieldItReadsIsCheckedAtStartUp() {
+    SubmittedFieldsGuard.verify(SubmittedFieldsGuard.READ);
+    // read() is given only names that READ lists, so what the start-up check passed is what it reads
+    assertThat(SubmittedFieldsGuard.READ).extracting(SubmittedFieldsGuard.CommandField::name).contains("taskId",
+        "variables", "returnVariables", "deserializeReturnedVariables", "properties", "entityId", "isLocal",
+        "variableNames", "deletions");
+  }
+
+  @Test
+  void aRenamedOrRetypedFieldStopsTheStart() {
+    assertThatThrownBy(() -> SubmittedFieldsGuard.verify(List.of(
+        new SubmittedFieldsGuard.CommandField(SubmitTaskFormCmd.class, "variables", Map.class))))
+        .isInstanceOf(EngineHookMismatch.class)
+        .hasMessageStartingWith("SubmittedFieldsGuard no longer matches the process engine")
+        .hasMessageContaining("SubmitTaskFormCmd has no field variables");
+    assertThatThrownBy(() -> SubmittedFieldsGuard.verify(List.of(
+        new SubmittedFieldsGuard.CommandField(CompleteTaskCmd.class, "taskId", Map.class))))
+        .isInstanceOf(EngineHookMismatch.class)
+        .hasMessageContaining("CompleteTaskCmd.taskId is a java.lang.String, not a java.util.Map");
+    assertThatThrownBy(() -> SubmittedFieldsGuard.read(new CompleteTaskCmd("task", Map.of()), "properties"))
+        .isInstanceOf(EngineHookMismatch.class);
+  }
+
+  /** With TaskInputUnwrapping in front, as in the application: each command reaches the guard. */
+  @Test
+  void theGuardRunsInsideTheCommandContextOfEveryCommand() {
+    var plugin = new SubmittedFieldsGuard();
+    var engine = PlainEngine.build("guard", new TaskInputUnwrapping(), plugin);
+    try {
+      plugin.verifyCalled();
+    } finally {
+      engine.close();
+    }
+  }
+
+  @Test
+  void aGuardOutsideTheChainOrBeforeTheCommandContextStopsTheStart() {
+    var guard = new SubmittedFieldsGuard.Guard(null);
+    var context = new CommandContextInterceptor();
+    assertThatThrownBy(() -> SubmittedFieldsGuard.verifyInChain(guard, context))
+        .isInstanceOf(EngineHookMismatch.class).hasMessageContaining("does not pass the guard");
+    guard.setNext(context);
+    assertThatThrownBy(() -> SubmittedFieldsGuard.verifyInChain(guard, guard))
+        .isInstanceOf(EngineHookMismatch.class).hasMessageContaining("runs before the command context is opened");
+    context.setNext(guard);
+    guard.setNext(null);
+    SubmittedFieldsGuard.verifyInChain(guard, context);
+    assertThatThrownBy(new SubmittedFieldsGuard()::verifyCalled).isInstanceOf(EngineHookMismatch.class)
+        .hasMessageContaining("never called the plugin");
   }
 
   @Test
