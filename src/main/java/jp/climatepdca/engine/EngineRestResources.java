@@ -2,12 +2,12 @@ package jp.climatepdca.engine;
 
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
-import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
 /**
  * Camunda's /engine-rest as the starter registers it, with one JSON mapper for all requests
- * ({@link SharedRestMapper}) in place of Camunda's mapper per request.
+ * ({@link SharedRestMapper}) in place of Camunda's mapper per request, and unreadable JSON answered in
+ * Japanese ({@link UnreadableBodies}).
  */
 @Component
 class EngineRestResources extends CamundaJerseyResourceConfig {
@@ -15,9 +15,11 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
   @Override
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
-    registerClasses(SharedRestMapper.inPlaceOfCamundas(CamundaRestResources.getConfigurationClasses(),
-        CamundaRestResources.class.getName()));
+    var where = CamundaRestResources.class.getName();
+    registerClasses(UnreadableBodies.inPlaceOfCamundas(SharedRestMapper.inPlaceOfCamundas(
+        CamundaRestResources.getConfigurationClasses(), where), where));
     register(new SharedRestMapper());
-    register(JacksonFeature.class);
+    register(new UnreadableBodies());
+    register(UnreadableBodies.jacksonWithoutItsMappers());
   }
 }

@@ -70,12 +70,13 @@ class WebappEngineApi {
 
     @Override
     public Set<Class<?>> getClasses() {
-      return SharedRestMapper.inPlaceOfCamundas(super.getClasses(), EngineRestApplication.class.getName());
+      var where = EngineRestApplication.class.getName();
+      return UnreadableBodies.inPlaceOfCamundas(SharedRestMapper.inPlaceOfCamundas(super.getClasses(), where), where);
     }
 
     @Override
     public Set<Object> getSingletons() {
-      return Set.of(new SharedRestMapper());
+      return Set.of(new SharedRestMapper(), new UnreadableBodies(), UnreadableBodies.jacksonWithoutItsMappers());
     }
   }
 }

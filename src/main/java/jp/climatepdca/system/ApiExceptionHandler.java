@@ -64,17 +64,14 @@ class ApiExceptionHandler {
     String detail;
     var limit = JsonReadLimits.describe(e);
     if (limit.isPresent()) {
-      detail = "リクエストの" + limit.get();
+      detail = JsonReadLimits.unreadable(e);
     } else if (cause instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
       detail = field(f) + ": 値 \"" + cut(String.valueOf(f.getValue())) + "\" の形式が正しくありません（"
           + typeName(f.getTargetType()) + "）";
     } else if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       detail = field(m) + ": 値の形式が正しくありません（" + typeName(m.getTargetType()) + "）";
-    } else if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
-      detail = "リクエストの JSON が正しくありません（" + j.getLocation().getLineNr() + "行目 "
-          + j.getLocation().getColumnNr() + "列目）";
     } else {
-      detail = "リクエストの本文がありません、または JSON として読めません";
+      detail = JsonReadLimits.unreadable(cause);
     }
     return problem(HttpStatus.BAD_REQUEST, detail);
   }

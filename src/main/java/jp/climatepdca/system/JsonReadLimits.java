@@ -54,6 +54,22 @@ public class JsonReadLimits {
     return java.util.Optional.empty();
   }
 
+  /**
+   * What to tell whoever sent a body no reader could read, /api and /engine-rest alike: the limit it broke,
+   * else where its JSON stops being JSON, else that there is none.
+   */
+  public static String unreadable(Throwable error) {
+    var limit = describe(error);
+    if (limit.isPresent()) {
+      return "リクエストの" + limit.get();
+    }
+    if (error instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+      return "リクエストの JSON が正しくありません（" + j.getLocation().getLineNr() + "行目 "
+          + j.getLocation().getColumnNr() + "列目）";
+    }
+    return "リクエストの本文がありません、または JSON として読めません";
+  }
+
   @Bean
   Jackson2ObjectMapperBuilderCustomizer jsonReadLimitsCustomizer() {
     return builder -> builder

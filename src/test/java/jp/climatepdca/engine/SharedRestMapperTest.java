@@ -60,7 +60,11 @@ class SharedRestMapperTest {
     assertThat(servlet.getMappings()).containsExactly("/camunda/api/engine/*");
     var application = new WebappEngineApi.Application();
     assertThat(application.getClasses()).doesNotContain(JacksonConfigurator.class).isNotEmpty();
-    assertThat(application.getSingletons()).hasSize(1).allMatch(SharedRestMapper.class::isInstance);
+    assertThat(application.getSingletons()).hasSize(3).anyMatch(SharedRestMapper.class::isInstance)
+        .anyMatch(UnreadableBodies.class::isInstance);
+    assertThat(application.getClasses()).doesNotContain(
+        org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler.class,
+        org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler.class);
   }
 
   @Test

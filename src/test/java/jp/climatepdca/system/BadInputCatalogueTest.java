@@ -360,6 +360,31 @@ class BadInputCatalogueTest {
         api("/engine-rest unknown HTTP method", "env-staff", "FOO", "/engine-rest/task", null, 400, "メソッド"));
   }
 
+  /** Bodies Camunda's REST API cannot read, on endpoints other than completing a task. */
+  Stream<Case> engineBodies() {
+    return Stream.of(
+        // Camunda's other endpoints read JSON with the same limits (SharedRestMapper); their refusals are
+        // in Camunda's error shape with the /api wording, not Jersey's English text (issue #17)
+        engine("/engine-rest duplicate key", "POST", "/engine-rest/task", "{\"name\": \"a\", \"name\": \"b\"}",
+            "\"name\" が2回以上"),
+        engine("/engine-rest malformed JSON", "POST", "/engine-rest/task/count", "{\"name\":", "JSON が正しくありません"),
+        // an unknown property is skipped, but its nesting is read and counted
+        engine("/engine-rest deeply nested", "POST", "/engine-rest/task", "{\"x\": " + "[".repeat(200)
+            + "]".repeat(200) + "}", "入れ子"),
+        engine("/engine-rest huge number", "POST", "/engine-rest/task", "{\"priority\": 1e100000000}",
+            "JSON が正しくありません"),
+        engine("/engine-rest too long number", "POST", "/engine-rest/task", "{\"priority\": " + "9".repeat(200) + "}",
+            "数値は100文字まで"),
+        engine("/engine-rest duplicate key in a variable", "PUT", "/engine-rest/process-instance/"
+            + tasks.createTaskQuery().taskId(entry).singleResult().getProcessInstanceId() + "/variables/foo",
+            "{\"type\": \"String\", \"value\": \"a\", \"value\": \"b\"}", "\"value\" が2回以上"));
+  }
+
+  /** A body Camunda's REST API cannot read: 400 in its error shape with a Japanese message. */
+  private static Case engine(String name, String method, String path, String json, String message) {
+    return api(name, "demo", method, path, json, 400, message);
+  }
+
   private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private static String demoPlan() {
@@ -408,7 +433,7 @@ class BadInputCatalogueTest {
 
   @Order(1)
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed"})
+  @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed", "engineBodies"})
   @Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
   void refusedWithAClearMessageAndNothingChanged(Case c, CapturedOutput output) {
     var before = snapshot();
@@ -423,6 +448,11 @@ class BadInputCatalogueTest {
     assertThat(message).as("a message in Japanese").containsPattern("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
     if (c.path().startsWith("/api/")) {
       assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+    if (c.path().startsWith("/engine-rest/") && c.status() == 400 && c.contentType() != null) {
+      // Camunda's error shape, which Tasklist and REST clients read
+      assertThat(response.contentType()).as(response.toString()).startsWith("application/json");
+      assertThat(json.path("type").asText()).as(response.toString()).isNotEmpty();
     }
     assertThat(snapshot()).isEqualTo(before);
     // a client's mistake is no server error: no ERROR line, no stack trace
@@ -465,6 +495,27 @@ class BadInputCatalogueTest {
     assertThat(extra.status()).as(extra.toString()).isEqualTo(400);
     assertThat(extra.json().path("message").asText()).contains("\"issues\" はこのフォームの項目ではない");
     assertThat(snapshot()).isEqualTo(before);
+  }
+
+  /** The same bodies through the webapps' engine API, as a Tasklist session sends them. */
+  @Order(1)
+  @Test
+  void theWebappsEngineApiAnswersUnreadableBodiesTheSameWay(CapturedOutput output) throws Exception {
+    var session = jp.climatepdca.testing.WebappSession.logIn(port, "env-staff");
+    for (var c : engineBodies().toList()) {
+      var before = snapshot();
+      var logged = output.getOut().length();
+      var response = session.send(c.method(), c.path().replace("/engine-rest/", "/api/engine/engine/default/"),
+          c.contentType(), c.body());
+      assertThat(response.statusCode()).as(c + ": " + response.body()).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).as(c.name()).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/json"));
+      var json = new Http.Response(response.statusCode(), null, null, response.body()).json();
+      assertThat(json.path("type").asText()).as(c + ": " + response.body()).isNotEmpty();
+      assertThat(json.path("message").asText()).as(c + ": " + response.body()).contains(c.message());
+      assertThat(snapshot()).as(c.name()).isEqualTo(before);
+      assertThat(output.getOut().substring(logged)).as("log of " + c).doesNotContain(" ERROR ").doesNotContain("\tat ");
+    }
   }
 
   @Order(2)
