@@ -25,8 +25,6 @@ class BadInputCataloguePostgresTest extends BadInputCatalogueTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", postgres::jdbcUrl);
-    registry.add("spring.datasource.username", DATABASE::user);
-    registry.add("spring.datasource.password", DATABASE::password);
+    postgres.datasource(registry);
   }
 }

@@ -22,9 +22,7 @@ class SecurityMatrixPostgresTest extends SecurityMatrixTest {
 
   @DynamicPropertySource
   static void postgresInsteadOfH2(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", postgres::jdbcUrl);
-    registry.add("spring.datasource.username", DATABASE::user);
-    registry.add("spring.datasource.password", DATABASE::password);
+    postgres.datasource(registry);
     // engines are registered JVM-wide by name: this context's must not replace the other tests' "default"
     registry.add("camunda.bpm.process-engine-name", () -> "securityMatrixPostgres");
   }

@@ -62,6 +62,13 @@ public final class LocalPostgresExtension implements BeforeAllCallback, TestInst
     registry.add("camunda.bpm.process-engine-name", () -> engineName);
   }
 
+  /** Spring's datasource on this server, for a test of the default and demo profiles on PostgreSQL. */
+  public void datasource(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", this::jdbcUrl);
+    registry.add("spring.datasource.username", spec::user);
+    registry.add("spring.datasource.password", spec::password);
+  }
+
   public String jdbcUrl() {
     if (server == null) {
       throw new IllegalStateException("the PostgreSQL server starts before the test class; register this extension"
