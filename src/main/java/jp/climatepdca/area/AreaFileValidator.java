@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import jp.climatepdca.plan.ActualValueCheck;
 import jp.climatepdca.plan.IndicatorDirection;
@@ -54,14 +55,21 @@ final class AreaFileValidator {
   }
 
   private final Loaded loaded;
+  private final Predicate<String> mayEnlist;
   private final List<String> errors = new ArrayList<>();
 
-  private AreaFileValidator(Loaded loaded) {
+  private AreaFileValidator(Loaded loaded, Predicate<String> mayEnlist) {
     this.loaded = loaded;
+    this.mayEnlist = mayEnlist;
   }
 
-  static List<String> validate(AreaDocument doc, Loaded loaded) {
-    var validator = new AreaFileValidator(loaded);
+  /**
+   * {@code mayEnlist} answers whether the person loading the file manages a municipality (an administrator
+   * manages every one): only then may the file list it as a member without the municipality's own plan
+   * naming the area, so one town's secretariat cannot enlist another town into an area it never joined.
+   */
+  static List<String> validate(AreaDocument doc, Loaded loaded, Predicate<String> mayEnlist) {
+    var validator = new AreaFileValidator(loaded, mayEnlist);
     validator.check(doc);
     return validator.errors;
   }
@@ -167,8 +175,13 @@ final class AreaFileValidator {
 
   /** A member's own plan and its other areas agree with this area. */
   private void member(String place, String municipality, AreaDocument.AreaEntry area) {
-    loaded.namedArea(municipality).filter(named -> !named.equals(area.code())).ifPresent(named ->
-        errors.add(place + ": 自治体 \"" + municipality + "\" の計画は別の圏域 \"" + named + "\" に属すると書いています"));
+    var named = loaded.namedArea(municipality);
+    if (named.isPresent() && !named.get().equals(area.code())) {
+      errors.add(place + ": 自治体 \"" + municipality + "\" の計画は別の圏域 \"" + named.get() + "\" に属すると書いています");
+    } else if (named.isEmpty() && !mayEnlist.test(municipality)) {
+      errors.add(place + ": 自治体 \"" + municipality + "\" の計画（municipality.area）がこの圏域（" + area.code()
+          + "）を名乗っていません。その自治体が計画に圏域を書いて読み込むか、管理者が圏域計画を読み込んでください");
+    }
     for (var other : loaded.otherAreas(municipality, area.code())) {
       if (other.firstYear() <= area.lastYear() && area.firstYear() <= other.lastYear()) {
         errors.add(place + ": 自治体 \"" + municipality + "\" は圏域 \"" + other.code() + "\"（" + other.firstYear() + "〜"

@@ -60,7 +60,7 @@ public class AreaImportService {
     if (stored != null && !mayLoad.test(stored.lead())) {
       throw new AccessDeniedException("圏域 \"" + stored.code() + "\" を読み込み直せるのは、登録済みの代表自治体の事務局と管理者です");
     }
-    var errors = AreaFileValidator.validate(doc, facts);
+    var errors = AreaFileValidator.validate(doc, facts, mayLoad);
     if (!errors.isEmpty()) {
       throw new UserInputException(TITLE, errors);
     }

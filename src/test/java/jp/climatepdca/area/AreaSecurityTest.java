@@ -46,6 +46,29 @@ class AreaSecurityTest {
     assertThat(areas.find("demo-area").orElseThrow().members()).containsExactly("999999", "999101", "999102");
   }
 
+  /**
+   * A secretariat may list, besides its own municipality, only towns whose own plans name the area; an
+   * administrator any town. Otherwise one town could tie another to an area it never joined (and keep it out
+   * of the area it does join: a town is in one area per year). Towns 941831–941833.
+   */
+  @Test
+  void aSecretariatCannotEnlistATownWhosePlanDoesNotNameTheArea() {
+    for (var code : new String[] {"941831", "941832"}) {
+      assertThat(Http.as(port, "demo").post("/api/plans", AreaFiles.town(code, null)).status()).isEqualTo(200);
+    }
+    assertThat(Http.as(port, "demo").post("/api/plans", AreaFiles.town("941833", "enlist-area")).status()).isEqualTo(200);
+    var enlisting = AreaFiles.area("enlist-area", "999999", "941831", "941833")
+        .replace("\"firstYear\": 2021", "\"firstYear\": 2041").replace("\"lastYear\": 2030", "\"lastYear\": 2050");
+
+    Http.as(port, "jimukyoku").post("/api/areas", enlisting)
+        .assertProblem(400, "members の 2 件目 (941831)", "名乗っていません");
+    assertThat(areas.find("enlist-area")).isEmpty();
+    assertThat(Http.anonymous(port).get("/api/areas").status()).isEqualTo(401);
+
+    var byAdministrator = Http.as(port, "demo").post("/api/areas", AreaFiles.area("enlisted-area", "941832", "941831"));
+    assertThat(byAdministrator.status()).as(byAdministrator.toString()).isEqualTo(200);
+  }
+
   @Test
   void departmentsAndTheAreasOwnGroupsCannotLoadAndStrangersAreNotLetIn() {
     Http.as(port, "env-staff").post("/api/areas", AreaFiles.demoArea()).assertProblem(403, "権限");
