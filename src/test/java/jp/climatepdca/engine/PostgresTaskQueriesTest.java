@@ -86,8 +86,8 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
     repository.createDeployment().name("revoke-check").addModelInstance("revoke-check.bpmn",
         Bpmn.createExecutableProcess("revoke-check").camundaHistoryTimeToLive(1).startEvent().userTask("Task_Check")
             .camundaCandidateGroups(group).endEvent().done()).deploy();
-    var started = List.of(runtime.startProcessInstanceByKey("revoke-check").getId(),
-        runtime.startProcessInstanceByKey("revoke-check").getId()).stream().sorted().toList();
+    var started = List.of(runtime.startProcessInstanceByKey("revoke-check", "999996:revoke").getId(),
+        runtime.startProcessInstanceByKey("revoke-check", "999996:revoke").getId()).stream().sorted().toList();
     var auth = engine.getAuthorizationService();
     var revoke = auth.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
     // for every user, the probe's included: the engine then checks everybody's task queries in that form
@@ -98,7 +98,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
     auth.saveAuthorization(revoke);
     try {
       taskQueries.probe(processEngine, PostgresTaskQueries.HOOKED);
-      engine.getIdentityService().setAuthentication("999996-d01-staff-1", List.of(group));
+      engine.getIdentityService().setAuthentication("999996-d01-staff-1", List.of(group), List.of("999996"));
       try {
         var query = engine.getTaskService().createTaskQuery().processDefinitionKey("revoke-check");
         assertThat(query.list().stream().map(org.camunda.bpm.engine.task.Task::getProcessInstanceId).sorted())
@@ -107,7 +107,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
       } finally {
         engine.getIdentityService().clearAuthentication();
       }
-      engine.getIdentityService().setAuthentication("999996-d02-staff-1", List.of("999996-d02-staff"));
+      engine.getIdentityService().setAuthentication("999996-d02-staff-1", List.of("999996-d02-staff"), List.of("999996"));
       try {
         assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("revoke-check").count()).isZero();
       } finally {
@@ -158,7 +158,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
             .camundaCandidateGroups(group).endEvent().done()).deploy();
     transaction.executeWithoutResult(status -> {
       for (var i = 0; i < 1500; i++) {
-        runtime.startProcessInstanceByKey("plan-check");
+        runtime.startProcessInstanceByKey("plan-check", "999998:plan");
       }
     });
     var jdbc = new JdbcTemplate(dataSource);
@@ -174,7 +174,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
         + " || ' mergejoin ' || current_setting('enable_mergejoin')";
     var seen = transaction.execute(status -> {
       var before = jdbc.queryForObject(settings, String.class);
-      engine.getIdentityService().setAuthentication(user, List.of(group));
+      engine.getIdentityService().setAuthentication(user, List.of(group), List.of("999998"));
       try {
         assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup(group).count()).isEqualTo(1500);
       } finally {
@@ -228,7 +228,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
             .userTask("Task_Check").camundaCandidateGroups(group).endEvent().done()).deploy();
     // in the order of their variable n (their ids may sort otherwise)
     var byN = transaction.execute(status -> java.util.stream.IntStream.range(0, 3)
-        .mapToObj(i -> runtime.startProcessInstanceByKey("grant-check", java.util.Map.of("n", i)).getId())
+        .mapToObj(i -> runtime.startProcessInstanceByKey("grant-check", "999997:grant:" + i, java.util.Map.of("n", i)).getId())
         .toList());
     var started = byN.stream().sorted().toList();
     grant("grant-check-definition", Resources.PROCESS_DEFINITION, "grant-check",
@@ -296,7 +296,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
 
   /** The process instances of the user's visible grant-check tasks by an "or" query, sorted by their n. */
   private List<String> sortedByVariable(String user, List<String> groups) {
-    engine.getIdentityService().setAuthentication(user, groups);
+    engine.getIdentityService().setAuthentication(user, groups, List.of("999997"));
     try {
       return engine.getTaskService().createTaskQuery().or()
           .taskCandidateGroup(GroupNames.departmentStaff("999997", "d01")).processDefinitionKey("grant-check")
@@ -311,7 +311,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
   /** The user's process instances with a visible task, the count of them, and the candidate-group count. */
   private List<Object> seenBy(String user, List<String> groups) {
     var tasks = engine.getTaskService();
-    engine.getIdentityService().setAuthentication(user, groups);
+    engine.getIdentityService().setAuthentication(user, groups, List.of("999997"));
     try {
       var query = tasks.createTaskQuery().processDefinitionKey("grant-check");
       return List.of(query.orderByProcessInstanceId().asc().list().stream()
