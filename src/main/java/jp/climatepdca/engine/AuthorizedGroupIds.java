@@ -37,6 +37,20 @@ final class AuthorizedGroupIds {
     return Optional.of(walk(matcher));
   }
 
+  /**
+   * Only the given number of groups (bound as parameters, in the order asked), each looked up by Camunda's index
+   * on {@code GROUP_ID_}: what {@link AskedGroupIds} asks for the groups of the one user whose check is running.
+   * Empty for any other text than Camunda's.
+   */
+  static Optional<String> among(String sql, int groups) {
+    var matcher = CAMUNDA.matcher(sql);
+    if (!matcher.matches() || groups < 1) {
+      return Optional.empty();
+    }
+    return Optional.of("select distinct A.GROUP_ID_ from " + matcher.group(1) + "ACT_RU_AUTHORIZATION A"
+        + " where A.GROUP_ID_ in (" + String.join(", ", java.util.Collections.nCopies(groups, "?")) + ")");
+  }
+
   /** The walk for the text the engine sent for {@link #STATEMENT}; {@link EngineHookMismatch} for any other. */
   static String verify(String sql) {
     var matcher = CAMUNDA.matcher(sql);

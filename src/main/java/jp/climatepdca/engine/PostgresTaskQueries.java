@@ -164,6 +164,12 @@ class PostgresTaskQueries extends AbstractProcessEnginePlugin {
         var bound = bound(args);
         var rewritten = probing != null ? Optional.of(AuthorizedGroupIds.verify(bound.getSql()))
             : AuthorizedGroupIds.rewrite(bound.getSql());
+        var asked = AskedGroupIds.asked();
+        var among = asked == null || rewritten.isEmpty() ? Optional.<String>empty()
+            : AuthorizedGroupIds.among(bound.getSql(), asked.size());
+        if (among.isPresent()) {
+          return query(invocation, withGroups(statement, bound, among.get(), asked));
+        }
         return rewritten.isPresent()
             ? query(invocation, withSql(statement, bound, rewritten.get(), bound.getParameterMappings()))
             : invocation.proceed();
@@ -225,6 +231,18 @@ class PostgresTaskQueries extends AbstractProcessEnginePlugin {
         List<ParameterMapping> parameters) {
       var bound = new BoundSql(statement.getConfiguration(), sql, parameters, original.getParameterObject());
       original.getAdditionalParameters().forEach(bound::setAdditionalParameter);
+      return bound;
+    }
+
+    /** The look-up of the asked groups, each group a parameter of its own (never SQL text). */
+    private static BoundSql withGroups(MappedStatement statement, BoundSql original, String sql, List<String> groups) {
+      var mappings = new java.util.ArrayList<ParameterMapping>();
+      var bound = new BoundSql(statement.getConfiguration(), sql, mappings, original.getParameterObject());
+      for (var i = 0; i < groups.size(); i++) {
+        var name = "__askedGroup" + i;
+        mappings.add(new ParameterMapping.Builder(statement.getConfiguration(), name, String.class).build());
+        bound.setAdditionalParameter(name, groups.get(i));
+      }
       return bound;
     }
 

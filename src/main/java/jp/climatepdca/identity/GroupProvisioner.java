@@ -3,8 +3,16 @@ package jp.climatepdca.identity;
 import java.util.ArrayList;
 import java.util.List;
 import jp.climatepdca.identity.TenantDirectory.GroupSpec;
+import jp.climatepdca.plan.DepartmentView;
+import jp.climatepdca.plan.MunicipalityView;
 import jp.climatepdca.plan.PlanImportedEvent;
+import jp.climatepdca.plan.PlanService;
+import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,15 +23,42 @@ import org.springframework.stereotype.Component;
 @Component
 class GroupProvisioner {
 
-  private final TenantDirectory tenants;
+  private static final Logger LOG = LoggerFactory.getLogger(GroupProvisioner.class);
 
-  GroupProvisioner(TenantDirectory tenants) {
+  private final TenantDirectory tenants;
+  private final PlanService plans;
+  private final IdentityService identity;
+
+  GroupProvisioner(TenantDirectory tenants, PlanService plans, IdentityService identity) {
     this.tenants = tenants;
+    this.plans = plans;
+    this.identity = identity;
   }
 
   @EventListener
   void on(PlanImportedEvent event) {
-    var m = event.municipality();
+    provision(event.municipality(), event.departments());
+  }
+
+  /**
+   * A municipality whose plan was loaded before tenants existed (an installation upgraded from the ninth
+   * session) gets its tenant at the next start, with its groups as members: otherwise its users, authenticated
+   * without a tenant, would no longer see the tasks of the cycles started from now on. One query per
+   * municipality when nothing is missing. Before the demo users (DemoData, order -10), after the plan files
+   * (PlanStartupImport, -20), which provision their own.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(-15)
+  void tenantsOfPlansLoadedBefore() {
+    for (var m : plans.municipalities()) {
+      if (identity.createTenantQuery().tenantId(m.code()).count() == 0) {
+        LOG.info("Municipality {} had no Camunda tenant: creating it with its groups as members", m.code());
+        provision(m, plans.departments(m.code()));
+      }
+    }
+  }
+
+  private void provision(MunicipalityView m, List<DepartmentView> departments) {
     var groups = new ArrayList<GroupSpec>(List.of(
         new GroupSpec(GroupNames.secretariat(m.code()), m.name() + " 事務局（環境政策担当）", "SECRETARIAT"),
         new GroupSpec(GroupNames.headquarters(m.code()), m.name() + " 推進本部", "HEADQUARTERS"),
@@ -31,7 +66,7 @@ class GroupProvisioner {
     if (m.liaisonMeeting()) {
       groups.add(new GroupSpec(GroupNames.liaison(m.code()), m.name() + " 連絡会議", "LIAISON"));
     }
-    for (var d : event.departments()) {
+    for (var d : departments) {
       groups.add(new GroupSpec(GroupNames.departmentStaff(m.code(), d.code()), d.name() + " 担当者", "DEPARTMENT_STAFF"));
       groups.add(new GroupSpec(GroupNames.departmentHead(m.code(), d.code()), d.name() + " 所属長", "DEPARTMENT_HEAD"));
     }

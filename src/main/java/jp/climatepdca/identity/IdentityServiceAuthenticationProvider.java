@@ -3,6 +3,7 @@ package jp.climatepdca.identity;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * has one password (hashed by the engine) and one set of groups, and the login throttling
  * ({@link ThrottledPasswordCheck}) counts failures from all three doors together. A wrong password,
  * an unknown user and an attempt while throttled get the same answer, so a stranger learns neither
- * which accounts exist nor whether the throttling holds them back.
+ * which accounts exist nor whether the throttling holds them back. Besides the groups, the user's tenants
+ * (their own and their groups'), which {@link Roles} requires of every municipality it lets them see.
  */
 @Component
 class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
@@ -40,6 +42,11 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
     var authorities = new ArrayList<GrantedAuthority>();
     for (Group group : identity.createGroupQuery().groupMember(user).list()) {
       authorities.add(new SimpleGrantedAuthority(group.getId()));
+    }
+    // the tenants, as Tasklist's login and /engine-rest's filter authenticate the engine with them: so /api's
+    // role checks (Roles) agree with the engine's tenant check
+    for (Tenant tenant : identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()) {
+      authorities.add(new TenantMembership(tenant.getId()));
     }
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
   }

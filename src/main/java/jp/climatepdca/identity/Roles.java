@@ -8,8 +8,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * What a person may do in the API, decided from their Camunda groups (the authorities the
- * authentication provider grants). Bean {@code roles}, usable in {@code @PreAuthorize}.
+ * What a person may do in the API, decided from their Camunda groups and tenants (the authorities the
+ * authentication provider grants). Bean {@code roles}, usable in {@code @PreAuthorize}. Every answer about a
+ * municipality also asks that the person belongs to its tenant (docs/tenants.md), as the engine's tenant
+ * check does in Tasklist and /engine-rest; administrators see everything.
  */
 @Component("roles")
 public class Roles implements MunicipalityPermission {
@@ -18,7 +20,17 @@ public class Roles implements MunicipalityPermission {
     if (auth == null) {
       return Set.of();
     }
-    return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+    return auth.getAuthorities().stream().filter(a -> !(a instanceof TenantMembership))
+        .map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+  }
+
+  /** The Camunda tenants (municipality and area codes) the person belongs to, directly or through a group. */
+  public static Set<String> tenants(Authentication auth) {
+    if (auth == null) {
+      return Set.of();
+    }
+    return auth.getAuthorities().stream().filter(TenantMembership.class::isInstance)
+        .map(a -> ((TenantMembership) a).tenantId()).collect(Collectors.toSet());
   }
 
   public boolean isAdmin(Authentication auth) {
@@ -36,26 +48,36 @@ public class Roles implements MunicipalityPermission {
 
   @Override
   public boolean managesMunicipality(Authentication auth, String municipality) {
-    return isAdmin(auth) || groups(auth).contains(GroupNames.secretariat(municipality));
+    return isAdmin(auth) || inTenant(auth, municipality) && groups(auth).contains(GroupNames.secretariat(municipality));
   }
 
   /** Secretariat, headquarters and committee see the whole municipality; departments only themselves. */
   public boolean seesWholeMunicipality(Authentication auth, String municipality) {
     var groups = groups(auth);
-    return isAdmin(auth) || groups.contains(GroupNames.secretariat(municipality))
+    return isAdmin(auth) || inTenant(auth, municipality) && (groups.contains(GroupNames.secretariat(municipality))
         || groups.contains(GroupNames.headquarters(municipality))
         || groups.contains(GroupNames.committee(municipality))
-        || groups.contains(GroupNames.liaison(municipality));
+        || groups.contains(GroupNames.liaison(municipality)));
   }
 
   public boolean seesDepartment(Authentication auth, String municipality, String department) {
     var groups = groups(auth);
-    return seesWholeMunicipality(auth, municipality)
-        || groups.contains(GroupNames.departmentStaff(municipality, department))
-        || groups.contains(GroupNames.departmentHead(municipality, department));
+    return seesWholeMunicipality(auth, municipality) || inTenant(auth, municipality)
+        && (groups.contains(GroupNames.departmentStaff(municipality, department))
+        || groups.contains(GroupNames.departmentHead(municipality, department)));
   }
 
+  /** A member of the municipality's tenant, or an administrator. */
+  @Override
   public boolean belongsTo(Authentication auth, String municipality) {
-    return isAdmin(auth) || groups(auth).stream().anyMatch(g -> g.startsWith(municipality + "-"));
+    return isAdmin(auth) || inTenant(auth, municipality);
+  }
+
+  /**
+   * The tenant, not a group id's prefix: codes may contain hyphens, so {@code 123-4-secretariat} would start
+   * with the prefix of municipality {@code 123}.
+   */
+  private static boolean inTenant(Authentication auth, String municipality) {
+    return municipality != null && tenants(auth).contains(municipality);
   }
 }

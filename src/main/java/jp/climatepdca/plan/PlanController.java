@@ -26,9 +26,11 @@ class PlanController {
     this.permission = permission;
   }
 
+  /** The municipalities whose tenant the person belongs to (an administrator: all). */
   @GetMapping("/municipalities")
-  List<MunicipalitySummary> municipalities() {
-    return plans.municipalities().stream().map(m -> new MunicipalitySummary(m.code(), m.name())).toList();
+  List<MunicipalitySummary> municipalities(Authentication auth) {
+    return plans.municipalities().stream().filter(m -> permission.belongsTo(auth, m.code()))
+        .map(m -> new MunicipalitySummary(m.code(), m.name())).toList();
   }
 
   /** Takes the plan file as the request body (application/json), as docs/api.md documents. */

@@ -10,4 +10,7 @@ import org.springframework.security.core.Authentication;
 public interface MunicipalityPermission {
 
   boolean managesMunicipality(Authentication auth, String municipality);
+
+  /** Whether the person belongs to the municipality's tenant (or is an administrator). */
+  boolean belongsTo(Authentication auth, String municipality);
 }

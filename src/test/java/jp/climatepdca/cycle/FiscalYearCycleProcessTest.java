@@ -123,7 +123,11 @@ class FiscalYearCycleProcessTest {
     var departments = processInstanceQuery().superProcessInstanceId(cycle.getId()).list();
     Assertions.assertThat(departments).extracting(ProcessInstance::getBusinessKey)
         .containsExactlyInAnyOrder("999999:2026:env", "999999:2026:waste", "999999:2026:urban");
+    // the municipality's tenant (BusinessKeyTenants, as in the application): the cycle, its called instances, their tasks
+    Assertions.assertThat(departments).extracting(ProcessInstance::getTenantId).containsOnly("999999");
+    Assertions.assertThat(cycle.getTenantId()).isEqualTo("999999");
     for (var department : departments) {
+      Assertions.assertThat(task(department).getTenantId()).isEqualTo("999999");
       complete(task(department));
       complete(task(department), withVariables(DepartmentSelfAssessmentProcess.HEAD_APPROVED, true));
       complete(task(department), withVariables(DepartmentSelfAssessmentProcess.SECRETARIAT_ACCEPTED, true));

@@ -462,8 +462,10 @@ public final class LargeCityBenchmark {
     var otherWork = otherDepartmentsWork(plan);
     return String.format("%,d open tasks in the engine (%,d started in %.1f s)%n%s%n%s%n%s", openTasks, OPEN_TASKS,
         created, statistics,
-        query(port, plan.municipality() + "-d02-staff", "a department holding none of them", otherWork),
-        query(port, plan.municipality() + "-d01-staff", "the department holding all 20,000", otherWork));
+        query(port, engineName, groupFilter, plan.municipality() + "-d02-staff", "a department holding none of them",
+            otherWork),
+        query(port, engineName, groupFilter, plan.municipality() + "-d01-staff", "the department holding all 20,000",
+            otherWork));
   }
 
   /**
@@ -501,9 +503,10 @@ public final class LargeCityBenchmark {
 
   /**
    * The filter's list (HAL, 15 newest, as Tasklist asks it) and count, through /engine-rest with HTTP Basic
-   * and through Tasklist's own engine API with a logged-in session, one after the other.
+   * and through Tasklist's own engine API with a logged-in session, one after the other (NationalBenchmark too).
    */
-  private String query(int port, String user, String who, Runnable otherWork) throws Exception {
+  static String query(int port, String engineName, String groupFilter, String user, String who, Runnable otherWork)
+      throws Exception {
     var hal = Http.as(port, user).accepting("application/hal+json");
     var plain = Http.as(port, user);
     var filter = "/engine-rest/engine/" + engineName + "/filter/" + groupFilter;

@@ -16,12 +16,17 @@ final class PlainEngine {
   }
 
   static ProcessEngine build(String name, ProcessEnginePlugin... plugins) {
+    return build(name, "none", plugins);
+  }
+
+  /** With a history level ("full": what a test of what history keeps needs). */
+  static ProcessEngine build(String name, String history, ProcessEnginePlugin... plugins) {
     var configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setProcessEngineName("plain-" + name);
     configuration.setJdbcUrl("jdbc:h2:mem:plain-" + name + ";DB_CLOSE_DELAY=1000");
     configuration.setDatabaseSchemaUpdate("create-drop");
     configuration.setJobExecutorActivate(false);
-    configuration.setHistory("none");
+    configuration.setHistory(history);
     configuration.setProcessEnginePlugins(new ArrayList<>(List.of(plugins)));
     return configuration.buildProcessEngine();
   }

@@ -86,8 +86,8 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
     repository.createDeployment().name("revoke-check").addModelInstance("revoke-check.bpmn",
         Bpmn.createExecutableProcess("revoke-check").camundaHistoryTimeToLive(1).startEvent().userTask("Task_Check")
             .camundaCandidateGroups(group).endEvent().done()).deploy();
-    var started = List.of(runtime.startProcessInstanceByKey("revoke-check").getId(),
-        runtime.startProcessInstanceByKey("revoke-check").getId()).stream().sorted().toList();
+    var started = List.of(runtime.startProcessInstanceByKey("revoke-check", "999996:revoke").getId(),
+        runtime.startProcessInstanceByKey("revoke-check", "999996:revoke").getId()).stream().sorted().toList();
     var auth = engine.getAuthorizationService();
     var revoke = auth.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
     // for every user, the probe's included: the engine then checks everybody's task queries in that form
@@ -98,7 +98,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
     auth.saveAuthorization(revoke);
     try {
       taskQueries.probe(processEngine, PostgresTaskQueries.HOOKED);
-      engine.getIdentityService().setAuthentication("999996-d01-staff-1", List.of(group));
+      engine.getIdentityService().setAuthentication("999996-d01-staff-1", List.of(group), List.of("999996"));
       try {
         var query = engine.getTaskService().createTaskQuery().processDefinitionKey("revoke-check");
         assertThat(query.list().stream().map(org.camunda.bpm.engine.task.Task::getProcessInstanceId).sorted())
@@ -107,7 +107,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
       } finally {
         engine.getIdentityService().clearAuthentication();
       }
-      engine.getIdentityService().setAuthentication("999996-d02-staff-1", List.of("999996-d02-staff"));
+      engine.getIdentityService().setAuthentication("999996-d02-staff-1", List.of("999996-d02-staff"), List.of("999996"));
       try {
         assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("revoke-check").count()).isZero();
       } finally {
@@ -142,7 +142,8 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
         OR A.GROUP_ID_ IN ( '%2$s' ) ) AND ( ( A.RESOURCE_TYPE_ = 7 AND A.PERMS_ & 2 = 2
         OR A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64 ) ) ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))
       WHERE ( 1 = 1 and ( I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( '%2$s' ) ) ) )
-        and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null )
+        and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) )
+        and (RES.TENANT_ID_ is null OR RES.TENANT_ID_ in ( '%3$s' ) )
       ) countDistinct""";
 
   /**
@@ -158,11 +159,11 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
             .camundaCandidateGroups(group).endEvent().done()).deploy();
     transaction.executeWithoutResult(status -> {
       for (var i = 0; i < 1500; i++) {
-        runtime.startProcessInstanceByKey("plan-check");
+        runtime.startProcessInstanceByKey("plan-check", "999998:plan");
       }
     });
     var jdbc = new JdbcTemplate(dataSource);
-    var count = GROUP_TASK_COUNT.formatted("999998-d01-staff-1", group);
+    var count = GROUP_TASK_COUNT.formatted("999998-d01-staff-1", group, "999998");
     // what autovacuum does after so many inserts, at once rather than within a minute or so
     jdbc.execute("analyze act_ru_task; analyze act_ru_identitylink; analyze act_ru_authorization");
     assertThat(plan(jdbc, count)).contains("cp_idx_auth_task_read").doesNotContain("Materialize");
@@ -174,7 +175,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
         + " || ' mergejoin ' || current_setting('enable_mergejoin')";
     var seen = transaction.execute(status -> {
       var before = jdbc.queryForObject(settings, String.class);
-      engine.getIdentityService().setAuthentication(user, List.of(group));
+      engine.getIdentityService().setAuthentication(user, List.of(group), List.of("999998"));
       try {
         assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup(group).count()).isEqualTo(1500);
       } finally {
@@ -228,7 +229,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
             .userTask("Task_Check").camundaCandidateGroups(group).endEvent().done()).deploy();
     // in the order of their variable n (their ids may sort otherwise)
     var byN = transaction.execute(status -> java.util.stream.IntStream.range(0, 3)
-        .mapToObj(i -> runtime.startProcessInstanceByKey("grant-check", java.util.Map.of("n", i)).getId())
+        .mapToObj(i -> runtime.startProcessInstanceByKey("grant-check", "999997:grant:" + i, java.util.Map.of("n", i)).getId())
         .toList());
     var started = byN.stream().sorted().toList();
     grant("grant-check-definition", Resources.PROCESS_DEFINITION, "grant-check",
@@ -257,10 +258,58 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
       logging.setLogLevel(groups, null);
     }
     // the statements the engine prepared were the rewritten ones (the department's user above saw its
-    // tasks through its group, which the engine keeps only if the groups' look-up answered it)
+    // tasks through its group, which the engine keeps only if the groups' look-up answered it: AskedGroupIds
+    // looks up the asked group only)
     assertThat(output.getOut()).contains("AUTH_D ON (AUTH_D.RESOURCE_ID_ = D.KEY_)")
         .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_ IN")
-        .contains("with recursive G (ID_) as").doesNotContain("SELECT distinct(A.GROUP_ID_)");
+        .contains("select distinct A.GROUP_ID_ from ACT_RU_AUTHORIZATION A where A.GROUP_ID_ in (?)")
+        .doesNotContain("SELECT distinct(A.GROUP_ID_)");
+  }
+
+  /**
+   * Camunda's tenant check stays in the rewritten task list and count: a group offered tasks of two tenants (the
+   * engine grants it each task) sees, in every query shape, only the tasks of the tenants it is authenticated
+   * with; with none, none. The statements the engine prepared were the rewritten ones, with the tenant condition.
+   */
+  @Test
+  void theRewrittenTaskQueriesKeepCamundasTenantCheck(CapturedOutput output) {
+    var group = GroupNames.departmentStaff("999995", "d01");
+    repository.createDeployment().name("tenant-check").addModelInstance("tenant-check.bpmn",
+        Bpmn.createExecutableProcess("tenant-check").camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_Check").camundaCandidateGroups(group).endEvent().done()).deploy();
+    var own = runtime.startProcessInstanceByKey("tenant-check", "999995:tenant-check").getId();
+    var other = runtime.startProcessInstanceByKey("tenant-check", "999994:tenant-check").getId();
+    var statement = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+    var logging = org.springframework.boot.logging.LoggingSystem.get(getClass().getClassLoader());
+    logging.setLogLevel(statement, org.springframework.boot.logging.LogLevel.DEBUG);
+    try {
+      assertThat(seenInTenants(group, List.of("999995"))).isEqualTo(List.of(List.of(own), 1L, 1L, List.of(own)));
+      assertThat(seenInTenants(group, List.of("999994"))).isEqualTo(List.of(List.of(other), 1L, 1L, List.of(other)));
+      assertThat(seenInTenants(group, List.of("999994", "999995")))
+          .isEqualTo(List.of(List.of(own, other).stream().sorted().toList(), 2L, 2L,
+              List.of(own, other).stream().sorted().toList()));
+      assertThat(seenInTenants(group, List.of())).isEqualTo(List.of(List.of(), 0L, 0L, List.of()));
+    } finally {
+      logging.setLogLevel(statement, null);
+    }
+    assertThat(output.getOut()).contains("AUTH_D ON (AUTH_D.RESOURCE_ID_ = D.KEY_)")
+        .doesNotContain("AUTH ON (AUTH.RESOURCE_ID_ IN").containsPattern("RES\\.TENANT_ID_ in\\s*\\(\\s*\\?");
+  }
+
+  /** The tenant-check tasks' instances the group's user sees (list), the count, Tasklist's filter count, an "or" list. */
+  private List<Object> seenInTenants(String group, List<String> tenants) {
+    var tasks = engine.getTaskService();
+    engine.getIdentityService().setAuthentication("999995-d01-staff-1", List.of(group), tenants);
+    try {
+      var query = tasks.createTaskQuery().processDefinitionKey("tenant-check");
+      return List.of(query.list().stream().map(org.camunda.bpm.engine.task.Task::getProcessInstanceId).sorted().toList(),
+          query.count(), tasks.createTaskQuery().taskCandidateGroupIn(List.of(group)).includeAssignedTasks().count(),
+          tasks.createTaskQuery().or().taskCandidateGroup(group).taskAssignee("nobody").endOr()
+              .processDefinitionKey("tenant-check").list().stream()
+              .map(org.camunda.bpm.engine.task.Task::getProcessInstanceId).sorted().toList());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   /** The groups' look-up along the index ({@link AuthorizedGroupIds}) answers what Camunda's statement does. */
@@ -296,7 +345,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
 
   /** The process instances of the user's visible grant-check tasks by an "or" query, sorted by their n. */
   private List<String> sortedByVariable(String user, List<String> groups) {
-    engine.getIdentityService().setAuthentication(user, groups);
+    engine.getIdentityService().setAuthentication(user, groups, List.of("999997"));
     try {
       return engine.getTaskService().createTaskQuery().or()
           .taskCandidateGroup(GroupNames.departmentStaff("999997", "d01")).processDefinitionKey("grant-check")
@@ -311,7 +360,7 @@ class PostgresTaskQueriesTest extends ProdProfileOnPostgres {
   /** The user's process instances with a visible task, the count of them, and the candidate-group count. */
   private List<Object> seenBy(String user, List<String> groups) {
     var tasks = engine.getTaskService();
-    engine.getIdentityService().setAuthentication(user, groups);
+    engine.getIdentityService().setAuthentication(user, groups, List.of("999997"));
     try {
       var query = tasks.createTaskQuery().processDefinitionKey("grant-check");
       return List.of(query.orderByProcessInstanceId().asc().list().stream()
