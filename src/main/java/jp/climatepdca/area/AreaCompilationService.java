@@ -105,6 +105,26 @@ public class AreaCompilationService {
         .orElse(a.name() + "の" + fiscalYear + "年度の取りまとめはまだありません。");
   }
 
+  /**
+   * The area's total t-CO2 of the year as the area counts it (the members' accepted versions): the newest stored
+   * compilation's, or, before the year is compiled, as it would be compiled now. Empty when no member has one.
+   * For the area cycle's status next to each member's {@link #memberTotal}.
+   */
+  public Optional<BigDecimal> areaTotal(String area, int fiscalYear) {
+    return Optional.ofNullable(current(area, fiscalYear).total());
+  }
+
+  /** A member's total t-CO2 as the area counts it (see {@link #areaTotal}); empty without an accepted version. */
+  public Optional<BigDecimal> memberTotal(String area, int fiscalYear, String municipality) {
+    return current(area, fiscalYear).members().stream().filter(m -> m.code().equals(municipality)).findFirst()
+        .map(MemberEmissions::total);
+  }
+
+  private AreaCompilation current(String area, int fiscalYear) {
+    var a = area(area);
+    return latest(a.code(), fiscalYear).orElseGet(() -> compute(a, fiscalYear, 0, Instant.now()));
+  }
+
   AreaCompilation compute(AreaView a, int fiscalYear, int number, Instant at) {
     var inventoryYear = schedule.inventoryYear(fiscalYear);
     var reports = new LinkedHashMap<String, Optional<InventoryReport>>();

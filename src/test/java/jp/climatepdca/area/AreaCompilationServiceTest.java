@@ -111,6 +111,15 @@ class AreaCompilationServiceTest {
   }
 
   @Test
+  void theTotalsForTheAreaCyclesStatusAreTheCompilations() {
+    assertThat(compilations.areaTotal(AREA, 2035)).isEmpty();
+    assertThat(compilations.areaTotal(AREA, YEAR).orElseThrow()).isEqualByComparingTo("3900");
+    assertThat(compilations.memberTotal(AREA, YEAR, EAST).orElseThrow()).isEqualByComparingTo("1600");
+    assertThat(compilations.memberTotal(AREA, YEAR, SOUTH)).isEmpty();
+    assertThat(compilations.memberTotal(AREA, YEAR, "999999")).isEmpty();
+  }
+
+  @Test
   void aCompleteAreaIsComparedWithItsBaseYearAndTargetPath() {
     var c = compute(COMPLETE_YEAR);
     assertThat(c.inventoryYear()).isEqualTo(2025);

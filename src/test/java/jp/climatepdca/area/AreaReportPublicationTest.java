@@ -77,6 +77,9 @@ class AreaReportPublicationTest {
   @Autowired
   JdbcTemplate db;
 
+  @Autowired
+  AreaReportService reports;
+
   private String deployment;
   private String instance;
 
@@ -162,15 +165,23 @@ class AreaReportPublicationTest {
   }
 
   @Test
+  void aCompleteYearGivesTheAreasGhgIndicatorItsActualValue() {
+    reports.publish(AREA, ReportArea.COMPLETE_YEAR, AREA_USER);
+    var page = text(get("/public/areas/" + AREA + "/" + ReportArea.COMPLETE_YEAR));
+    // 3,600 t-CO2 in 千t-CO2, against the base value 5.5
+    assertThat(page).contains("3,600.0", "3.6（2025年度）", "-34.5%", "目標の経路を達成").doesNotContain("未確定");
+  }
+
+  @Test
   void aYearNotPublishedIsNotFoundAtEveryAddress() {
-    for (var path : new String[] {"/public/areas/" + AREA + "/2027", "/public/areas/no-such-area/" + YEAR,
+    for (var path : new String[] {"/public/areas/" + AREA + "/2028", "/public/areas/no-such-area/" + YEAR,
         "/public/areas/" + AREA + "/20x6", "/public/areas/" + AREA + "/" + YEAR + "x"}) {
       var page = get(path);
       assertThat(page.statusCode()).as(path).isEqualTo(404);
       assertThat(text(page)).as(path).contains("ページが見つかりません");
     }
-    for (var path : new String[] {"/public/areas/" + AREA + "/2027.pdf", "/public/areas/" + AREA + "/2027.csv",
-        "/public/areas/" + AREA + "/2027/measures.csv"}) {
+    for (var path : new String[] {"/public/areas/" + AREA + "/2028.pdf", "/public/areas/" + AREA + "/2028.csv",
+        "/public/areas/" + AREA + "/2028/measures.csv"}) {
       var file = get(path);
       assertThat(file.statusCode()).as(path).isEqualTo(404);
       assertThat(text(file)).as(path).isEqualTo("公表されていません");
