@@ -131,6 +131,9 @@ class AreaReportPublicationTest {
     assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
     assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
         .contains("area-report-report-area-2026-v1.pdf");
+    // kept for a look at the layout, like the browser tests' screenshots
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/browser"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target/browser/public-area-report.pdf"), response.body());
     try (var pdf = Loader.loadPDF(response.body())) {
       var text = flat(new PDFTextStripper().getText(pdf));
       assertThat(text).contains(flat("報告テスト圏域 地球温暖化対策実行計画 年次報告書"), "東町", "西町", "南村", "1,600.0",
