@@ -204,6 +204,9 @@ class AreaReportPublicationTest {
     Http.as(port, TOWN_USER).get(path).assertProblem(403, "圏域の事務局");
     assertThat(Http.anonymous(port).get(path).status()).isEqualTo(401);
     Http.as(port, AREA_USER).get("/api/area-cycles/" + AREA + "/2029/compilation").assertProblem(404, "まだありません");
+    Http.as(port, AREA_USER).get("/api/area-cycles/" + AREA + "/1800/compilation").assertProblem(400, "年度は1990〜2100");
+    // another area's secretariat is no area body of this one
+    Http.as(port, AREA_USER).get("/api/area-cycles/other-area/" + YEAR + "/compilation").assertProblem(403, "圏域の事務局");
   }
 
   private static String flat(String text) {
