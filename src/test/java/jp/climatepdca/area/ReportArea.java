@@ -3,7 +3,6 @@ package jp.climatepdca.area;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -13,9 +12,6 @@ import jp.climatepdca.assessment.Progress;
 import jp.climatepdca.assessment.SelfAssessmentService;
 import jp.climatepdca.emission.AcceptedInventories;
 import jp.climatepdca.identity.GroupNames;
-import jp.climatepdca.identity.TenantDirectory;
-import jp.climatepdca.identity.TenantDirectory.GroupSpec;
-import jp.climatepdca.plan.IndicatorDirection;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.review.ReviewLevel;
 import jp.climatepdca.review.ReviewLog;
@@ -24,7 +20,6 @@ import jp.climatepdca.review.ReviewRecord;
 import jp.climatepdca.testing.Http;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.ApplicationContext;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The area of the area-report tests: 報告テスト圏域 ({@value #AREA}) of three towns, lead 東町 first, with
@@ -64,7 +59,7 @@ final class ReportArea {
     plan(plans, EAST, "東町");
     plan(plans, WEST, "西町");
     plan(plans, SOUTH, "南村");
-    area(context.getBean(TransactionTemplate.class), context);
+    area(context.getBean(AreaImportService.class));
     users(context);
 
     emissions(port, EAST, 2013, "産業,,,1500,t-CO2,県の按分推計,CO2\n家庭,,,500,t-CO2,県の按分推計,CO2\n");
@@ -113,43 +108,30 @@ final class ReportArea {
         """.formatted(code, name).getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static void area(TransactionTemplate tx, ApplicationContext context) {
-    tx.executeWithoutResult(s -> {
-      var area = new Area(AREA);
-      area.update("報告テスト圏域", EAST, 2021, 2030, 2013, "10-31", "test", Instant.now());
-      context.getBean(AreaRepository.class).save(area);
-      var members = context.getBean(AreaMemberRepository.class);
-      members.save(new AreaMember(AREA, EAST, 0));
-      members.save(new AreaMember(AREA, WEST, 1));
-      members.save(new AreaMember(AREA, SOUTH, 2));
-      var measures = context.getBean(AreaMeasureRepository.class);
-      var key = new AreaMeasure(AREA, "AM-01");
-      key.update("住宅の省エネ化", "HOUSEHOLD", true, "断熱改修の支援", 0);
-      measures.save(key);
-      var other = new AreaMeasure(AREA, "AM-02");
-      other.update("公共交通の利用促進", "TRANSPORT", false, null, 1);
-      measures.save(other);
-      var roles = context.getBean(AreaMeasureMemberRepository.class);
-      roles.save(new AreaMeasureMember(AREA, "AM-01", new MemberRole(EAST, "IMPLEMENTATION", "M-01"), 0));
-      roles.save(new AreaMeasureMember(AREA, "AM-01", new MemberRole(WEST, "IMPLEMENTATION", "M-01"), 1));
-      roles.save(new AreaMeasureMember(AREA, "AM-01", new MemberRole(SOUTH, "IMPLEMENTATION", "M-01"), 2));
-      roles.save(new AreaMeasureMember(AREA, "AM-02", new MemberRole(EAST, "IMPLEMENTATION", "M-02"), 3));
-      roles.save(new AreaMeasureMember(AREA, "AM-02", new MemberRole(WEST, "STUDY", null), 4));
-      var indicator = new AreaIndicator(AREA, "AGHG");
-      indicator.update(new AreaIndicatorView("AGHG", "圏域の温室効果ガス排出量", "千t-CO2", null, IndicatorDirection.LOWER,
-          2013, new BigDecimal("5.5"), 2030, new BigDecimal("2.97")), 0);
-      context.getBean(AreaIndicatorRepository.class).save(indicator);
-      context.getBean(AreaEmissionTargetRepository.class).save(new AreaEmissionTarget(AREA,
-          new AreaEmissionTargetView(2030, new BigDecimal("46"), "2030年度 46%削減（2013年度比）")));
-    });
+  /** The area file, loaded as POST /api/areas loads it (with the area's tenant and groups). */
+  private static void area(AreaImportService importer) {
+    importer.importArea(new ByteArrayInputStream(("""
+        {"area": {"code": "%s", "name": "報告テスト圏域", "lead": "%s", "firstYear": 2021, "lastYear": 2030,
+                  "baseYear": 2013, "resultDeadline": "10-31"},
+         "members": [{"code": "%s"}, {"code": "%s"}, {"code": "%s"}],
+         "measures": [
+           {"code": "AM-01", "name": "住宅の省エネ化", "sector": "HOUSEHOLD", "keyProject": true, "description": "断熱改修の支援",
+            "members": [{"municipality": "%s", "kind": "IMPLEMENTATION", "measure": "M-01"},
+                        {"municipality": "%s", "kind": "IMPLEMENTATION", "measure": "M-01"},
+                        {"municipality": "%s", "kind": "IMPLEMENTATION", "measure": "M-01"}]},
+           {"code": "AM-02", "name": "公共交通の利用促進", "sector": "TRANSPORT", "keyProject": false,
+            "members": [{"municipality": "%s", "kind": "IMPLEMENTATION", "measure": "M-02"},
+                        {"municipality": "%s", "kind": "STUDY"}]}],
+         "indicators": [
+           {"code": "AGHG", "name": "圏域の温室効果ガス排出量", "unit": "千t-CO2", "direction": "LOWER",
+            "baseYear": 2013, "baseValue": 5.5, "targetYear": 2030, "targetValue": 2.97}],
+         "emissionTargets": [{"year": 2030, "reductionPercent": 46, "label": "2030年度 46%%削減（2013年度比）"}]}
+        """.formatted(AREA, EAST, EAST, WEST, SOUTH, EAST, WEST, SOUTH, EAST, WEST)).getBytes(StandardCharsets.UTF_8)),
+        lead -> true, "test");
   }
 
-  /** The area's groups, as the area loader makes them, and a user of the area, of its liaison meeting and of a member. */
+  /** A user of the area's secretariat, of its liaison meeting and of a member's secretariat. */
   private static void users(ApplicationContext context) {
-    context.getBean(TenantDirectory.class).ensure(AREA, "報告テスト圏域", List.of(
-        new GroupSpec(GroupNames.secretariat(AREA), "圏域事務局", "secretariat"),
-        new GroupSpec(GroupNames.liaison(AREA), "連絡会議", "liaison"),
-        new GroupSpec(GroupNames.committee(AREA), "意見聴取委員会", "committee")));
     var identity = context.getBean(IdentityService.class);
     user(identity, AREA_USER, GroupNames.secretariat(AREA));
     user(identity, LIAISON_USER, GroupNames.liaison(AREA));
