@@ -58,6 +58,7 @@ class BadInputCatalogueTest {
       "indicator", "indicator_actual", "emission_target", "emission_factor", "local_emission_factor",
       "activity_upload", "activity_row", "direct_emission",
       "area", "area_member", "area_measure", "area_measure_member", "area_indicator", "area_emission_target",
+      "area_staff_meeting", "area_working_group",
       "ACT_ID_TENANT", "ACT_ID_GROUP", "ACT_ID_TENANT_MEMBER",
       "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EXECUTION", "ACT_RU_JOB", "ACT_HI_TASKINST", "ACT_ID_USER");
   /** Values a refused update could have changed in place, which counting rows would not see. */
@@ -421,6 +422,27 @@ class BadInputCatalogueTest {
   }
 
   /** Bodies Camunda's REST API cannot read, on endpoints other than completing a task. */
+  /** The demo area's staff meeting (docs/area-staff-meeting.md): no meeting row, no process instance. */
+  Stream<Case> staffMeetings() {
+    var path = "/api/areas/demo-area/staff-meetings";
+    return Stream.of(
+        api("staff meeting unknown area", "demo-area-tantou", "POST", "/api/areas/no-such-area/staff-meetings",
+            "{\"fiscalYear\": 2026, \"title\": \"第1回\"}", 400, "no-such-area"),
+        api("staff meeting year outside the area's period", "demo-area-tantou", "POST", path,
+            "{\"fiscalYear\": 2031, \"title\": \"第1回\"}", 400, "計画期間"),
+        api("staff meeting without a title", "demo-area-jimukyoku", "POST", path, "{\"fiscalYear\": 2026}", 400,
+            "会議名は必須"),
+        api("staff meeting title too long", "demo-area-tantou", "POST", path,
+            "{\"fiscalYear\": 2026, \"title\": \"" + "会".repeat(101) + "\"}", 400, "100文字以内"),
+        api("staff meeting year as text", "demo-area-tantou", "POST", path,
+            "{\"fiscalYear\": \"来年\", \"title\": \"第1回\"}", 400, "fiscalYear"),
+        api("staff meeting by a member town's secretariat", "999101-jimukyoku", "POST", path,
+            "{\"fiscalYear\": 2026, \"title\": \"第1回\"}", 403, "担当者会議"),
+        api("staff meeting by a department", "env-staff", "POST", path,
+            "{\"fiscalYear\": 2026, \"title\": \"第1回\"}", 403, "担当者会議"),
+        api("staff meetings without a year", "demo-area-tantou", "GET", path, null, 400, "fiscalYear"));
+  }
+
   Stream<Case> engineBodies() {
     return Stream.of(
         // Camunda's other endpoints read JSON with the same limits (SharedRestMapper); their refusals are
@@ -501,7 +523,7 @@ class BadInputCatalogueTest {
 
   @Order(1)
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed", "engineBodies", "areas"})
+  @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed", "engineBodies", "areas", "staffMeetings"})
   @Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
   void refusedWithAClearMessageAndNothingChanged(Case c, CapturedOutput output) {
     var before = snapshot();

@@ -68,6 +68,7 @@ class SecurityMatrixTest {
       GET  /api/cycles/999999/2050                                    401 200   200   200   200   200
       POST /api/plans                              EMPTY_OBJECT       401 403   403   403   400   400
       GET  /api/no-such-endpoint                                      401 404   404   404   404   404
+      GET  /api/areas/demo-area/staff-meetings?fiscalYear=2026        401 403   403   403   403   200
       GET  /engine-rest/task?processInstanceBusinessKey=DRAFT         401 200:1 200:0 200:0 200:0 200:1
       GET  /engine-rest/task/{task}                                   401 200   404   404   404   200
       GET  /engine-rest/task/{task}/form-variables                    401 200   403   403   403   200
