@@ -35,6 +35,11 @@ public class GroupNames {
     return municipality + "-liaison";
   }
 
+  /** An area's staff meeting of its members' climate departments (担当者会議). */
+  public static String staffMeeting(String area) {
+    return area + "-staff-meeting";
+  }
+
   // Instance forms for BPMN expressions such as ${groups.staff(municipality, departmentCode)}.
 
   public String staff(String municipality, String department) {
@@ -59,5 +64,9 @@ public class GroupNames {
 
   public String liaisonOf(String municipality) {
     return liaison(municipality);
+  }
+
+  public String staffMeetingOf(String area) {
+    return staffMeeting(area);
   }
 }
