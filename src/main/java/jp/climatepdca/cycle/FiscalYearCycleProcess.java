@@ -29,6 +29,8 @@ public final class FiscalYearCycleProcess {
   public static final String GATEWAY_AWAIT_AREA = "Gateway_AwaitArea";
   public static final String EVENT_AREA_DECISIONS_MADE = "Event_AreaDecisionsMade";
   public static final String EVENT_AREA_RESULT_RETURNED = "Event_AreaResultReturned";
+  /** Passed once headquarters approved (by every cycle, of old and new deployments): past the internal evaluation. */
+  public static final String GATEWAY_LIAISON_MEETING_REQUIRED = "Gateway_LiaisonMeetingRequired";
   public static final String TASK_LIAISON_MEETING = "Task_LiaisonMeeting";
   public static final String TASK_COMMITTEE_REVIEW = "Task_CommitteeReview";
   /**
