@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * area cycle started or adopted (table area_cycle_member), in the area file's order.
  */
 @Component("areaCycleMembers")
-class AreaCycleMembers {
+public class AreaCycleMembers {
 
   private final AreaCycleMemberRepository members;
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * at 09:00 Japan time, when the secretariat finds the late member among its tasks.
  */
 @Component("areaCycleSchedule")
-class AreaCycleSchedule {
+public class AreaCycleSchedule {
 
   static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
