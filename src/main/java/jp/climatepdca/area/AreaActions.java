@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.climatepdca.evaluation.AreaDecisionsForMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class AreaActions {
+public class AreaActions implements AreaDecisionsForMember {
 
   /** One shared measure's decision as a member sees it; {@code memberMeasure} is its own measure's code, if any. */
   public record MemberDecision(String area, String areaName, int fiscalYear, String measureCode, String measureName,
@@ -47,6 +48,14 @@ public class AreaActions {
       }
     });
     return result;
+  }
+
+  /** The member's Action step (evaluation's Task_ActionDecisions) shows these beside its own measures. */
+  @Override
+  public List<AreaDecisionRow> decisions(String municipality, int fiscalYear) {
+    return forMember(municipality, fiscalYear).stream().map(d -> new AreaDecisionRow(d.areaName(), d.measureCode(),
+        d.measureName(), "STUDY".equals(d.kind()) ? "検討事業" : "実施事業", d.memberMeasure() == null ? "" : d.memberMeasure(),
+        d.decisionLabel(), d.reason())).toList();
   }
 
   /** The area's decision of the year on one shared measure. */
