@@ -64,6 +64,10 @@ class Area {
     return code;
   }
 
+  String lead() {
+    return leadMunicipalityCode;
+  }
+
   int firstYear() {
     return firstYear;
   }

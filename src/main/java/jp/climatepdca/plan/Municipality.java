@@ -24,6 +24,10 @@ class Municipality {
   @Column(name = "base_emissions")
   private BigDecimal baseEmissions;
 
+  /** The area the plan file says the municipality belongs to (municipality.area), or null. */
+  @Column(name = "area_code")
+  private String areaCode;
+
   protected Municipality() {}
 
   Municipality(String code) {
@@ -35,6 +39,14 @@ class Municipality {
     this.baseEmissions = baseEmissions;
     this.baseYear = baseYear;
     this.liaisonMeeting = liaisonMeeting;
+  }
+
+  void nameArea(String areaCode) {
+    this.areaCode = areaCode;
+  }
+
+  String areaCode() {
+    return areaCode;
   }
 
   MunicipalityView view() {

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface MunicipalityRepository extends JpaRepository<Municipality, String> {
 
   List<Municipality> findAllByOrderByCode();
+
+  List<Municipality> findByAreaCodeOrderByCode(String areaCode);
 }

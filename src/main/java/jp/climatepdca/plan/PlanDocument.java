@@ -7,8 +7,9 @@ import java.util.List;
 record PlanDocument(MunicipalityEntry municipality, List<DepartmentEntry> departments,
     List<MeasureEntry> measures, List<IndicatorEntry> indicators, List<EmissionTargetEntry> emissionTargets) {
 
+  /** {@code area}: the area the municipality belongs to (docs/area.md), optional. */
   record MunicipalityEntry(String code, String name, Integer baseYear, Boolean liaisonMeeting,
-      BigDecimal baseEmissions) {}
+      BigDecimal baseEmissions, String area) {}
 
   record DepartmentEntry(String code, String name) {}
 

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.function.Predicate;
 import jp.climatepdca.system.UserInputException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,11 @@ public class PlanImportService {
   private final IndicatorRepository indicators;
   private final EmissionTargetRepository targets;
   private final ApplicationEventPublisher events;
+  private final ObjectProvider<AreaDirectory> areas;
 
   PlanImportService(ObjectMapper mapper, MunicipalityRepository municipalities, DepartmentRepository departments,
       MeasureRepository measures, IndicatorRepository indicators, EmissionTargetRepository targets,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, ObjectProvider<AreaDirectory> areas) {
     this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.municipalities = municipalities;
     this.departments = departments;
@@ -42,6 +44,7 @@ public class PlanImportService {
     this.indicators = indicators;
     this.targets = targets;
     this.events = events;
+    this.areas = areas;
   }
 
   /** Start-up and demo loading: every municipality in the file is accepted. */
@@ -57,7 +60,8 @@ public class PlanImportService {
   @Transactional
   public PlanImportResult importPlan(InputStream json, Predicate<String> mayLoad) {
     var doc = parse(json);
-    var errors = PlanFileValidator.validate(doc);
+    var errors = new java.util.ArrayList<>(PlanFileValidator.validate(doc));
+    AreaReference.check(doc.municipality(), areas.getIfAvailable(), errors);
     if (!errors.isEmpty()) {
       throw new UserInputException(TITLE, errors);
     }
@@ -68,6 +72,7 @@ public class PlanImportService {
     var municipality = municipalities.findById(m.code()).orElseGet(() -> new Municipality(m.code()));
     municipality.update(m.name(), m.baseYear() == null ? 2013 : m.baseYear(), Boolean.TRUE.equals(m.liaisonMeeting()),
         m.baseEmissions());
+    municipality.nameArea(m.area());
     municipalities.save(municipality);
     for (var d : doc.departments()) {
       var department = departments.findByMunicipalityCodeAndCode(m.code(), d.code())

@@ -35,6 +35,16 @@ public class PlanService {
         .orElseThrow(() -> new NotFoundException("自治体コード \"" + code + "\" は登録されていません"));
   }
 
+  /** The area the municipality's plan file names (municipality.area), if it names one. */
+  public Optional<String> namedArea(String municipality) {
+    return municipalities.findById(municipality).map(Municipality::areaCode);
+  }
+
+  /** The municipalities whose plan files name the area. */
+  public List<String> municipalitiesNaming(String area) {
+    return municipalities.findByAreaCodeOrderByCode(area).stream().map(m -> m.view().code()).toList();
+  }
+
   public List<DepartmentView> departments(String municipality) {
     return departments.findByMunicipalityCodeOrderById(municipality).stream().map(Department::view).toList();
   }

@@ -1,9 +1,8 @@
 package jp.climatepdca.plan;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import jp.climatepdca.system.UserInputException;
+import jp.climatepdca.system.StartupFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +10,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,19 +35,7 @@ class PlanStartupImport {
   @EventListener(ApplicationReadyEvent.class)
   @Order(-20)
   void load() {
-    var resolver = new PathMatchingResourcePatternResolver();
-    for (var pattern : patterns) {
-      if (pattern.isBlank()) {
-        continue;
-      }
-      try {
-        for (var resource : resolver.getResources(pattern.strip())) {
-          load(resource);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("計画データファイルを探せません: " + pattern, e);
-      }
-    }
+    StartupFiles.load(patterns, "計画データファイル", this::load);
   }
 
   private void load(Resource resource) throws IOException {
@@ -57,8 +43,6 @@ class PlanStartupImport {
       var result = importer.importPlan(in);
       LOG.info("Plan loaded from {}: {} {} ({} departments, {} measures)", resource.getDescription(),
           result.municipality(), result.name(), result.departments(), result.measures());
-    } catch (UserInputException e) {
-      throw new IllegalStateException(resource.getDescription() + ": " + e.getMessage(), e);
     }
   }
 }
