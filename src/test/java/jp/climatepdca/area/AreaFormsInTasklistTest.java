@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import jp.climatepdca.identity.GroupNames;
-import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Browser;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.TasklistPage;
 import org.awaitility.Awaitility;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Every form of the area cycle renders in Camunda Tasklist (form-js 1.8) for the area's users, in Japanese,
@@ -38,10 +36,7 @@ class AreaFormsInTasklistTest {
   int port;
 
   @Autowired
-  PlanImportService plans;
-
-  @Autowired
-  IdentityService identity;
+  ApplicationContext context;
 
   @Autowired
   RuntimeService runtime;
@@ -61,19 +56,10 @@ class AreaFormsInTasklistTest {
 
   @Test
   void everyAreaFormRendersInTasklist() {
-    var towns = new AreaTowns(port, List.of("kankyo"), plans, identity, runtime, management);
+    var towns = new AreaTowns(port, List.of("kankyo"), context);
     MEMBERS.forEach(towns::town);
-    var loaded = Http.as(port, MEMBERS.get(0) + "-jimukyoku").post("/api/areas", Map.of(
-        "area", Map.of("code", AREA, "name", "表示確認連携都市圏", "lead", MEMBERS.get(0), "firstYear", 2030,
-            "lastYear", 2040, "baseYear", 2013, "resultDeadline", "10-31"),
-        "members", MEMBERS.stream().map(m -> Map.of("code", m)).toList(),
-        "measures", List.of(Map.of("code", "AM-01", "name", "住宅の省エネルギー化", "sector", "HOUSEHOLD",
-            "keyProject", true, "members", MEMBERS.stream()
-                .map(m -> Map.of("municipality", m, "kind", "IMPLEMENTATION", "measure", "M-01")).toList()))));
-    assertThat(loaded.status()).as(loaded.toString()).isIn(200, 201);
-    towns.user(AREA + "-jimukyoku", GroupNames.secretariat(AREA));
-    towns.user(AREA + "-renraku", GroupNames.liaison(AREA));
-    towns.user(AREA + "-iinkai", GroupNames.committee(AREA));
+    towns.area(AREA, "表示確認連携都市圏", MEMBERS.get(0), MEMBERS,
+        List.of(AreaTowns.implementedByAll("AM-01", "住宅の省エネルギー化", true, MEMBERS)));
     var started = Http.as(port, AREA + "-jimukyoku").post("/api/area-cycles", Map.of("area", AREA, "fiscalYear", YEAR));
     assertThat(started.status()).as(started.toString()).isEqualTo(201);
     var instance = started.json().path("processInstanceId").asText();

@@ -6,6 +6,8 @@ import static jp.climatepdca.assessment.DepartmentSelfAssessmentProcess.TASK_SEC
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_COMPILE_CHECK;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_HEADQUARTERS_EVALUATION;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,14 +24,37 @@ import jp.climatepdca.testing.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The member towns of an area test: each town's plan (one measure {@code M-01}, {@code M-02}, … per
  * department) and users ({@code <town>-<dept>-staff|head}, {@code -jimukyoku}, {@code -honbu}), and a town's
  * year up to its headquarters' approval completed by those users through /engine-rest.
  */
-record AreaTowns(int port, List<String> departments, PlanImportService plans, IdentityService identity,
-    RuntimeService runtime, ManagementService management) {
+record AreaTowns(int port, List<String> departments, ApplicationContext context) {
+
+  /**
+   * The area file, loaded by the lead's secretariat through POST /api/areas (its tenant and groups come
+   * with it), and a user for each of the area's secretariat, liaison meeting and committee
+   * ({@code <area>-jimukyoku}, {@code -renraku}, {@code -iinkai}).
+   */
+  void area(String code, String name, String lead, List<String> members, List<Map<String, Object>> measures) {
+    var loaded = Http.as(port, lead + "-jimukyoku").post("/api/areas", Map.of(
+        "area", Map.of("code", code, "name", name, "lead", lead, "firstYear", 2030, "lastYear", 2040,
+            "baseYear", 2013, "resultDeadline", "10-31"),
+        "members", members.stream().map(m -> Map.of("code", m)).toList(),
+        "measures", measures));
+    assertThat(loaded.status()).as(loaded.toString()).isIn(200, 201);
+    user(code + "-jimukyoku", GroupNames.secretariat(code));
+    user(code + "-renraku", GroupNames.liaison(code));
+    user(code + "-iinkai", GroupNames.committee(code));
+  }
+
+  /** A shared measure every member implements with its own {@code M-01}. */
+  static Map<String, Object> implementedByAll(String code, String name, boolean keyProject, List<String> members) {
+    return Map.of("code", code, "name", name, "sector", "HOUSEHOLD", "keyProject", keyProject, "members",
+        members.stream().map(m -> Map.of("municipality", m, "kind", "IMPLEMENTATION", "measure", "M-01")).toList());
+  }
 
   void town(String code) {
     var departmentList = new ArrayList<Map<String, Object>>();
@@ -45,7 +70,7 @@ record AreaTowns(int port, List<String> departments, PlanImportService plans, Id
       measure.put("kind", "IMPLEMENTATION");
       measures.add(measure);
     }
-    plans.importPlan(new ByteArrayInputStream(Http.write(Map.of(
+    context.getBean(PlanImportService.class).importPlan(new ByteArrayInputStream(Http.write(Map.of(
         "municipality", Map.of("code", code, "name", "町" + code, "baseYear", 2013),
         "departments", departmentList, "measures", measures)).getBytes(StandardCharsets.UTF_8)));
     for (var d : departments) {
@@ -57,7 +82,7 @@ record AreaTowns(int port, List<String> departments, PlanImportService plans, Id
   }
 
   void user(String id, String group) {
-    TestUsers.add(identity, id, id, "試験", group);
+    TestUsers.add(context.getBean(IdentityService.class), id, id, "試験", group);
   }
 
   TasklistClient as(String user) {
@@ -67,6 +92,8 @@ record AreaTowns(int port, List<String> departments, PlanImportService plans, Id
   /** A town's year up to headquarters' approval, by its own users; the hand-in to its area follows as a job. */
   void handsIn(String town, int year) {
     var cycle = town + ":" + year;
+    var runtime = context.getBean(RuntimeService.class);
+    var management = context.getBean(ManagementService.class);
     var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(cycle)
         .processDefinitionKey(FiscalYearCycleProcess.KEY).singleResult();
     for (var timer : List.of(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE,
