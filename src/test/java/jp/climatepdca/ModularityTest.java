@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jp.climatepdca.area.AreaCycleStarter;
 import jp.climatepdca.area.AreaStaffMeetingStarter;
 import jp.climatepdca.cycle.CycleStarter;
 import jp.climatepdca.publication.PublicationStarter;
@@ -77,19 +78,21 @@ class ModularityTest {
       name.startsWith("org.apache.ibatis") || name.startsWith("org.camunda.bpm.engine.rest.mapper")
           || name.startsWith("org.camunda.") && (name.contains(".impl.") || name.endsWith(".impl"));
 
-  /** One starter per process started from outside: cycles, corrections of a published report, staff meetings. */
+  /** One starter per process started from outside: cycles, area cycles, corrections of a published report, staff meetings. */
   @Test
   void onlyTheStarterStartsCycles() {
     noClasses().that().doNotHaveFullyQualifiedName(CycleStarter.class.getName())
         .and().doNotHaveFullyQualifiedName(PublicationStarter.class.getName())
         .and().doNotHaveFullyQualifiedName(AreaStaffMeetingStarter.class.getName())
+        .and().doNotHaveFullyQualifiedName(AreaCycleStarter.class.getName())
         .should().callMethodWhere(DescribedPredicate.describe("RuntimeService starts a process instance",
             call -> call.getTarget().getOwner().isAssignableTo(RuntimeService.class)
                 && (call.getTarget().getName().startsWith("startProcessInstance")
                 || call.getTarget().getName().startsWith("createProcessInstanceBy"))))
-        .because("a cycle starts only through CycleStarter, which refuses a second start of the same year, and a"
-            + " correction only through PublicationStarter, which refuses one while the year's publication runs, and"
-            + " an area's staff meeting only through AreaStaffMeetingStarter, which numbers it in its fiscal year")
+        .because("a cycle starts only through CycleStarter, which refuses a second start of the same year, an area's"
+            + " cycle only through AreaCycleStarter, which does the same for the area, a correction only through"
+            + " PublicationStarter, which refuses one while the year's publication runs, and an area's staff meeting"
+            + " only through AreaStaffMeetingStarter, which numbers it in its fiscal year")
         .check(main);
   }
 }

@@ -13,6 +13,8 @@ enum CyclePhase {
   CHECK("事務局による点検・評価のとりまとめ", FiscalYearCycleProcess.TASK_COMPILE_CHECK),
   HEADQUARTERS_EVALUATION("推進本部による庁内評価", FiscalYearCycleProcess.TASK_HEADQUARTERS_EVALUATION),
   LIAISON_MEETING("連絡会議", FiscalYearCycleProcess.TASK_LIAISON_MEETING),
+  // a member of an area: handed in, waiting for the area's liaison meeting, committee and decisions
+  AREA_REVIEW("圏域での点検・評価（連絡会議・意見聴取委員会）の結果待ち", FiscalYearCycleProcess.GATEWAY_AWAIT_AREA),
   COMMITTEE_REVIEW("推進委員会による点検評価", FiscalYearCycleProcess.TASK_COMMITTEE_REVIEW),
   // the Action step and the publication run side by side; while both are open the Action step names the phase
   ACTION("施策の見直し（Action）", FiscalYearCycleProcess.TASK_ACTION_DECISIONS),

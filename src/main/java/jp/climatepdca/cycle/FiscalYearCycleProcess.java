@@ -18,6 +18,19 @@ public final class FiscalYearCycleProcess {
   public static final String GATEWAY_CHECK_JOIN = "Gateway_CheckJoin";
   public static final String TASK_COMPILE_CHECK = "Task_CompileCheck";
   public static final String TASK_HEADQUARTERS_EVALUATION = "Task_HeadquartersEvaluation";
+  /**
+   * After headquarters approves, a member of an area whose area cycle of the year started or adopted this
+   * cycle (table area_cycle_member, never a variable) hands its result to the area and waits: the area's
+   * decisions send it on to its Action step and publication (its own liaison meeting and committee are the
+   * area's), or the area's liaison meeting returns it to Task_CompileCheck. Any other cycle goes on as alone.
+   */
+  public static final String TASK_DECIDE_AREA_HAND_OFF = "Task_DecideAreaHandOff";
+  public static final String EVENT_RESULT_HANDED_TO_AREA = "Event_ResultHandedToArea";
+  public static final String GATEWAY_AWAIT_AREA = "Gateway_AwaitArea";
+  public static final String EVENT_AREA_DECISIONS_MADE = "Event_AreaDecisionsMade";
+  public static final String EVENT_AREA_RESULT_RETURNED = "Event_AreaResultReturned";
+  /** Passed once headquarters approved (by every cycle, of old and new deployments): past the internal evaluation. */
+  public static final String GATEWAY_LIAISON_MEETING_REQUIRED = "Gateway_LiaisonMeetingRequired";
   public static final String TASK_LIAISON_MEETING = "Task_LiaisonMeeting";
   public static final String TASK_COMMITTEE_REVIEW = "Task_CommitteeReview";
   /**
@@ -40,6 +53,8 @@ public final class FiscalYearCycleProcess {
   public static final String HEADQUARTERS_APPROVED = "headquartersApproved";
   public static final String COMMITTEE_ACCEPTED = "committeeAccepted";
   public static final String EMISSIONS_ACCEPTED = "emissionsAccepted";
+  /** Set by Task_DecideAreaHandOff from table area_cycle_member just before its gateway reads it. */
+  public static final String HAND_TO_AREA = "handToArea";
 
   private FiscalYearCycleProcess() {}
 }

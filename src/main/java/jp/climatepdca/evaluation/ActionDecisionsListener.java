@@ -17,6 +17,7 @@ import jp.climatepdca.system.CycleReference;
 import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +34,15 @@ class ActionDecisionsListener extends FormTaskListener {
   private final SelfAssessmentService assessments;
   private final EvaluationService evaluations;
   private final TaskVariables variables;
+  private final ObjectProvider<AreaDecisionsForMember> areaDecisions;
 
   ActionDecisionsListener(PlanService plan, SelfAssessmentService assessments, EvaluationService evaluations,
-      TaskVariables variables) {
+      TaskVariables variables, ObjectProvider<AreaDecisionsForMember> areaDecisions) {
     this.plan = plan;
     this.assessments = assessments;
     this.evaluations = evaluations;
     this.variables = variables;
+    this.areaDecisions = areaDecisions;
   }
 
   @Override
@@ -74,6 +77,9 @@ class ActionDecisionsListener extends FormTaskListener {
     }).toList();
     variables.putRows(task, MEASURES, rows);
     variables.putRows(task, "committeeOpinions", opinions);
+    // a member of an area: what the area decided on the shared measures it implements or studies
+    var area = areaDecisions.getIfAvailable();
+    variables.putRows(task, "areaDecisions", area == null ? List.of() : area.decisions(cycle.municipality(), cycle.fiscalYear()));
   }
 
   private static List<DecisionInput> read(List<Map<String, Object>> rows, Map<String, MeasureView> measures,

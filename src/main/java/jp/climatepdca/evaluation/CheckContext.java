@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckContext {
 
-  private static final List<ReviewLevel> CITY_REVIEWERS = List.of(ReviewLevel.HEADQUARTERS, ReviewLevel.COMMITTEE);
+  /** A member of an area also gets its result back from the area's liaison meeting (area-cycle.bpmn). */
+  private static final List<ReviewLevel> CITY_REVIEWERS = List.of(ReviewLevel.HEADQUARTERS, ReviewLevel.COMMITTEE,
+      ReviewLevel.AREA_LIAISON);
 
   private final PlanService plan;
   private final SelfAssessmentService assessments;

@@ -18,6 +18,17 @@ import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_ENTER_ACTIVITY_DA
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_HEADQUARTERS_EVALUATION;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_LIAISON_MEETING;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_VERIFY_EMISSIONS;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.EVENT_AREA_DECISIONS_MADE;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.EVENT_AREA_RESULT_RETURNED;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.EVENT_RESULT_HANDED_TO_AREA;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.GATEWAY_AWAIT_AREA;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.HAND_TO_AREA;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_DECIDE_AREA_HAND_OFF;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -33,7 +44,9 @@ import jp.climatepdca.assessment.DepartmentSelfAssessmentProcess;
 import jp.climatepdca.publication.AnnualReportPublicationProcess;
 import jp.climatepdca.testing.EngineTestBeans;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -242,6 +255,60 @@ class FiscalYearCycleProcessTest {
     emissionsAccepted(pi);
     assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK);
     Assertions.assertThat(historyOf(pi, GATEWAY_CHECK_JOIN)).isEqualTo(2);
+  }
+
+  /**
+   * A member of an area (the hand-off decision says so; AreaHandOffTest and the Spring tests check the real
+   * one against table area_cycle_member): after headquarters approves it hands in, in a job, and waits for
+   * the area; its own liaison meeting and committee are the area's.
+   */
+  private JavaDelegate memberOfAnArea() {
+    Mocks.register("areaHandOffDelegate", (JavaDelegate) execution -> execution.setVariable(HAND_TO_AREA, true));
+    var handIn = mock(JavaDelegate.class);
+    Mocks.register("handResultToAreaDelegate", handIn);
+    return handIn;
+  }
+
+  private static void headquartersApproves(ProcessInstance pi) {
+    complete(task(pi));
+    complete(task(pi), withVariables(HEADQUARTERS_APPROVED, true));
+  }
+
+  @Test
+  void aMemberOfAnAreaHandsInAndGoesOnWithTheAreasDecisions() throws Exception {
+    var handIn = memberOfAnArea();
+    var pi = startedAndReadyForTheCheck(true);
+    headquartersApproves(pi);
+    assertThat(pi).hasPassed(TASK_DECIDE_AREA_HAND_OFF).isWaitingAt(EVENT_RESULT_HANDED_TO_AREA);
+    verify(handIn, never()).execute(any());
+    execute(job(EVENT_RESULT_HANDED_TO_AREA, pi));
+    verify(handIn).execute(any());
+    assertThat(pi).isWaitingAt(GATEWAY_AWAIT_AREA);
+    runtimeService().createMessageCorrelation("AreaDecisionsMade").processInstanceId(pi.getId()).correlate();
+    assertThat(pi).isWaitingAt(TASK_ACTION_DECISIONS, CALL_ANNUAL_REPORT_PUBLICATION);
+    complete(actionTask(pi));
+    reportPublished(pi);
+    // a liaison meeting of its own was asked for (liaisonMeeting = true), but the area held the one meeting
+    assertThat(pi).isEnded().hasPassed(EVENT_AREA_DECISIONS_MADE)
+        .hasNotPassed(TASK_LIAISON_MEETING, TASK_COMMITTEE_REVIEW, EVENT_AREA_RESULT_RETURNED);
+  }
+
+  @Test
+  void theAreaReturnsAMembersResultToItsCheckAndItHandsInAgain() throws Exception {
+    var handIn = memberOfAnArea();
+    var pi = startedAndReadyForTheCheck(false);
+    headquartersApproves(pi);
+    execute(job(EVENT_RESULT_HANDED_TO_AREA, pi));
+    runtimeService().createMessageCorrelation("AreaResultReturned").processInstanceId(pi.getId()).correlate();
+    assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK).hasPassed(EVENT_AREA_RESULT_RETURNED);
+    headquartersApproves(pi);
+    execute(job(EVENT_RESULT_HANDED_TO_AREA, pi));
+    verify(handIn, times(2)).execute(any());
+    runtimeService().createMessageCorrelation("AreaDecisionsMade").processInstanceId(pi.getId()).correlate();
+    complete(actionTask(pi));
+    reportPublished(pi);
+    assertThat(pi).isEnded().hasNotPassed(TASK_COMMITTEE_REVIEW);
+    Assertions.assertThat(historyOf(pi, TASK_COMPILE_CHECK)).isEqualTo(2);
   }
 
   private static org.camunda.bpm.engine.task.Task actionTask(ProcessInstance pi) {

@@ -66,6 +66,10 @@ public final class EngineTestBeans {
     LISTENERS.forEach(name -> Mocks.register(name, nothing));
     JavaDelegate noCalculation = execution -> { };
     Mocks.register("calculateEmissionsDelegate", noCalculation);
+    // a municipality alone: no area cycle adopted it (AreaHandOffTest registers one that did)
+    JavaDelegate alone = execution -> execution.setVariable("handToArea", false);
+    Mocks.register("areaHandOffDelegate", alone);
+    Mocks.register("handResultToAreaDelegate", noCalculation);
   }
 
   public static void reset() {

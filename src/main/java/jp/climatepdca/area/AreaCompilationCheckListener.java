@@ -1,0 +1,49 @@
+package jp.climatepdca.area;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import jp.climatepdca.system.CycleReference;
+import jp.climatepdca.system.FormTaskListener;
+import jp.climatepdca.system.TaskVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_CheckAreaCompilation (圏域のとりまとめ結果の確認): the area secretariat checks the compilation and
+ * writes the liaison meeting's agenda summary. After a returned member handed in again, the form says so.
+ */
+@Component("areaCompilationCheckListener")
+class AreaCompilationCheckListener extends FormTaskListener {
+
+  static final String AGENDA = "agendaSummary";
+
+  private final AreaForms forms;
+  private final AreaRecords records;
+  private final TaskVariables variables;
+
+  AreaCompilationCheckListener(AreaForms forms, AreaRecords records, TaskVariables variables) {
+    this.forms = forms;
+    this.records = records;
+    this.variables = variables;
+  }
+
+  @Override
+  protected void onCreate(DelegateTask task, CycleReference cycle) {
+    forms.showHeader(task, cycle);
+    var resubmitted = forms.members(cycle).stream().filter(m -> m.returnedAt() != null && m.submitted())
+        .max(Comparator.comparing(AreaCycleMember::returnedAt))
+        .map(m -> forms.memberName(m.municipalityCode()) + " が連絡会議の差戻し（" + m.returnedComment()
+            + "）を受けて再提出しました（" + AreaForms.shown(m.resultSubmittedAt()) + "）。とりまとめを確認し直してください。")
+        .orElse("");
+    variables.putText(task, "returnNotice", resubmitted);
+    variables.putText(task, AGENDA, records.of(cycle.municipality(), cycle.fiscalYear()).agendaSummary());
+  }
+
+  @Override
+  protected void onComplete(DelegateTask task, CycleReference cycle) {
+    var errors = new ArrayList<String>();
+    var agenda = AreaText.required(variables, task, AGENDA, "連絡会議の議題・要旨", AreaText.LONG, errors);
+    refuseIfAny(errors);
+    records.of(cycle.municipality(), cycle.fiscalYear()).agenda(agenda);
+  }
+}

@@ -1,0 +1,13 @@
+package jp.climatepdca.area;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AreaMeasureDecisionRepository extends JpaRepository<AreaMeasureDecision, Long> {
+
+  List<AreaMeasureDecision> findByAreaCodeAndFiscalYear(String areaCode, int fiscalYear);
+
+  Optional<AreaMeasureDecision> findByAreaCodeAndFiscalYearAndMeasureCode(String areaCode, int fiscalYear,
+      String measureCode);
+}
