@@ -65,7 +65,9 @@ class Indicator {
   @Column(name = "value_source")
   private IndicatorSource source = IndicatorSource.TYPED;
 
+  // one query for the targets of every indicator a query returned, not one per indicator (plans have hundreds)
   @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+  @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
   @CollectionTable(name = "indicator_target", joinColumns = @JoinColumn(name = "indicator_id"))
   @OrderBy("year")
   private List<Target> targets = new ArrayList<>();

@@ -37,7 +37,11 @@ public class PlanImportService {
   PlanImportService(ObjectMapper mapper, MunicipalityRepository municipalities, DepartmentRepository departments,
       MeasureRepository measures, IndicatorRepository indicators, EmissionTargetRepository targets,
       ApplicationEventPublisher events) {
-    this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // the file is read as a tree first (PlanFileTypes): its decimals must stay exactly as written there too,
+    // never a double (1e-100000000 would become 0) nor stripped of the scale the validator checks
+    this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     this.municipalities = municipalities;
     this.departments = departments;
     this.measures = measures;
