@@ -88,7 +88,8 @@ final class IndicatorEntriesValidator {
       return;
     }
     if (targets.isEmpty()) {
-      v.errors.add(at.field("targetValue") + ": 「" + kind.label() + "」の指標には目標が必要です"
+      var where = e.targetYear() != null || e.targetValue() != null ? "targetValue" : "targets";
+      v.errors.add(at.field(where) + ": 「" + kind.label() + "」の指標には目標が必要です"
           + "（targetYear と targetValue、または targets で指定してください）");
       return;
     }

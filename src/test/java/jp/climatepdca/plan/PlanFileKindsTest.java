@@ -171,6 +171,8 @@ class PlanFileKindsTest {
            "targets": [{"year": 2030, "value": 2}]},
           {"code": "K-6", "name": "逆戻り", "unit": "件", "direction": "HIGHER",
            "targets": [{"year": 2025, "value": 40}, {"year": 2030, "value": 30}]},
+          {"code": "K-7", "name": "目標なし", "unit": "件", "direction": "HIGHER"},
+          {"code": "K-8", "name": "文で書いた目標", "unit": "件", "direction": "HIGHER", "targets": "2030年度に5件"},
         """);
     var response = load("941906", file);
     response.assertProblem(400);
@@ -180,7 +182,10 @@ class PlanFileKindsTest {
         "indicators の 3 件目 (K-3) の targets: targets と targetYear・targetValue は、どちらか一方だけで指定してください",
         "indicators の 4 件目 (K-4) の unit: 排出量の算定結果から求める指標の単位は t-CO2, 千t-CO2, 万t-CO2 のいずれかです（%）",
         "indicators の 5 件目 (K-5) の direction: 「以上」の指標は「高いほど良い」です（direction は省略できます）",
-        "indicators の 6 件目 (K-6) の targets の 2 件目 の value: 目標値（30）が前の目標（40）より「高いほど良い」の逆方向です。direction を確認してください");
+        "indicators の 6 件目 (K-6) の targets の 2 件目 の value: 目標値（30）が前の目標（40）より「高いほど良い」の逆方向です。direction を確認してください",
+        "indicators の 7 件目 (K-7) の targets: 「目標値に向けた推移」の指標には目標が必要です（targetYear と targetValue、または targets で指定してください）",
+        // the wrong type is the one message about K-8's targets: not also "目標が必要です" at the same place
+        "indicators の 8 件目 (K-8) の targets: 配列 [ … ] で指定してください");
   }
 
   @Test
