@@ -19,6 +19,21 @@ public record EmissionTargetPath(String municipality, int baseYear, BigDecimal b
 
   /** A target on a base: also the area's targets on the sum of its members' base-year emissions. */
   public static Milestone milestone(BigDecimal baseTotal, int year, BigDecimal reductionPercent, String label) {
+    return milestone(baseTotal, year, reductionPercent, label, null);
+  }
+
+  /**
+   * A target the plan may state in t-CO2 ({@code emissions}) beside or instead of a percentage: the stated
+   * tonnes are the path's point when given (they are the plan's own figure), and a missing percentage is
+   * worked out from them against the base (two decimals).
+   */
+  static Milestone milestone(BigDecimal baseTotal, int year, BigDecimal reductionPercent, String label,
+      BigDecimal emissions) {
+    if (emissions != null) {
+      var percent = reductionPercent != null || baseTotal.signum() == 0 ? reductionPercent
+          : baseTotal.subtract(emissions).multiply(HUNDRED).divide(baseTotal, 2, RoundingMode.HALF_UP);
+      return new Milestone(year, percent, label, emissions.setScale(6, RoundingMode.HALF_UP));
+    }
     var total = baseTotal.multiply(HUNDRED.subtract(reductionPercent)).divide(HUNDRED, 6, RoundingMode.HALF_UP);
     return new Milestone(year, reductionPercent, label, total);
   }

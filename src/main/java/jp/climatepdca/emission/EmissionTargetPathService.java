@@ -40,7 +40,7 @@ public class EmissionTargetPathService {
       return Optional.empty();
     }
     var milestones = targets.stream()
-        .map(t -> EmissionTargetPath.milestone(base, t.year(), t.reductionPercent(), t.label())).toList();
+        .map(t -> EmissionTargetPath.milestone(base, t.year(), t.reductionPercent(), t.label(), t.emissions())).toList();
     return Optional.of(new EmissionTargetPath(municipality, m.baseYear(), base, stated != null ? "PLAN" : "INVENTORY",
         milestones));
   }

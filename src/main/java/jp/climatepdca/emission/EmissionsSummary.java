@@ -80,7 +80,8 @@ public class EmissionsSummary {
     return milestones.stream().map(m -> {
       var row = new LinkedHashMap<String, Object>();
       row.put("year", m.year() + "年度");
-      row.put("reduction", "−" + format("#,##0.#", m.reductionPercent()) + "%");
+      // a target stated in tonnes against a base of 0 t has no percentage
+      row.put("reduction", m.reductionPercent() == null ? "—" : "−" + format("#,##0.#", m.reductionPercent()) + "%");
       row.put("total", tonnes(m.total()));
       row.put("label", m.label() == null ? "" : m.label());
       return (Map<String, Object>) row;

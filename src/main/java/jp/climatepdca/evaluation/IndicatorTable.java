@@ -35,9 +35,10 @@ class IndicatorTable {
     row.put("code", g.code());
     row.put("name", g.name() + "（" + g.unit() + "）");
     row.put("measure", g.measureCode() == null ? "計画全体" : g.measureCode());
-    row.put("base", g.baseYear() + "年度 " + plain(g.baseValue()));
-    row.put("target", g.targetYear() + "年度 " + plain(g.targetValue()));
-    row.put("actual", g.actualYear() == null ? "—" : g.actualYear() + "年度 " + plain(g.actualValue()));
+    row.put("kind", g.kindLabel());
+    row.put("base", g.baseValue() == null ? "—" : g.baseYear() + "年度 " + plain(g.baseValue()));
+    row.put("target", g.targetsLabel());
+    row.put("actual", g.actualYear() == null ? "—" : g.actualYear() + "年度 " + g.actualLabel());
     // the straight line between base and target: as many decimals as the plan's own values have
     row.put("path", g.pathValue() == null ? "—"
         : plain(g.pathValue().setScale(Math.max(0, Math.max(scale(g.baseValue()), scale(g.targetValue()))),
@@ -45,6 +46,9 @@ class IndicatorTable {
     row.put("progress", g.progressPercent() == null ? "—"
         : g.progressPercent().setScale(1, RoundingMode.HALF_UP).toPlainString() + "%");
     row.put("grade", g.gradeLabel());
+    // what the grade compared the actual with, and a warning when the newest actual is too old
+    row.put("note", String.join("　", java.util.stream.Stream.of(g.comparedLabel(), g.staleNote())
+        .filter(java.util.Objects::nonNull).toList()));
     return row;
   }
 

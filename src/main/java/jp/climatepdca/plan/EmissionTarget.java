@@ -27,6 +27,9 @@ class EmissionTarget {
 
   private String label;
 
+  /** t-CO2: an absolute target, beside or instead of the percentage. */
+  private BigDecimal emissions;
+
   protected EmissionTarget() {}
 
   EmissionTarget(String municipalityCode, EmissionTargetView target) {
@@ -34,9 +37,11 @@ class EmissionTarget {
     this.targetYear = target.year();
     this.reductionPercent = target.reductionPercent();
     this.label = target.label();
+    this.emissions = target.emissions();
   }
 
   EmissionTargetView view() {
-    return new EmissionTargetView(targetYear, ActualValueCheck.plain(reductionPercent), label);
+    return new EmissionTargetView(targetYear, ActualValueCheck.plain(reductionPercent), label,
+        ActualValueCheck.plain(emissions));
   }
 }

@@ -16,8 +16,17 @@ record PlanDocument(MunicipalityEntry municipality, List<DepartmentEntry> depart
   record MeasureEntry(String code, String department, String name, String sector, String kind,
       Boolean keyProject, String description) {}
 
+  /**
+   * {@code kind} (default PATH), {@code targets} (several target years; instead of targetYear/targetValue),
+   * {@code maxDataAgeYears} and {@code source} (INVENTORY) are docs/indicators.md's.
+   */
   record IndicatorEntry(String code, String name, String unit, String measure, String department,
-      String direction, Integer baseYear, BigDecimal baseValue, Integer targetYear, BigDecimal targetValue) {}
+      String direction, Integer baseYear, BigDecimal baseValue, Integer targetYear, BigDecimal targetValue,
+      String kind, List<TargetEntry> targets, Integer maxDataAgeYears, String source) {}
 
-  record EmissionTargetEntry(Integer year, BigDecimal reductionPercent, String label) {}
+  /** A target year's value, or for a STAGES indicator the stage planned by that year. */
+  record TargetEntry(Integer year, BigDecimal value, String stage) {}
+
+  /** {@code emissions}: the target in t-CO2, instead of or besides {@code reductionPercent}. */
+  record EmissionTargetEntry(Integer year, BigDecimal reductionPercent, String label, BigDecimal emissions) {}
 }

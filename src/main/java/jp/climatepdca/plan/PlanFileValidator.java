@@ -2,7 +2,6 @@ package jp.climatepdca.plan;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +21,9 @@ final class PlanFileValidator {
   static final NumberField BASE_EMISSIONS = NumberField.below("0", "1e14", 6);
 
   final List<String> errors = new ArrayList<>();
+  /** Every department and measure code the file writes, valid or not (see {@link #missing}). */
+  final Set<String> writtenDepartments = new HashSet<>();
+  final Set<String> writtenMeasures = new HashSet<>();
 
   static List<String> validate(PlanDocument doc) {
     var validator = new PlanFileValidator();
@@ -31,16 +33,17 @@ final class PlanFileValidator {
 
   private void check(PlanDocument doc) {
     var m = doc.municipality();
+    var municipality = PlanFileLocation.of("municipality");
     if (m == null) {
       errors.add("municipality: 自治体の情報は必須です");
     } else {
-      code("municipality.code", m.code(), MUNICIPALITY_CODE, "半角英数字とハイフン2〜20文字");
-      text("municipality.name", m.name(), 100, true);
+      code(municipality.field("code"), m.code(), MUNICIPALITY_CODE, "半角英数字とハイフン2〜20文字");
+      text(municipality.field("name"), m.name(), 100, true);
       if (m.baseYear() != null) {
-        year("municipality.baseYear", m.baseYear(), "基準年度");
+        year(municipality.field("baseYear"), m.baseYear(), "基準年度");
       }
       if (m.baseEmissions() != null) {
-        nonNegative("municipality.baseEmissions", m.baseEmissions(), "基準年度の排出量");
+        nonNegative(municipality.field("baseEmissions"), m.baseEmissions(), "基準年度の排出量");
       }
     }
     Set<String> departmentCodes = new HashSet<>();
@@ -50,41 +53,58 @@ final class PlanFileValidator {
     }
     for (int i = 0; i < departments.size(); i++) {
       var d = departments.get(i);
-      var path = "departments[" + i + "]";
       if (d == null) {
-        errors.add(path + ": 空の要素です");
+        errors.add(PlanFileLocation.item("departments", i, null) + ": 空の要素です");
         continue;
       }
-      if (code(path + ".code", d.code(), DEPARTMENT_CODE, "半角英小文字・数字・ハイフン2〜30文字")
+      var at = PlanFileLocation.item("departments", i, d.code());
+      writtenDepartments.add(nullToEmpty(d.code()).strip());
+      if (code(at.field("code"), d.code(), DEPARTMENT_CODE, "半角英小文字・数字・ハイフン2〜30文字")
           && !departmentCodes.add(d.code())) {
-        errors.add(path + ".code: 部署コード \"" + d.code() + "\" が重複しています");
+        errors.add(at.field("code") + ": 部署コード \"" + d.code() + "\" が重複しています");
       }
-      text(path + ".name", d.name(), 100, true);
+      text(at.field("name"), d.name(), 100, true);
     }
     Map<String, String> measureDepartments = new HashMap<>();
     var measures = doc.measures() == null ? List.<PlanDocument.MeasureEntry>of() : doc.measures();
     for (int i = 0; i < measures.size(); i++) {
       var e = measures.get(i);
-      var path = "measures[" + i + "]";
       if (e == null) {
-        errors.add(path + ": 空の要素です");
+        errors.add(PlanFileLocation.item("measures", i, null) + ": 空の要素です");
         continue;
       }
-      if (code(path + ".code", e.code(), MEASURE_CODE, "半角英数字・ハイフン・下線1〜30文字")
+      var at = PlanFileLocation.item("measures", i, e.code());
+      writtenMeasures.add(nullToEmpty(e.code()).strip());
+      if (code(at.field("code"), e.code(), MEASURE_CODE, "半角英数字・ハイフン・下線1〜30文字")
           && measureDepartments.putIfAbsent(e.code(), nullToEmpty(e.department())) != null) {
-        errors.add(path + ".code: 施策コード \"" + e.code() + "\" が重複しています");
+        errors.add(at.field("code") + ": 施策コード \"" + e.code() + "\" が重複しています");
       }
       if (isBlank(e.department())) {
-        errors.add(path + ".department: 所管部署は必須です");
-      } else if (!departmentCodes.contains(e.department())) {
-        errors.add(path + ".department: 部署コード \"" + e.department() + "\" はファイル内に存在しません");
+        errors.add(at.field("department") + ": 所管部署は必須です");
+      } else {
+        missing(at.field("department"), "部署コード", e.department(), departmentCodes, writtenDepartments);
       }
-      text(path + ".name", e.name(), 200, true);
-      oneOf(path + ".sector", e.sector(), Sector.class);
-      oneOf(path + ".kind", e.kind(), MeasureKind.class);
-      text(path + ".description", e.description(), 2000, false);
+      text(at.field("name"), e.name(), 200, true);
+      oneOf(at.field("sector"), e.sector(), Sector.class);
+      oneOf(at.field("kind"), e.kind(), MeasureKind.class);
+      text(at.field("description"), e.description(), 2000, false);
     }
     new IndicatorEntriesValidator(this, departmentCodes, measureDepartments).check(doc);
+  }
+
+  /**
+   * A department or measure a field refers to that the file does not define. A code the file does write
+   * but that failed its own check (a capital letter in a department code, a duplicate) has its error at
+   * its own place already: saying it is missing from the file would be wrong, so nothing is added here.
+   */
+  boolean missing(String location, String what, String code, Set<String> known, Set<String> written) {
+    if (known.contains(code)) {
+      return false;
+    }
+    if (!written.contains(code.strip())) {
+      errors.add(location + ": " + what + " \"" + code + "\" はファイル内に存在しません");
+    }
+    return true;
   }
 
   /** A fiscal year a plan can mean. */
@@ -134,13 +154,13 @@ final class PlanFileValidator {
     }
   }
 
+  /** A code or its Japanese label ({@link PlanLabels}): HOUSEHOLD, 家庭部門 and 家庭 alike. */
   <E extends Enum<E>> boolean oneOf(String path, String value, Class<E> type) {
-    var allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     if (isBlank(value)) {
-      errors.add(path + ": 必須です（" + String.join(", ", allowed) + "）");
+      errors.add(path + ": 必須です（" + PlanLabels.choices(type) + "）");
       return false;
-    } else if (!allowed.contains(value)) {
-      errors.add(path + ": \"" + value + "\" は使えません（" + String.join(", ", allowed) + " のいずれか）");
+    } else if (PlanLabels.parse(type, value).isEmpty()) {
+      errors.add(path + ": \"" + value + "\" は使えません（" + PlanLabels.choices(type) + " のいずれか）");
       return false;
     }
     return true;

@@ -3,10 +3,12 @@ package jp.climatepdca.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import jp.climatepdca.system.UserInputException;
@@ -37,7 +39,11 @@ public class PlanImportService {
   PlanImportService(ObjectMapper mapper, MunicipalityRepository municipalities, DepartmentRepository departments,
       MeasureRepository measures, IndicatorRepository indicators, EmissionTargetRepository targets,
       ApplicationEventPublisher events, ObjectProvider<AreaDirectory> areas) {
-    this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // the file is read as a tree first (PlanFileTypes): its decimals must stay exactly as written there too,
+    // never a double (1e-100000000 would become 0) nor stripped of the scale the validator checks
+    this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     this.municipalities = municipalities;
     this.departments = departments;
     this.measures = measures;
@@ -59,8 +65,11 @@ public class PlanImportService {
    */
   @Transactional
   public PlanImportResult importPlan(InputStream json, Predicate<String> mayLoad) {
-    var doc = parse(json);
-    var errors = new java.util.ArrayList<>(PlanFileValidator.validate(doc));
+    var tree = tree(json);
+    var types = PlanFileTypes.check(tree);
+    var doc = parse(tree);
+    var errors = new ArrayList<>(types.errors());
+    errors.addAll(types.withoutRepeats(PlanFileValidator.validate(doc)));
     AreaReference.check(doc.municipality(), areas.getIfAvailable(), errors);
     if (!errors.isEmpty()) {
       throw new UserInputException(TITLE, errors);
@@ -84,7 +93,8 @@ public class PlanImportService {
     for (var e : measureEntries) {
       var measure = measures.findByMunicipalityCodeAndCode(m.code(), e.code())
           .orElseGet(() -> new Measure(m.code(), e.code()));
-      measure.update(e.department(), e.name(), Sector.valueOf(e.sector()), MeasureKind.valueOf(e.kind()),
+      measure.update(e.department(), e.name(), PlanLabels.of(Sector.class, e.sector()),
+          PlanLabels.of(MeasureKind.class, e.kind()),
           Boolean.TRUE.equals(e.keyProject()), e.description());
       measures.save(measure);
     }
@@ -100,17 +110,30 @@ public class PlanImportService {
   /** Indicators are updated by code and never deleted: their actual values refer to them. */
   private int saveIndicators(String municipality, PlanDocument doc) {
     var entries = doc.indicators() == null ? List.<PlanDocument.IndicatorEntry>of() : doc.indicators();
+    int planBaseYear = doc.municipality().baseYear() == null ? 2013 : doc.municipality().baseYear();
     for (var e : entries) {
       var owner = e.department() != null ? e.department()
           : e.measure() == null ? null
           : doc.measures().stream().filter(x -> x.code().equals(e.measure())).findFirst().orElseThrow().department();
       var indicator = indicators.findByMunicipalityCodeAndCode(municipality, e.code())
           .orElseGet(() -> new Indicator(municipality, e.code()));
-      indicator.update(new IndicatorView(e.code(), e.name().strip(), e.unit().strip(), e.measure(), owner,
-          IndicatorDirection.valueOf(e.direction()), e.baseYear(), e.baseValue(), e.targetYear(), e.targetValue()));
+      indicator.update(indicatorView(e, owner, planBaseYear));
       indicators.save(indicator);
     }
     return entries.size();
+  }
+
+  /** An accepted entry as stored: labels turned into codes, the kind's own direction, the targets as one list. */
+  private static IndicatorView indicatorView(PlanDocument.IndicatorEntry e, String owner, int planBaseYear) {
+    var kind = e.kind() == null ? IndicatorKind.PATH : PlanLabels.of(IndicatorKind.class, e.kind());
+    var direction = kind.needsDirection() ? PlanLabels.of(IndicatorDirection.class, e.direction())
+        : kind.impliedDirection();
+    var targets = IndicatorTargets.views(e);
+    var last = targets.isEmpty() ? null : targets.get(targets.size() - 1);
+    return new IndicatorView(e.code(), e.name().strip(), e.unit().strip(), e.measure(), owner, direction,
+        e.baseYear() == null ? planBaseYear : e.baseYear(), e.baseValue(), last == null ? null : last.year(),
+        last == null ? null : last.value(), kind, targets, e.maxDataAgeYears(),
+        e.source() == null ? IndicatorSource.TYPED : PlanLabels.of(IndicatorSource.class, e.source()));
   }
 
   /** The file states the plan's whole set of reduction targets, so it replaces the earlier set. */
@@ -119,27 +142,40 @@ public class PlanImportService {
     targets.flush();
     if (doc.emissionTargets() != null) {
       doc.emissionTargets().forEach(t -> targets.save(new EmissionTarget(municipality,
-          new EmissionTargetView(t.year(), t.reductionPercent(), t.label()))));
+          new EmissionTargetView(t.year(), t.reductionPercent(), t.label(), t.emissions()))));
     }
   }
 
-  private PlanDocument parse(InputStream json) {
+  /** The file as a JSON tree: only a file that is not JSON at all stops here, naming its line. */
+  private ObjectNode tree(InputStream json) {
     try {
-      var doc = mapper.readValue(json, PlanDocument.class);
-      if (doc == null) {
+      var node = mapper.readTree(json);
+      if (node == null || node.isMissingNode() || node.isNull()) {
         throw new UserInputException(TITLE, List.of("ファイルが空です"));
       }
-      return doc;
-    } catch (UnrecognizedPropertyException e) {
-      throw new UserInputException(TITLE, List.of(where(e) + "項目 \"" + e.getPropertyName() + "\" は定義されていません"));
-    } catch (MismatchedInputException e) {
-      throw new UserInputException(TITLE, List.of(where(e) + field(e) + "値の型が正しくありません（数値の項目に文字を書いていないか確認してください）"));
+      if (!node.isObject()) {
+        throw new UserInputException(TITLE, List.of("ファイル全体を { … } で囲んだ JSON オブジェクトにしてください"));
+      }
+      return (ObjectNode) node;
     } catch (JsonProcessingException e) {
       var limit = jp.climatepdca.system.JsonReadLimits.describe(e);
       throw new UserInputException(TITLE, List.of(where(e) + limit.orElse("JSON として読めません（" + e.getOriginalMessage()
           + "）")));
     } catch (IOException e) {
       throw new UserInputException(TITLE, List.of("ファイルを読めません（" + e.getMessage() + "）"));
+    }
+  }
+
+  /** Binds the tree {@link PlanFileTypes} has cleaned; a type error here means a shape it does not know. */
+  private PlanDocument parse(ObjectNode tree) {
+    try {
+      return mapper.treeToValue(tree, PlanDocument.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new UserInputException(TITLE, List.of("項目 \"" + e.getPropertyName() + "\" は定義されていません"));
+    } catch (MismatchedInputException e) {
+      throw new UserInputException(TITLE, List.of(field(e) + "値の型が正しくありません（数値の項目に文字を書いていないか確認してください）"));
+    } catch (JsonProcessingException e) {
+      throw new UserInputException(TITLE, List.of("JSON として読めません（" + e.getOriginalMessage() + "）"));
     }
   }
 

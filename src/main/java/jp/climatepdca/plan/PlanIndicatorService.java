@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.climatepdca.system.NotFoundException;
+import jp.climatepdca.system.UserInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,7 +57,7 @@ public class PlanIndicatorService {
     var now = Instant.now();
     var saved = new ArrayList<ActualValueView>();
     for (var input : inputs) {
-      indicator(municipality, input.indicatorCode());
+      refuseUntyped(indicator(municipality, input.indicatorCode()), input);
       var existing = actuals.findByMunicipalityCodeAndIndicatorCodeAndValueYear(municipality,
           input.indicatorCode(), valueYear);
       if (input.value() == null) {
@@ -68,6 +69,22 @@ public class PlanIndicatorService {
       saved.add(actuals.save(row).view());
     }
     return saved;
+  }
+
+  /**
+   * An INVENTORY indicator's values are the verified inventory's totals: a typed value would contradict
+   * them. A STAGES indicator's value is a stage (0 未着手 … 3 完了), nothing in between.
+   */
+  private static void refuseUntyped(IndicatorView indicator, ActualValueInput input) {
+    var where = "指標 " + indicator.code() + ": ";
+    if (!indicator.typed()) {
+      throw new UserInputException("指標の実績値を登録できません", List.of(where
+          + "この指標の実績値は、検証済みの排出量の算定結果から自動で求めるため入力できません"));
+    }
+    if (indicator.kind() == IndicatorKind.STAGES && input.value() != null && IndicatorStage.of(input.value()).isEmpty()) {
+      throw new UserInputException("指標の実績値を登録できません", List.of(where
+          + "段階で評価する指標の値は 0（未着手）、1（検討中）、2（実施中）、3（完了）のいずれかです"));
+    }
   }
 
   public List<EmissionTargetView> emissionTargets(String municipality) {

@@ -52,9 +52,56 @@ public record ReportContent(String municipality, String municipalityName, int fi
   public record YearTotal(int year, BigDecimal total, Map<String, BigDecimal> bySector) {}
 
   /** An indicator's grade as the report froze it. */
+  /**
+   * {@code kindLabel}, {@code targetsLabel}, {@code actualLabel}, {@code comparedLabel} and {@code staleNote}
+   * came with indicator kinds (docs/indicators.md): a snapshot frozen before has them null, and the report
+   * then shows what it showed before.
+   */
   public record IndicatorEntry(String code, String name, String measureCode, String unit, String direction,
-      int baseYear, BigDecimal baseValue, int targetYear, BigDecimal targetValue, Integer actualYear,
-      BigDecimal actualValue, BigDecimal pathValue, String grade, String gradeLabel) {}
+      int baseYear, BigDecimal baseValue, Integer targetYear, BigDecimal targetValue, Integer actualYear,
+      BigDecimal actualValue, BigDecimal pathValue, String grade, String gradeLabel, String kindLabel,
+      String targetsLabel, String actualLabel, String comparedLabel, String staleNote) {
+
+    private static final String PATH_LABEL = "目標値に向けた推移";
+
+    /** Whether this entry is one the report showed before kinds existed: a path to one target. */
+    public boolean plainPath() {
+      return kindLabel == null || PATH_LABEL.equals(kindLabel) && targetsLabel != null && !targetsLabel.contains(" / ");
+    }
+
+    /** 基準値 as the report shows it: "1500（2022年度）", "―" without a base value. */
+    public String baseText() {
+      return baseValue == null ? "―" : baseValue + "（" + baseYear + "年度）";
+    }
+
+    /** 目標値: "1200（2030年度）" for a path to one target, else every target ("2025年度 30 / 2030年度 60"). */
+    public String targetText() {
+      if (plainPath()) {
+        return targetValue == null ? "―" : targetValue + "（" + targetYear + "年度）";
+      }
+      return targetsLabel;
+    }
+
+    /** 実績値: the number (a stage by its name) and its year. */
+    public String actualText() {
+      if (actualValue == null) {
+        return "―";
+      }
+      return (plainPath() || actualLabel == null ? actualValue.toString() : actualLabel) + "（" + actualYear + "年度）";
+    }
+
+    /** What the grade compared with and the data-age warning, for kinds other than a plain path; "" when none. */
+    public String gradeNote() {
+      var parts = new java.util.ArrayList<String>();
+      if (!plainPath() && comparedLabel != null) {
+        parts.add(comparedLabel);
+      }
+      if (staleNote != null) {
+        parts.add(staleNote);
+      }
+      return String.join("　", parts);
+    }
+  }
 
   /** A point of the emission target path (t-CO2 the plan aims at in that year). */
   public record PathPoint(int year, BigDecimal value) {}

@@ -41,10 +41,21 @@ public final class ReportCsv {
 
   static byte[] indicators(ReportContent c) {
     var rows = new ArrayList<List<Object>>();
-    rows.add(List.of("指標コード", "指標名", "単位", "基準年度", "基準値", "目標年度", "目標値", "実績年度", "実績値", "目標経路上の値", "評価"));
+    // a report frozen before indicator kinds keeps its columns: the published file must not change
+    var kinds = c.indicators().stream().anyMatch(i -> i.kindLabel() != null);
+    var header = new ArrayList<Object>(List.of("指標コード", "指標名", "単位", "基準年度", "基準値", "目標年度", "目標値",
+        "実績年度", "実績値", "目標経路上の値", "評価"));
+    if (kinds) {
+      header.addAll(List.of("指標の種類", "目標（すべて）", "評価で比べた値", "注記"));
+    }
+    rows.add(header);
     for (var i : c.indicators()) {
-      rows.add(java.util.Arrays.asList(i.code(), i.name(), i.unit(), i.baseYear(), i.baseValue(), i.targetYear(),
-          i.targetValue(), i.actualYear(), i.actualValue(), i.pathValue(), i.gradeLabel()));
+      var row = new ArrayList<Object>(java.util.Arrays.asList(i.code(), i.name(), i.unit(), i.baseYear(), i.baseValue(),
+          i.targetYear(), i.targetValue(), i.actualYear(), i.actualValue(), i.pathValue(), i.gradeLabel()));
+      if (kinds) {
+        row.addAll(java.util.Arrays.asList(i.kindLabel(), i.targetsLabel(), i.comparedLabel(), i.staleNote()));
+      }
+      rows.add(row);
     }
     return write(rows);
   }

@@ -28,7 +28,8 @@ class ReportIndicators {
     return indicators.grades(municipality, fiscalYear).stream()
         .map(g -> new IndicatorEntry(g.code(), g.name(), g.measureCode(), g.unit(), g.direction(), g.baseYear(),
             g.baseValue(), g.targetYear(), g.targetValue(), g.actualYear(), g.actualValue(), g.pathValue(),
-            g.grade().name(), g.gradeLabel()))
+            g.grade().name(), g.gradeLabel(), g.kindLabel(), g.targetsLabel(), g.actualLabel(), g.comparedLabel(),
+            g.staleNote()))
         .toList();
   }
 

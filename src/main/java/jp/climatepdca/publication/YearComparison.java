@@ -22,7 +22,8 @@ public record YearComparison(List<Integer> years, List<Row> indicators, List<Row
     for (var r : reports) {
       var c = r.content();
       c.indicators().forEach(i -> indicators.computeIfAbsent(i.name() + "（" + i.unit() + "）", k -> new LinkedHashMap<>())
-          .put(c.fiscalYear(), i.gradeLabel() + (i.actualValue() == null ? "" : "　" + i.actualValue().toPlainString())));
+          .put(c.fiscalYear(), i.gradeLabel() + (i.actualValue() == null ? ""
+              : "　" + (i.plainPath() || i.actualLabel() == null ? i.actualValue().toPlainString() : i.actualLabel()))));
       if (c.emissions() != null) {
         c.emissions().sectors().forEach(s -> sectors.computeIfAbsent(s.label(), k -> new LinkedHashMap<>())
             .put(c.fiscalYear(), s.total() == null ? null : tonnes(s.total())));

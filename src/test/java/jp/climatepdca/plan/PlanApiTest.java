@@ -81,7 +81,8 @@ class PlanApiTest {
         .replace("\"department\": \"kensetsu\"", "\"department\": \"doboku\"")
         .replace("\"sector\": \"WASTE\"", "\"sector\": \"GOMI\"");
     var response = Http.as(port, "demo").post("/api/plans", wrong);
-    response.assertProblem(400, "measures[1].department", "doboku", "measures[0].sector", "GOMI");
+    response.assertProblem(400, "measures の 2 件目 (S-02) の department", "doboku", "measures の 1 件目 (S-01) の sector",
+        "GOMI");
     assertThat(plans.findMunicipality("444444")).isEmpty();
   }
 

@@ -86,22 +86,23 @@ class PlanIndicatorImportTest {
     response.assertProblem(400);
     assertThat(response.json().path("errors")).hasSize(8);
     assertThat(response.body()).contains(
-        "indicators[0].measure: 施策コード \\\"M-99\\\" はファイル内に存在しません",
-        "indicators[0].unit: 必須です",
-        "indicators[1].code: 指標コード \\\"I-WASTE\\\" が重複しています",
-        "indicators[1].department: 部署コード \\\"keiri\\\" はファイル内に存在しません",
-        "indicators[1].targetYear: 目標年度は基準年度（2022）より後にしてください（2020）",
-        "indicators[2].targetValue: 目標値（60000）が基準値（52000）より「低いほど良い」の逆方向です",
-        "emissionTargets[1].reductionPercent: 削減率は0〜100",
-        "emissionTargets[1].year: 目標は年度の古い順に");
+        "indicators の 1 件目 (I-WASTE) の measure: 施策コード \\\"M-99\\\" はファイル内に存在しません",
+        "indicators の 1 件目 (I-WASTE) の unit: 必須です",
+        "indicators の 2 件目 (I-WASTE) の code: 指標コード \\\"I-WASTE\\\" が重複しています",
+        "indicators の 2 件目 (I-WASTE) の department: 部署コード \\\"keiri\\\" はファイル内に存在しません",
+        "indicators の 2 件目 (I-WASTE) の targetYear: 目標年度は基準年度（2022）より後にしてください（2020）",
+        "indicators の 3 件目 (I-GHG) の targetValue: 目標値（60000）が基準値（52000）より「低いほど良い」の逆方向です",
+        "emissionTargets の 2 件目 の reductionPercent: 削減率は0〜100",
+        "emissionTargets の 2 件目 の year: 目標は年度の古い順に");
     assertThat(plans.findMunicipality("910402")).isEmpty();
   }
 
   @Test
-  void aTypeErrorNamesTheFieldAndTheLine() {
+  void aTypeErrorNamesTheField() {
     var response = load("910403", TOWN.replace("\"baseValue\": 1500", "\"baseValue\": \"千五百\""));
     response.assertProblem(400);
-    assertThat(response.body()).contains("行目", "indicators[0].baseValue: 値の型が正しくありません");
+    assertThat(response.json().path("errors")).hasSize(1);
+    assertThat(response.body()).contains("indicators の 1 件目 (I-WASTE) の baseValue: 数値で指定してください");
     assertThat(plans.findMunicipality("910403")).isEmpty();
   }
 
@@ -111,9 +112,9 @@ class PlanIndicatorImportTest {
         .replace("\"direction\": \"HIGHER\"", "\"direction\": \"UP\"")
         .replace("\"baseValue\": 52000,", "\"baseValue\": 52000.1234567,"));
     response.assertProblem(400);
-    assertThat(response.body()).contains("indicators[0].department: 施策 \\\"M-01\\\" の所管部署（jumin）と異なります",
-        "indicators[1].direction: \\\"UP\\\" は使えません（LOWER, HIGHER のいずれか）",
-        "indicators[2].baseValue: 基準値の小数は6桁までです");
+    assertThat(response.body()).contains("indicators の 1 件目 (I-WASTE) の department: 施策 \\\"M-01\\\" の所管部署（jumin）と異なります",
+        "indicators の 2 件目 (I-FLEET) の direction: \\\"UP\\\" は使えません（LOWER（低いほど良い）, HIGHER（高いほど良い） のいずれか）",
+        "indicators の 3 件目 (I-GHG) の baseValue: 基準値の小数は6桁までです");
     assertThat(plans.findMunicipality("910404")).isEmpty();
   }
 }

@@ -183,6 +183,18 @@ class BadInputCatalogueTest {
         new Case("/api oversized plan", "demo", "POST", "/api/plans", "application/json",
             ("{\"name\": \"" + big + "\"}").getBytes(StandardCharsets.UTF_8), 413, "大きすぎます"),
         api("/api empty plan", "demo", "POST", "/api/plans", "{}", 400, "計画"),
+        // plan files people can fix (issue #19): every error at once, where people see it; each kind's needs
+        api("/api plan: a type error and an unknown field, both named", "demo", "POST", "/api/plans",
+            demoPlan().replaceFirst("\"sector\": \"CROSS_SECTOR\"", "\"sector\": [\"CROSS_SECTOR\"], \"sektor\": 1"), 400,
+            "） / measures の 1 件目 (ENV-01) の sector: 文字で指定してください"),
+        api("/api plan: a stage that is none", "demo", "POST", "/api/plans", demoPlan().replace(
+            "\"direction\": \"HIGHER\",\n      \"baseYear\": 2022,\n      \"baseValue\": 12,\n      \"targetYear\": 2030,\n      \"targetValue\": 60",
+            "\"kind\": \"段階\", \"targets\": [{\"year\": 2030, \"stage\": \"構想中\"}]"), 400,
+            "indicators の 3 件目 (ENV-01-1) の targets の 1 件目 の stage: \"構想中\" は使えません"),
+        api("/api plan: 維持 without the level to keep", "demo", "POST", "/api/plans", demoPlan().replace(
+            "\"direction\": \"HIGHER\",\n      \"baseYear\": 2022,\n      \"baseValue\": 12,\n      \"targetYear\": 2030,\n      \"targetValue\": 60",
+            "\"kind\": \"維持\", \"direction\": \"HIGHER\", \"baseYear\": 2022"), 400,
+            "indicators の 3 件目 (ENV-01-1) の baseValue: 「維持」の指標には維持する水準（基準値）が必要です"),
         form("form malformed JSON", "{\"variables\": {\"measures\": ", 400, "形式が正しくありません"),
         form("form variable of a wrong type", Map.of("measures", Map.of("type", "Integer", "value", "abc")), 400,
             "形式が正しくありません"),
