@@ -39,7 +39,7 @@ class IndicatorActualsForm {
   void load(DelegateTask task, String municipality, String department, int reviewYear) {
     var actuals = indicators.actuals(municipality).stream()
         .collect(Collectors.groupingBy(ActualValueView::indicatorCode));
-    var rows = indicators.departmentIndicators(municipality, department).stream()
+    var rows = indicators.departmentIndicators(municipality, department, reviewYear).stream()
         .map(i -> row(i, actuals.getOrDefault(i.code(), List.of()), reviewYear)).toList();
     variables.putRows(task, INDICATORS, rows);
   }
@@ -64,7 +64,7 @@ class IndicatorActualsForm {
   void showEntered(DelegateTask task, String municipality, String department, int reviewYear) {
     var entered = indicators.actuals(municipality).stream().filter(a -> a.valueYear() == reviewYear)
         .collect(Collectors.toMap(ActualValueView::indicatorCode, a -> a));
-    var rows = indicators.departmentIndicators(municipality, department).stream().map(i -> {
+    var rows = indicators.departmentIndicators(municipality, department, reviewYear).stream().map(i -> {
       var a = entered.get(i.code());
       var row = new LinkedHashMap<String, Object>();
       row.put("indicatorName", i.name() + "（" + i.unit() + "）");
@@ -77,8 +77,9 @@ class IndicatorActualsForm {
   }
 
   /** Checks every row; what holds up is returned, every problem added to {@code errors} naming the indicator. */
-  List<ActualValueInput> read(DelegateTask task, String municipality, String department, List<String> errors) {
-    var own = indicators.departmentIndicators(municipality, department).stream().map(IndicatorView::code).toList();
+  List<ActualValueInput> read(DelegateTask task, String municipality, String department, int reviewYear,
+      List<String> errors) {
+    var own = indicators.departmentIndicators(municipality, department, reviewYear).stream().map(IndicatorView::code).toList();
     var inputs = new ArrayList<ActualValueInput>();
     var seen = new HashSet<String>();
     for (var row : variables.rows(task, INDICATORS)) {

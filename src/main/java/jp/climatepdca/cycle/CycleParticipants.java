@@ -2,6 +2,8 @@ package jp.climatepdca.cycle;
 
 import java.util.List;
 import jp.climatepdca.plan.PlanService;
+import jp.climatepdca.system.CycleReference;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,5 +21,15 @@ public class CycleParticipants {
 
   public List<String> departments(String municipality) {
     return plan.assessingDepartmentCodes(municipality);
+  }
+
+  /**
+   * The departments with a measure assessed in the year the cycle reviews, by the plan version in force
+   * then (a measure retired from that year is not assessed). Municipality and year from the business key
+   * and the instance's own variables, never from a variable a person could set.
+   */
+  public List<String> departments(DelegateExecution execution) {
+    var cycle = CycleReference.of(execution);
+    return plan.assessingDepartmentCodes(cycle.municipality(), CycleReference.reviewYear(execution));
   }
 }

@@ -37,13 +37,14 @@ public class IndicatorService {
   public List<IndicatorGradeView> grades(String municipalityCode, int fiscalYear) {
     plan.municipality(municipalityCode);
     int reviewYear = schedule.reviewYear(fiscalYear);
-    var measureNames = plan.measures(municipalityCode).stream()
+    // the definitions of the plan version in force in the reviewed year (docs/plan-versions.md)
+    var measureNames = plan.measures(municipalityCode, reviewYear).stream()
         .collect(Collectors.toMap(MeasureView::code, MeasureView::name));
     Map<String, ActualValueView> newest = indicators.actuals(municipalityCode).stream()
         .filter(a -> a.valueYear() <= reviewYear)
         .collect(Collectors.toMap(ActualValueView::indicatorCode, Function.identity(),
             (a, b) -> a.valueYear() >= b.valueYear() ? a : b));
-    return indicators.indicators(municipalityCode).stream()
+    return indicators.indicators(municipalityCode, reviewYear).stream()
         .sorted(Comparator.comparing((IndicatorView i) -> i.measureCode() != null).thenComparing(IndicatorView::code))
         .map(i -> view(i, usable(i, newest.get(i.code())), reviewYear, measureNames)).toList();
   }

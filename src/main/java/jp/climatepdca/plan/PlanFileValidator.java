@@ -85,6 +85,7 @@ final class PlanFileValidator {
       text(path + ".description", e.description(), 2000, false);
     }
     new IndicatorEntriesValidator(this, departmentCodes, measureDepartments).check(doc);
+    new PlanVersionEntriesValidator(this).check(doc);
   }
 
   /** A fiscal year a plan can mean. */

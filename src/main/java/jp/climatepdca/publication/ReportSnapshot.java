@@ -52,7 +52,8 @@ class ReportSnapshot {
 
   ReportContent take(ReportRequest request, int version, Map<Long, String> responses, Instant now) {
     var m = plan.municipality(request.municipality());
-    var measures = plan.measures(m.code()).stream()
+    // named as the plan version in force in the reviewed year named them
+    var measures = plan.measures(m.code(), request.reviewYear()).stream()
         .collect(Collectors.toMap(MeasureView::code, Function.identity()));
     var departments = plan.departments(m.code()).stream()
         .collect(Collectors.toMap(DepartmentView::code, DepartmentView::name));
