@@ -37,6 +37,14 @@ public class PlanIndicatorService {
         .map(doc -> PlanDefinitions.activeIndicators(doc, planYear)).orElseGet(() -> indicators(municipality));
   }
 
+  /** The reduction targets of the plan version in force in {@code planYear}. */
+  public List<EmissionTargetView> emissionTargets(String municipality, int planYear) {
+    return definitions.inForce(municipality, planYear).map(doc -> doc.emissionTargets() == null
+        ? List.<EmissionTargetView>of()
+        : doc.emissionTargets().stream().map(t -> new EmissionTargetView(t.year(), t.reductionPercent(), t.label()))
+            .toList()).orElseGet(() -> emissionTargets(municipality));
+  }
+
   public List<IndicatorView> departmentIndicators(String municipality, String departmentCode, int planYear) {
     return indicators(municipality, planYear).stream().filter(i -> departmentCode.equals(i.departmentCode())).toList();
   }

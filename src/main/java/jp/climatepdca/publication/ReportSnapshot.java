@@ -76,8 +76,8 @@ class ReportSnapshot {
         request.summary(), request.changeNote(), now,
         new Texts(evaluation.secretariatSummary(), evaluation.headquartersEvaluation(), evaluation.liaisonMinutes()),
         measureEntries, opinionEntries, emissions(m.code(), m.baseYear(), request.inventoryYear()),
-        indicators.grades(m.code(), request.fiscalYear()), indicators.targets(m.code()),
-        indicators.targetPath(m.code(), request.inventoryYear()));
+        indicators.grades(m.code(), request.fiscalYear()), indicators.targets(m.code(), request.reviewYear()),
+        indicators.targetPath(m.code(), request.reviewYear(), request.inventoryYear()));
   }
 
   /** The inventory year by sector and the trend of every calculated year from the base year on; null if none. */

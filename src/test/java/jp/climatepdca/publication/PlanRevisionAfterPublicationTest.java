@@ -48,7 +48,7 @@ class PlanRevisionAfterPublicationTest {
 
   static final String VERSION_1 = """
       {"plan": {"firstYear": 2021, "lastYear": 2030, "reason": "策定"},
-       "municipality": {"code": "941901", "name": "くすのき町", "baseYear": 2013},
+       "municipality": {"code": "941901", "name": "くすのき町", "baseYear": 2013, "baseEmissions": 80000},
        "departments": [{"code": "kankyo", "name": "環境課"}, {"code": "doboku", "name": "土木課"}],
        "measures": [{"code": "K-01", "department": "kankyo", "name": "住宅用太陽光発電の補助", "sector": "HOUSEHOLD",
                      "kind": "IMPLEMENTATION", "keyProject": true},
@@ -70,7 +70,7 @@ class PlanRevisionAfterPublicationTest {
    */
   static final String VERSION_2 = """
       {"plan": {"firstYear": 2021, "lastYear": 2030, "effectiveYear": EFFECTIVE, "reason": "中間見直し"},
-       "municipality": {"code": "941901", "name": "くすのき町", "baseYear": 2013},
+       "municipality": {"code": "941901", "name": "くすのき町", "baseYear": 2013, "baseEmissions": 80000},
        "departments": [{"code": "kankyo", "name": "環境課"}],
        "measures": [{"code": "K-01", "department": "kankyo", "name": "住宅用太陽光発電・蓄電池の補助",
                      "sector": "HOUSEHOLD", "kind": "IMPLEMENTATION", "keyProject": true},
@@ -248,6 +248,23 @@ class PlanRevisionAfterPublicationTest {
     Http.as(port, "jimukyoku").get("/api/plans/" + TOWN + "/versions").assertProblem(403);
     Http.as(port, "jimukyoku").get("/api/plans/" + TOWN + "/versions/1/diff/2").assertProblem(403);
     Http.as(port, "demo").get("/api/plans/" + TOWN + "/versions/1/diff/9").assertProblem(404, "第9版");
+  }
+
+  /** A correction of the published year, prepared after the revision, freezes what the published version froze. */
+  @Test
+  @Order(6)
+  void aCorrectionOfThePublishedYearIsSnapshotAgainstVersion1() {
+    var published = reports.latestPublishedContent(TOWN, PUBLISHED).orElseThrow();
+    assertThat(published.targets()).extracting(ReportContent.Target::reductionPercent)
+        .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("46"));
+    reports.prepare(new ReportRequest(TOWN, PUBLISHED, PUBLISHED - 1, PUBLISHED - 2, "訂正版", "誤字の訂正"), Map.of(),
+        "jimukyoku");
+    var correction = reports.openDraft(TOWN, PUBLISHED).orElseThrow();
+    assertThat(correction.version()).isEqualTo(2);
+    assertThat(correction.indicators()).isEqualTo(published.indicators());
+    assertThat(correction.targets()).isEqualTo(published.targets());
+    assertThat(correction.targetPath()).isEqualTo(published.targetPath());
+    assertThat(correction.measures()).isEqualTo(published.measures());
   }
 
   private Http secretariat() {
