@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The collection of Task_DepartmentSelfAssessments' multi-instance (bean {@code cycleParticipants}):
- * every department that owns an active measure when the April check starts.
+ * every department that owns a measure assessed for the year the cycle reviews, when the April check starts.
  */
 @Component("cycleParticipants")
 public class CycleParticipants {
@@ -17,10 +17,6 @@ public class CycleParticipants {
 
   CycleParticipants(PlanService plan) {
     this.plan = plan;
-  }
-
-  public List<String> departments(String municipality) {
-    return plan.assessingDepartmentCodes(municipality);
   }
 
   /**
