@@ -19,7 +19,11 @@ public record PlanVersionDiff(String municipality, PlanVersionView from, PlanVer
 
   public record FieldChange(String field, String before, String after) {}
 
-  /** {@code retiredFrom} null: a reduction target the later version no longer has. */
+  /**
+   * {@code retiredFrom} null: a reduction target the later version no longer has, or the indicator of a
+   * measure replaced without a year (out wherever the later version is in force). An indicator retired with
+   * its measure is listed with the measure's year.
+   */
   public record Retired(String code, String name, Integer retiredFrom) {}
 
   public record Replaced(String code, String name, String by, String byName) {}

@@ -35,10 +35,43 @@ final class PlanVersionDiffer {
         PlanDocument.MeasureEntry::name, PlanDocument.MeasureEntry::retiredFrom, PlanDocument.MeasureEntry::replaces);
   }
 
+  /**
+   * An indicator retired with its measure is listed as retired too, from the measure's year (null when the
+   * measure was replaced: from the version's effective year).
+   */
   Part indicators(PlanDocument a, PlanDocument b) {
-    return part(PlanDefinitions.indicators(a), PlanDefinitions.indicators(b), PlanDocument.IndicatorEntry::code,
+    var before = retirements(a);
+    var after = retirements(b);
+    var part = part(PlanDefinitions.indicators(a), PlanDefinitions.indicators(b), PlanDocument.IndicatorEntry::code,
         PlanDocument.IndicatorEntry::name, PlanDocument.IndicatorEntry::retiredFrom,
         PlanDocument.IndicatorEntry::replaces);
+    var retired = new ArrayList<Retired>();
+    PlanDefinitions.indicators(b).forEach(i -> {
+      var now = after.get(i.code());
+      if (now != null && !now.equals(before.get(i.code()))) {
+        retired.add(new Retired(i.code(), i.name(), now.orElse(null)));
+      }
+    });
+    return new Part(part.added(), part.changed(), retired, part.replaced());
+  }
+
+  /** Each retired indicator's year, its own or its measure's; empty for a replaced measure's. */
+  private static Map<String, java.util.Optional<Integer>> retirements(PlanDocument doc) {
+    var measures = byKey(PlanDefinitions.measures(doc), PlanDocument.MeasureEntry::code);
+    var replaced = new java.util.HashSet<String>();
+    measures.values().forEach(m -> replaced.add(m.replaces()));
+    var years = new LinkedHashMap<String, java.util.Optional<Integer>>();
+    for (var i : PlanDefinitions.indicators(doc)) {
+      var m = i.measure() == null ? null : measures.get(i.measure());
+      if (i.retiredFrom() != null) {
+        years.put(i.code(), java.util.Optional.of(i.retiredFrom()));
+      } else if (m != null && m.retiredFrom() != null) {
+        years.put(i.code(), java.util.Optional.of(m.retiredFrom()));
+      } else if (m != null && replaced.contains(m.code())) {
+        years.put(i.code(), java.util.Optional.empty());
+      }
+    }
+    return years;
   }
 
   /** Reduction targets by year: a year the later version lacks is listed as retired. */

@@ -107,6 +107,9 @@ class PlanRevisionAfterPublicationTest {
   @Autowired
   JdbcTemplate db;
 
+  @Autowired
+  jp.climatepdca.plan.PlanVersionService versionService;
+
   private final Map<String, byte[]> published = new LinkedHashMap<>();
 
   @BeforeAll
@@ -230,6 +233,9 @@ class PlanRevisionAfterPublicationTest {
     assertThat(solar.path("changes").get(1).path("before").asText()).isEqualTo("600");
     assertThat(solar.path("changes").get(1).path("after").asText()).isEqualTo("1000");
     assertThat(diff.path("indicators").path("added").findValuesAsText("code")).containsExactly("DANNETSU");
+    // retired with its measure
+    assertThat(diff.path("indicators").path("retired").toString())
+        .isEqualTo("[{\"code\":\"KADEN\",\"name\":\"省エネ家電の買替え件数（累計）\",\"retiredFrom\":2026}]");
     var target = diff.path("targets").path("changed").get(0);
     assertThat(target.path("code").asText()).isEqualTo("2030");
     assertThat(target.path("changes").get(0).path("field").asText()).isEqualTo("reductionPercent");
@@ -265,6 +271,27 @@ class PlanRevisionAfterPublicationTest {
     assertThat(correction.targets()).isEqualTo(published.targets());
     assertThat(correction.targetPath()).isEqualTo(published.targetPath());
     assertThat(correction.measures()).isEqualTo(published.measures());
+  }
+
+  /** What a plan-period evaluation will call: the same checks and the same version history as a file upload. */
+  @Test
+  @Order(7)
+  void aProcessCreatesTheNextVersionThroughTheService() {
+    var third = VERSION_2.replace("EFFECTIVE", "2027").replace("中間見直し", "改定").replace("\"targetValue\": 1000",
+        "\"targetValue\": 1200");
+    var view = versionService.createVersion(TOWN, new java.io.ByteArrayInputStream(
+        third.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "honbu");
+    assertThat(view.number()).isEqualTo(3);
+    assertThat(view.reasonLabel()).isEqualTo("改定");
+    assertThat(view.loadedBy()).isEqualTo("honbu");
+    assertThat(indicators.indicators(TOWN, 2026)).filteredOn(i -> i.code().equals("SOLAR"))
+        .extracting(i -> i.targetValue().intValue()).containsExactly(1000);
+    assertThat(indicators.indicators(TOWN, 2027)).filteredOn(i -> i.code().equals("SOLAR"))
+        .extracting(i -> i.targetValue().intValue()).containsExactly(1200);
+    // only the municipality it was asked for
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> versionService.createVersion("999999",
+        new java.io.ByteArrayInputStream(third.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "honbu"))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
   }
 
   private Http secretariat() {
