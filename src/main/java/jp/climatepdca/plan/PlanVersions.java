@@ -70,10 +70,11 @@ class PlanVersions {
     }
     var reason = p == null || p.reason() == null ? (all.isEmpty() ? PlanReason.ESTABLISHED : PlanReason.REVISION)
         : PlanReason.parse(p.reason()).orElseThrow();
-    var previous = all.isEmpty() ? null : definitions.definitions(all, all.get(all.size() - 1).number());
+    var keys = all.stream().map(PlanVersion::key).toList();
+    var previous = all.isEmpty() ? null : definitions.definitions(keys, all.get(all.size() - 1).number());
     checkReplacedCodes(file, previous, municipality);
     var next = PlanDefinitions.carryOver(file, previous);
-    checkOpenWork(municipality, all, next, effective);
+    checkOpenWork(municipality, keys, next, effective);
     return new Decision(file, text, effective, reason, null);
   }
 
@@ -129,7 +130,7 @@ class PlanVersions {
    * A running cycle whose open tasks list a measure (its department's self-assessment, or a city-wide Check
    * task) keeps it: the new version may not retire or replace it in the year that cycle reviews.
    */
-  private void checkOpenWork(String municipality, List<PlanVersion> all, PlanDocument next, Integer effective) {
+  private void checkOpenWork(String municipality, List<PlanVersionKey> all, PlanDocument next, Integer effective) {
     for (var open : work.orderedStream().flatMap(w -> w.openWork(municipality).stream()).toList()) {
       if (effective != null && open.planYear() < effective) {
         continue;
