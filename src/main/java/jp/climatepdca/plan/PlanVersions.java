@@ -25,11 +25,14 @@ class PlanVersions {
   private final PlanDefinitions definitions;
   private final MeasureRepository measures;
   private final IndicatorRepository indicators;
+  private final MunicipalityRepository municipalities;
   private final ObjectProvider<ClosedPlanYears> closed;
   private final ObjectProvider<OpenPlanWork> work;
 
   PlanVersions(PlanVersionRepository versions, PlanDefinitions definitions, MeasureRepository measures,
-      IndicatorRepository indicators, ObjectProvider<ClosedPlanYears> closed, ObjectProvider<OpenPlanWork> work) {
+      IndicatorRepository indicators, MunicipalityRepository municipalities, ObjectProvider<ClosedPlanYears> closed,
+      ObjectProvider<OpenPlanWork> work) {
+    this.municipalities = municipalities;
     this.versions = versions;
     this.definitions = definitions;
     this.measures = measures;
@@ -44,6 +47,8 @@ class PlanVersions {
   /** Checks and decides; {@link #save} writes. The municipality row must exist before the version's. */
   Decision decide(PlanDocument file) {
     var municipality = file.municipality().code();
+    // a second load of the same town waits here and then sees the first one's version
+    municipalities.lock(municipality);
     var all = versions.findByMunicipalityCodeOrderByNumber(municipality);
     var text = definitions.write(file);
     var same = all.stream().filter(v -> v.document().equals(text)).findFirst();
