@@ -151,16 +151,61 @@ class PlanVersions {
               + (open.planYear() + 1) + "年度以降にしてください");
         }
       }
+      // an open form checks its rows against the plan when completed: a measure or indicator added to or
+      // moved out of its scope would refuse every completion of the task
+      var before = scope(activeNow(now, municipality, open.planYear()), indicatorsNow(now, municipality, open.planYear()),
+          open);
+      var after = scope(active(next, municipality, open.planYear()), PlanDefinitions.activeIndicators(next, open.planYear()),
+          open);
+      if (!before.equals(after)) {
+        var added = new java.util.TreeSet<>(after);
+        added.removeAll(before);
+        var removed = new java.util.TreeSet<>(before);
+        removed.removeAll(after);
+        throw new ConflictException(open.fiscalYear() + "年度のサイクル（" + open.planYear() + "年度の実績の点検）で作業中の"
+            + "タスクが扱う施策・指標が変わるため、この計画は" + open.planYear() + "年度から適用できません（"
+            + (added.isEmpty() ? "" : "加わるもの: " + String.join("、", added) + (removed.isEmpty() ? "" : "／"))
+            + (removed.isEmpty() ? "" : "外れるもの: " + String.join("、", removed)) + "）。そのサイクルの作業が終わってから"
+            + "読み込むか、適用開始年度を" + (open.planYear() + 1) + "年度以降にしてください");
+      }
     }
+  }
+
+  /**
+   * What open tasks list: every measure for a city-wide task, a department's measures and the indicators it
+   * enters for its self-assessment; each named with its department, so a move between two open forms counts.
+   */
+  private static Set<String> scope(List<PlanDocument.MeasureEntry> measures, List<IndicatorView> indicators,
+      OpenPlanWork.OpenWork open) {
+    var scope = new java.util.TreeSet<String>();
+    for (var m : measures) {
+      if (open.wholeCity() || open.departments().contains(m.department())) {
+        scope.add("施策 " + m.code() + "（" + m.department() + "）");
+      }
+    }
+    for (var i : indicators) {
+      if (i.departmentCode() != null && open.departments().contains(i.departmentCode())) {
+        scope.add("指標 " + i.code() + "（" + i.departmentCode() + "）");
+      }
+    }
+    return scope;
+  }
+
+  private List<IndicatorView> indicatorsNow(Optional<PlanDocument> now, String municipality, int planYear) {
+    return now.map(doc -> PlanDefinitions.activeIndicators(doc, planYear))
+        .orElseGet(() -> indicators.findByMunicipalityCodeOrderByCode(municipality).stream().map(Indicator::view).toList());
+  }
+
+  /** A measure the Action step discarded is in no task any more. */
+  private List<PlanDocument.MeasureEntry> active(PlanDocument doc, String municipality, int planYear) {
+    var discarded = measures.findByMunicipalityCodeAndStatusOrderByCode(municipality, MeasureStatus.DISCARDED)
+        .stream().map(Measure::code).collect(Collectors.toSet());
+    return PlanDefinitions.activeMeasures(doc, planYear).stream().filter(m -> !discarded.contains(m.code())).toList();
   }
 
   private List<PlanDocument.MeasureEntry> activeNow(Optional<PlanDocument> now, String municipality, int planYear) {
     if (now.isPresent()) {
-      // a measure the Action step discarded is in no task any more
-      var discarded = measures.findByMunicipalityCodeAndStatusOrderByCode(municipality, MeasureStatus.DISCARDED)
-          .stream().map(Measure::code).collect(Collectors.toSet());
-      return PlanDefinitions.activeMeasures(now.get(), planYear).stream()
-          .filter(m -> !discarded.contains(m.code())).toList();
+      return active(now.get(), municipality, planYear);
     }
     // loaded before plan versions existed: the measures table is the plan
     return measures.findByMunicipalityCodeAndStatusOrderByCode(municipality, MeasureStatus.ACTIVE).stream()
