@@ -78,16 +78,20 @@ public class AreaImportService {
       }
       return doc;
     } catch (UnrecognizedPropertyException e) {
-      throw new UserInputException(TITLE, List.of(place(e) + "項目 \"" + e.getPropertyName() + "\" は定義されていません"));
+      throw new UserInputException(TITLE, List.of(location(e) + "項目 \"" + e.getPropertyName() + "\" は定義されていません"));
     } catch (MismatchedInputException e) {
-      throw new UserInputException(TITLE, List.of(place(e) + "値の型が正しくありません（数値の項目に文字を書いていないか確認してください）"));
+      throw new UserInputException(TITLE, List.of(location(e) + place(e)
+          + "値の型が正しくありません（数値の項目に文字を書いていないか確認してください）"));
     } catch (JsonProcessingException e) {
-      var location = e.getLocation() == null ? "" : e.getLocation().getLineNr() + "行目 " + e.getLocation().getColumnNr() + "列目: ";
-      throw new UserInputException(TITLE, List.of(location + JsonReadLimits.describe(e)
+      throw new UserInputException(TITLE, List.of(location(e) + JsonReadLimits.describe(e)
           .orElse("JSON として読めません（" + e.getOriginalMessage() + "）")));
     } catch (IOException e) {
       throw new UserInputException(TITLE, List.of("ファイルを読めません（" + e.getMessage() + "）"));
     }
+  }
+
+  private static String location(JsonProcessingException e) {
+    return e.getLocation() == null ? "" : e.getLocation().getLineNr() + "行目 " + e.getLocation().getColumnNr() + "列目: ";
   }
 
   /** {@code measures の 3 件目 の baseValue: }, as the validator names places (one-based). */

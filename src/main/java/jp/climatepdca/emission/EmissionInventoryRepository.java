@@ -9,6 +9,9 @@ interface EmissionInventoryRepository extends JpaRepository<EmissionInventory, L
   Optional<EmissionInventory> findByMunicipalityCodeAndInventoryYearAndCurrentTrue(String municipalityCode,
       int inventoryYear);
 
+  Optional<EmissionInventory> findFirstByMunicipalityCodeAndInventoryYearAndStatusOrderByVersionDesc(
+      String municipalityCode, int inventoryYear, EmissionInventory.Status status);
+
   List<EmissionInventory> findByMunicipalityCodeAndInventoryYearOrderByVersionDesc(String municipalityCode,
       int inventoryYear);
 }

@@ -17,7 +17,8 @@ public record EmissionTargetPath(String municipality, int baseYear, BigDecimal b
   /** A target: {@code reductionPercent} below the base by {@code year}, i.e. {@code total} t-CO2. */
   public record Milestone(int year, BigDecimal reductionPercent, String label, BigDecimal total) {}
 
-  static Milestone milestone(BigDecimal baseTotal, int year, BigDecimal reductionPercent, String label) {
+  /** A target on a base: also the area's targets on the sum of its members' base-year emissions. */
+  public static Milestone milestone(BigDecimal baseTotal, int year, BigDecimal reductionPercent, String label) {
     var total = baseTotal.multiply(HUNDRED.subtract(reductionPercent)).divide(HUNDRED, 6, RoundingMode.HALF_UP);
     return new Milestone(year, reductionPercent, label, total);
   }

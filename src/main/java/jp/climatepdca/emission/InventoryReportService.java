@@ -40,6 +40,19 @@ public class InventoryReportService {
         .map(current -> report(m.code(), m.name(), m.baseYear(), inventoryYear, current));
   }
 
+  /**
+   * The newest version of the year that the municipality's secretariat accepted (排出量の確認), with its
+   * figures: what another body (the area) may count as the municipality's verified inventory. Empty while no
+   * version is accepted, even when one is calculated; a later recalculation awaiting its check does not hide
+   * the accepted one.
+   */
+  public Optional<InventoryReport> findAccepted(String municipality, int inventoryYear) {
+    var m = plan.municipality(municipality);
+    return inventories.findFirstByMunicipalityCodeAndInventoryYearAndStatusOrderByVersionDesc(municipality,
+        inventoryYear, EmissionInventory.Status.ACCEPTED)
+        .map(accepted -> report(m.code(), m.name(), m.baseYear(), inventoryYear, accepted));
+  }
+
   /** The base year the comparisons use (the plan's, FY2013 unless it says otherwise). */
   public int baseYear(String municipality) {
     return plan.municipality(municipality).baseYear();
@@ -50,8 +63,8 @@ public class InventoryReportService {
         inventoryYear + "年度の排出量（" + municipality + "）はまだ算定されていません"));
   }
 
-  private InventoryReport report(String code, String name, int baseYear, int year, EmissionInventory current) {
-    var figures = figures(current.id());
+  private InventoryReport report(String code, String name, int baseYear, int year, EmissionInventory shown) {
+    var figures = figures(shown.id());
     var base = sectorTotals(code, baseYear);
     var previous = sectorTotals(code, year - 1);
     var sectors = new ArrayList<SectorFigure>();
@@ -70,7 +83,7 @@ public class InventoryReportService {
     var previousTotal = sum(previous);
     var versions = inventories.findByMunicipalityCodeAndInventoryYearOrderByVersionDesc(code, year).stream()
         .map(EmissionInventory::view).toList();
-    return new InventoryReport(code, name, year, current.view(), sectors, total,
+    return new InventoryReport(code, name, year, shown.view(), sectors, total,
         new Comparison(baseYear, baseTotal, percent(total, baseTotal)),
         new Comparison(year - 1, previousTotal, percent(total, previousTotal)), versions, pathComparison(code, year, total));
   }
@@ -107,7 +120,7 @@ public class InventoryReportService {
   }
 
   /** (value − reference) / reference in percent, one decimal; null without a reference. */
-  static BigDecimal percent(BigDecimal value, BigDecimal reference) {
+  public static BigDecimal percent(BigDecimal value, BigDecimal reference) {
     if (value == null || reference == null || reference.signum() == 0) {
       return null;
     }

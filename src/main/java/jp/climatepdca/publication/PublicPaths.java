@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Path segments (and the If-None-Match header) of the public pages, read strictly: anything that is not a plain year or version number
  * is simply not found (404), never an error page that tells a guesser more.
  */
-final class PublicPaths {
+public final class PublicPaths {
 
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
   private static final Pattern VERSION = Pattern.compile("[1-9]\\d{0,3}");
@@ -15,7 +15,7 @@ final class PublicPaths {
 
   private PublicPaths() {}
 
-  static Optional<Integer> year(String segment) {
+  public static Optional<Integer> year(String segment) {
     return YEAR.matcher(segment).matches() ? Optional.of(Integer.parseInt(segment)) : Optional.empty();
   }
 
@@ -23,7 +23,8 @@ final class PublicPaths {
     return VERSION.matcher(segment).matches() ? Optional.of(Integer.parseInt(segment)) : Optional.empty();
   }
 
-  static boolean municipality(String segment) {
+  /** A municipality's or an area's code (they share one namespace). */
+  public static boolean municipality(String segment) {
     return MUNICIPALITY.matcher(segment).matches();
   }
 
@@ -46,7 +47,7 @@ final class PublicPaths {
    * Whether an If-None-Match header names the ETag (or is *): a list of entity tags compared weakly, as
    * RFC 9110 says for If-None-Match, so W/"x" matches "x".
    */
-  static boolean matchesAny(String ifNoneMatch, String etag) {
+  public static boolean matchesAny(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null) {
       return false;
     }

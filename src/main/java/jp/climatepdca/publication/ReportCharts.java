@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * script, so the pages run under a Content-Security-Policy of script-src 'self'.
  */
 @Component
-class ReportCharts {
+public class ReportCharts {
 
   private static final List<String> COLOURS = List.of("#1b5e20", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f",
       "#c62828", "#5d4037", "#546e7a");
@@ -106,6 +106,22 @@ class ReportCharts {
           .orElse(null)).toList(), COLOURS.get(i++ % COLOURS.size())));
     }
     return write(chart("bar", labels, datasets, "部門別排出量の年度比較（t-CO2）", true));
+  }
+
+  /**
+   * Bars of named series over the same labels, stacked or side by side, in the pages' colours: for pages
+   * outside this package (the area's report: its members' emissions by sector). Null without labels.
+   */
+  public String bars(String title, List<String> labels, Map<String, ? extends List<?>> series, boolean stacked) {
+    if (labels.isEmpty()) {
+      return null;
+    }
+    var datasets = new ArrayList<Map<String, Object>>();
+    var i = 0;
+    for (var s : series.entrySet()) {
+      datasets.add(dataset("bar", s.getKey(), new ArrayList<Object>(s.getValue()), COLOURS.get(i++ % COLOURS.size())));
+    }
+    return write(chart("bar", labels, datasets, title, stacked));
   }
 
   private static Map<String, Object> dataset(String type, String label, List<Object> data, String colour) {

@@ -10,7 +10,7 @@ import java.util.List;
  * mark (without it Excel reads Shift_JIS), CRLF line ends, every text cell quoted, and a text that Excel
  * would run as a formula (=, +, -, @ first) prefixed with an apostrophe.
  */
-final class ReportCsv {
+public final class ReportCsv {
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -49,7 +49,8 @@ final class ReportCsv {
     return write(rows);
   }
 
-  private static byte[] write(List<List<Object>> rows) {
+  /** Rows (the first one the header) in this format; the area's report writes its tables with it too. */
+  public static byte[] write(List<List<Object>> rows) {
     var text = new StringBuilder();
     for (var row : rows) {
       var first = true;

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * can never make an unpublished version reachable.
  */
 @Component
-class ReportFileStore {
+public class ReportFileStore {
 
   /** Renders of a stored file, by file: after publication this grows only for versions published before V7. */
   static final String RENDERS = "climatepdca.report.file.renders";
@@ -100,7 +100,8 @@ class ReportFileStore {
     };
   }
 
-  static String sha256(byte[] bytes) {
+  /** Hex SHA-256: the strong ETag of stored bytes (the area's report files too). */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

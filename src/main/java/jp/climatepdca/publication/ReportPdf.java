@@ -18,7 +18,7 @@ import org.thymeleaf.context.Context;
  * web page, so a department's markup is printed as text.
  */
 @Component
-class ReportPdf {
+public class ReportPdf {
 
   static final String FONT_FAMILY = "IPAexGothic";
   private static final String FONT = "fonts/ipaexg.ttf";
@@ -34,11 +34,18 @@ class ReportPdf {
   }
 
   byte[] render(PublishedReport report) {
+    return render("public/report-pdf", java.util.Map.of("report", report, "c", report.content()));
+  }
+
+  /**
+   * Another document in the report's print style (the area's annual report): an XHTML template under
+   * templates/ with the given variables and {@code fiscalYears}, rendered with the report's font and fixes.
+   */
+  public byte[] render(String template, java.util.Map<String, Object> variables) {
     var context = new Context(java.util.Locale.JAPANESE);
-    context.setVariable("report", report);
-    context.setVariable("c", report.content());
+    variables.forEach(context::setVariable);
     context.setVariable("fiscalYears", new FiscalYears());
-    var xhtml = templates.process("public/report-pdf", context);
+    var xhtml = templates.process(template, context);
     try (var out = new ByteArrayOutputStream()) {
       var builder = new PdfRendererBuilder();
       builder.useFastMode();
@@ -52,7 +59,7 @@ class ReportPdf {
       builder.run();
       return font.repair().repair(out.toByteArray());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot render the annual report PDF", e);
+      throw new UncheckedIOException("cannot render the PDF " + template, e);
     }
   }
 

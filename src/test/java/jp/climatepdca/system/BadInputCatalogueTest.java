@@ -57,10 +57,13 @@ class BadInputCatalogueTest {
       "self_assessment", "review_decision", "cycle_evaluation", "committee_opinion", "measure_decision",
       "indicator", "indicator_actual", "emission_target", "emission_factor", "local_emission_factor",
       "activity_upload", "activity_row", "direct_emission",
+      "area", "area_member", "area_measure", "area_measure_member", "area_indicator", "area_emission_target",
+      "ACT_ID_TENANT", "ACT_ID_GROUP", "ACT_ID_TENANT_MEMBER",
       "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EXECUTION", "ACT_RU_JOB", "ACT_HI_TASKINST", "ACT_ID_USER");
   /** Values a refused update could have changed in place, which counting rows would not see. */
   private static final List<String> VALUES = List.of("select base_emissions from municipality where code = '999999'",
-      "select sum(factor) from emission_factor", "select sum(base_value) + sum(target_value) from indicator");
+      "select sum(factor) from emission_factor", "select sum(base_value) + sum(target_value) from indicator",
+      "select sum(first_year * 10000 + last_year) from area");
   /** Numbers no field holds: each must be refused at the door, before any arithmetic. */
   private static final List<String> HUGE_NUMBERS = List.of("1e100000000", "-1e100000000", "1e-100000000",
       "9".repeat(10_000));
@@ -360,6 +363,63 @@ class BadInputCatalogueTest {
         api("/engine-rest unknown HTTP method", "env-staff", "FOO", "/engine-rest/task", null, 400, "メソッド"));
   }
 
+  /**
+   * Area files (docs/area.md) that must change nothing, the demo area's among them: each names the place of
+   * its problem, one-based with the entry's code; and plan files that clash with an area.
+   */
+  Stream<Case> areas() {
+    var area = demoArea();
+    var cases = new ArrayList<Case>(List.of(
+        api("area unknown member", "demo", "POST", "/api/areas",
+            area.replace("{\"code\": \"999102\"}", "{\"code\": \"999102\"}, {\"code\": \"000103\"}"), 400,
+            "members の 4 件目 (000103)"),
+        api("area member twice", "demo", "POST", "/api/areas",
+            area.replace("{\"code\": \"999102\"}", "{\"code\": \"999102\"}, {\"code\": \"999101\"}"), 400,
+            "members の 4 件目 (999101): 2 件目と重複しています"),
+        api("area member of another area for the same years", "demo", "POST", "/api/areas",
+            area.replace("\"demo-area\"", "\"other-area\"").replace("\"firstYear\": 2021", "\"firstYear\": 2030")
+                .replace("\"lastYear\": 2030", "\"lastYear\": 2040"), 400, "計画期間が重なる"),
+        api("area lead not a member", "demo", "POST", "/api/areas", area.replace("\"lead\": \"999999\"", "\"lead\": \"999998\""),
+            400, "area.lead"),
+        api("area code a municipality's", "demo", "POST", "/api/areas", area.replace("\"demo-area\"", "\"999101\""),
+            400, "自治体コードとして登録されています"),
+        api("area member measure not in the member's plan", "demo", "POST", "/api/areas", area.replace("\"MT-01\"", "\"MT-99\""),
+            400, "measures の 1 件目 (AM-01) の members の 2 件目 (999101) の measure"),
+        api("area unknown sector", "demo", "POST", "/api/areas", area.replace("\"TRANSPORT\"", "\"SPACE\""), 400,
+            "measures の 3 件目 (AM-03) の sector"),
+        api("area unknown kind", "demo", "POST", "/api/areas", area.replaceFirst("\"STUDY\"", "\"MAYBE\""), 400,
+            "MAYBE"),
+        api("area deadline 13-40", "demo", "POST", "/api/areas", area.replace("\"10-31\"", "\"13-40\""), 400,
+            "area.resultDeadline"),
+        api("area deadline 02-30", "demo", "POST", "/api/areas", area.replace("\"10-31\"", "\"02-30\""), 400,
+            "\"02-30\" は日付として使えません"),
+        api("area period backwards", "demo", "POST", "/api/areas", area.replace("\"lastYear\": 2030", "\"lastYear\": 2020"),
+            400, "area.lastYear"),
+        api("area unknown field", "demo", "POST", "/api/areas", area.replace("\"keyProject\": false", "\"key\": false"),
+            400, "\"key\" は定義されていません"),
+        api("area duplicate key", "demo", "POST", "/api/areas", area.replace("\"lead\": \"999999\"",
+            "\"lead\": \"999999\", \"lead\": \"999101\""), 400, "\"lead\" が2回以上"),
+        api("area empty", "demo", "POST", "/api/areas", "{}", 400, "圏域"),
+        api("area by a member town's secretariat", "999101-jimukyoku", "POST", "/api/areas",
+            area.replace("\"lead\": \"999999\"", "\"lead\": \"999101\""), 403, "demo-area"),
+        api("area by a department", "env-staff", "POST", "/api/areas", area, 403, "権限"),
+        api("area unknown", "demo", "GET", "/api/areas/no-such-area", null, 404, "no-such-area"),
+        api("plan code an area's", "demo", "POST", "/api/plans", demoPlan().replace("\"999999\"", "\"demo-area\""), 400,
+            "圏域のコードとして登録されています"),
+        api("plan naming an area that does not list it", "demo", "POST", "/api/plans",
+            demoPlan().replace("\"999999\"", "\"999997\""), 400, "municipality.area")));
+    for (var n : HUGE_NUMBERS) {
+      var shown = n.length() > 20 ? n.length() + " digits" : n;
+      var field = n.length() > 100 ? "数値は100文字まで" : "baseValue";
+      cases.add(api("area indicator baseValue " + shown, "demo", "POST", "/api/areas",
+          area.replace("\"baseValue\": 1497", "\"baseValue\": " + n), 400, field));
+      cases.add(api("area reductionPercent " + shown, "demo", "POST", "/api/areas",
+          area.replaceFirst("\"reductionPercent\": 46", "\"reductionPercent\": " + n), 400,
+          n.length() > 100 ? field : "reductionPercent"));
+    }
+    return cases.stream();
+  }
+
   /** Bodies Camunda's REST API cannot read, on endpoints other than completing a task. */
   Stream<Case> engineBodies() {
     return Stream.of(
@@ -389,6 +449,14 @@ class BadInputCatalogueTest {
 
   private static String demoPlan() {
     try (var in = BadInputCatalogueTest.class.getResourceAsStream("/plan/demo-city.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String demoArea() {
+    try (var in = BadInputCatalogueTest.class.getResourceAsStream("/plan/areas/demo-area.json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -433,7 +501,7 @@ class BadInputCatalogueTest {
 
   @Order(1)
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed", "engineBodies"})
+  @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed", "engineBodies", "areas"})
   @Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
   void refusedWithAClearMessageAndNothingChanged(Case c, CapturedOutput output) {
     var before = snapshot();
