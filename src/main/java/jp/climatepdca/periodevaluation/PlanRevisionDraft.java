@@ -1,0 +1,116 @@
+package jp.climatepdca.periodevaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import jp.climatepdca.plan.PlanVersionService;
+import jp.climatepdca.system.ConflictException;
+import jp.climatepdca.system.TaskInputException;
+import jp.climatepdca.system.UserInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The revised plan the secretariat drafts: a plan file (docs/plan-file-format.md) whose {@code plan} block
+ * this evaluation fixes (effective from the next fiscal year, reason 中間見直し or 改定), checked as a plan
+ * file upload is and refused as a whole with every error named.
+ */
+@Component
+class PlanRevisionDraft {
+
+  static final int MAX_LENGTH = 2_000_000;
+
+  private final PlanVersionService versions;
+  private final ObjectMapper json;
+
+  PlanRevisionDraft(PlanVersionService versions, ObjectMapper json) {
+    this.versions = versions;
+    this.json = json;
+  }
+
+  /** The fiscal year from which the revision applies: the one after the evaluation's. */
+  static int effectiveYear(PeriodEvaluationRow row) {
+    return row.fiscalYear() + 1;
+  }
+
+  /**
+   * The starting point: the newest version's file with the plan block set. A final-year revision is the
+   * next plan, so its period follows the current one, as long.
+   */
+  String prepare(PeriodEvaluationRow row) {
+    var latest = versions.latestDocument(row.municipality()).orElseThrow();
+    try {
+      var doc = (ObjectNode) json.readTree(latest);
+      var plan = doc.withObject("/plan");
+      if (row.kind() == EvaluationKind.FINAL) {
+        plan.put("firstYear", row.lastYear() + 1);
+        plan.put("lastYear", row.lastYear() + 1 + (row.lastYear() - row.firstYear()));
+      } else {
+        plan.put("firstYear", row.firstYear());
+        plan.put("lastYear", row.lastYear());
+      }
+      setPlan(doc, row);
+      return json.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable plan version of " + row.municipality(), e);
+    }
+  }
+
+  /** Checks the submitted file and answers it with its plan block fixed, or refuses it (TaskInputException). */
+  String check(PeriodEvaluationRow row, String text) {
+    if (text.length() > MAX_LENGTH) {
+      throw new TaskInputException(List.of("改定後の計画データは" + MAX_LENGTH + "文字以内にしてください（" + text.length() + "文字）"));
+    }
+    ObjectNode doc;
+    try {
+      var tree = json.readTree(text);
+      if (!(tree instanceof ObjectNode object)) {
+        throw new TaskInputException(List.of("改定後の計画データは計画データファイルと同じ JSON のオブジェクト（{ … }）で入力してください"));
+      }
+      doc = object;
+    } catch (JsonProcessingException e) {
+      throw new TaskInputException(List.of("改定後の計画データを JSON として読めません（" + e.getOriginalMessage() + "、"
+          + e.getLocation().getLineNr() + "行目）"));
+    }
+    var errors = new ArrayList<String>();
+    var code = doc.path("municipality").path("code").asText(null);
+    if (code == null) {
+      errors.add("municipality.code: 自治体コードがありません（" + row.municipality() + "）");
+    } else if (!code.equals(row.municipality())) {
+      errors.add("municipality.code: この評価は自治体 " + row.municipality() + " の計画です（" + code + " は変更できません）");
+    }
+    if (doc.has("plan") && !doc.get("plan").isObject()) {
+      errors.add("plan: 計画期間の項目はオブジェクト（{\"firstYear\": …, \"lastYear\": …}）で書いてください");
+    }
+    PeriodEvaluationForms.refuseIfAny(errors);
+    var plan = doc.withObject("/plan");
+    if (!plan.has("firstYear") && !plan.has("lastYear") && row.kind() == EvaluationKind.MIDTERM) {
+      plan.put("firstYear", row.firstYear());
+      plan.put("lastYear", row.lastYear());
+    }
+    setPlan(doc, row);
+    String fixed;
+    try {
+      fixed = json.writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    try {
+      versions.checkVersion(row.municipality(), new ByteArrayInputStream(fixed.getBytes(StandardCharsets.UTF_8)));
+    } catch (UserInputException e) {
+      throw new TaskInputException(e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors());
+    } catch (ConflictException e) {
+      throw new TaskInputException(List.of(e.getMessage()));
+    }
+    return fixed;
+  }
+
+  private static void setPlan(ObjectNode doc, PeriodEvaluationRow row) {
+    var plan = doc.withObject("/plan");
+    plan.put("effectiveYear", effectiveYear(row));
+    plan.put("reason", row.kind().revisionReason().label());
+  }
+}
