@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jp.climatepdca.cycle.CycleStarter;
+import jp.climatepdca.periodevaluation.PeriodEvaluationStarter;
 import jp.climatepdca.publication.PublicationStarter;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,17 +77,22 @@ class ModularityTest {
       name.startsWith("org.apache.ibatis") || name.startsWith("org.camunda.bpm.engine.rest.mapper")
           || name.startsWith("org.camunda.") && (name.contains(".impl.") || name.endsWith(".impl"));
 
-  /** One starter per process started from outside: cycles, and corrections of a published report. */
+  /**
+   * One starter per process started from outside: cycles, corrections of a published report, and
+   * plan-period evaluations.
+   */
   @Test
   void onlyTheStarterStartsCycles() {
     noClasses().that().doNotHaveFullyQualifiedName(CycleStarter.class.getName())
         .and().doNotHaveFullyQualifiedName(PublicationStarter.class.getName())
+        .and().doNotHaveFullyQualifiedName(PeriodEvaluationStarter.class.getName())
         .should().callMethodWhere(DescribedPredicate.describe("RuntimeService starts a process instance",
             call -> call.getTarget().getOwner().isAssignableTo(RuntimeService.class)
                 && (call.getTarget().getName().startsWith("startProcessInstance")
                 || call.getTarget().getName().startsWith("createProcessInstanceBy"))))
         .because("a cycle starts only through CycleStarter, which refuses a second start of the same year, and a"
-            + " correction only through PublicationStarter, which refuses one while the year's publication runs")
+            + " correction only through PublicationStarter, which refuses one while the year's publication runs, and a"
+            + " plan-period evaluation only through PeriodEvaluationStarter, which refuses a second of the same year")
         .check(main);
   }
 }
