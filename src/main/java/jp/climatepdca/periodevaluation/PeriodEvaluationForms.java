@@ -1,10 +1,14 @@
 package jp.climatepdca.periodevaluation;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jp.climatepdca.emission.EmissionsSummary;
+import jp.climatepdca.plan.DepartmentView;
+import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.system.CycleReference;
 import jp.climatepdca.system.TaskInputException;
 import jp.climatepdca.system.TaskVariables;
@@ -19,12 +23,16 @@ import org.springframework.stereotype.Component;
 class PeriodEvaluationForms {
 
   static final int MAX_TEXT = 8000;
+  private static final DateTimeFormatter COMPILED_AT = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分")
+      .withZone(ZoneId.of("Asia/Tokyo"));
 
   private final PeriodEvaluationStore store;
   private final PeriodTrends trends;
   private final TaskVariables variables;
+  private final PlanService plan;
 
-  PeriodEvaluationForms(PeriodEvaluationStore store, PeriodTrends trends, TaskVariables variables) {
+  PeriodEvaluationForms(PeriodEvaluationStore store, PeriodTrends trends, TaskVariables variables, PlanService plan) {
+    this.plan = plan;
     this.store = store;
     this.trends = trends;
     this.variables = variables;
@@ -43,10 +51,13 @@ class PeriodEvaluationForms {
     variables.putText(task, "planVersion", trend.planVersion() == null ? "—" : "第" + trend.planVersion() + "版");
     variables.putText(task, "reviewedYears", trend.planYears().isEmpty() ? "（まだありません）"
         : trend.planYears().get(0) + "〜" + trend.planYears().get(trend.planYears().size() - 1) + "年度");
-    variables.putText(task, "compiledAt", trend.compiledAt().toString());
+    variables.putText(task, "compiledAt", COMPILED_AT.format(trend.compiledAt()));
     variables.putRows(task, "emissionRows", trend.emissions().stream().map(PeriodEvaluationForms::emissionRow).toList());
     variables.putRows(task, "indicatorRows", trend.indicators().stream().map(PeriodEvaluationForms::indicatorRow).toList());
-    variables.putRows(task, "projectRows", trend.keyProjects().stream().map(PeriodEvaluationForms::projectRow).toList());
+    var departments = plan.departments(row.municipality()).stream()
+        .collect(Collectors.toMap(DepartmentView::code, DepartmentView::name));
+    variables.putRows(task, "projectRows", trend.keyProjects().stream()
+        .map(p -> projectRow(p, departments.getOrDefault(p.departmentCode(), p.departmentCode()))).toList());
     variables.putText(task, "secretariatNoteShown", orNone(row.secretariatNote()));
     variables.putText(task, "headquartersEvaluationShown", orNone(row.headquartersEvaluation()));
     variables.putText(task, "committeeOpinionsShown", orNone(row.committeeOpinions()));
@@ -96,11 +107,11 @@ class PeriodEvaluationForms {
     return row;
   }
 
-  private static Map<String, Object> projectRow(PeriodTrend.KeyProjectTrend p) {
+  private static Map<String, Object> projectRow(PeriodTrend.KeyProjectTrend p, String department) {
     var row = new LinkedHashMap<String, Object>();
     row.put("code", p.code());
     row.put("name", p.name());
-    row.put("department", p.departmentCode());
+    row.put("department", department);
     row.put("history", p.years().stream().map(y -> y.planYear() + "年度 " + y.progressLabel())
         .collect(Collectors.joining(" → ")));
     return row;
