@@ -20,6 +20,14 @@ public class CycleParticipants {
   }
 
   /**
+   * What the process definitions deployed before plan versions call: a cycle started on one and still
+   * waiting for its April check keeps that definition after an upgrade, so the method stays.
+   */
+  public List<String> departments(String municipality) {
+    return plan.assessingDepartmentCodes(municipality);
+  }
+
+  /**
    * The departments with a measure assessed in the year the cycle reviews, by the plan version in force
    * then (a measure retired from that year is not assessed). Municipality and year from the business key
    * and the instance's own variables, never from a variable a person could set.

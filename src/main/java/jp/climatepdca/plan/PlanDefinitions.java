@@ -36,7 +36,7 @@ class PlanDefinitions {
 
   /** Empty for a municipality loaded before plan versions existed and not loaded since. */
   Optional<PlanDocument> inForce(String municipality, int planYear) {
-    var all = versions.findByMunicipalityCodeOrderByNumber(municipality);
+    var all = versions.keys(municipality);
     return versionInForce(all, planYear).map(v -> definitions(all, v.number()));
   }
 
@@ -44,21 +44,21 @@ class PlanDefinitions {
    * What version {@code number} defines: its file, plus what earlier versions defined that the file leaves
    * out (see {@link #carryOver}). {@code all} in number order.
    */
-  PlanDocument definitions(List<PlanVersion> all, int number) {
+  PlanDocument definitions(List<PlanVersionKey> all, int number) {
     PlanDocument carried = null;
     for (var v : all) {
       if (v.number() > number) {
         break;
       }
       var previous = carried;
-      carried = documents.computeIfAbsent(v.id(), id -> carryOver(read(v.document()), previous));
+      carried = documents.computeIfAbsent(v.id(), id -> carryOver(read(versions.document(id)), previous));
     }
     return carried;
   }
 
-  static Optional<PlanVersion> versionInForce(List<PlanVersion> all, int planYear) {
-    return all.stream().filter(v -> v.effectiveBy(planYear)).max(Comparator.comparingInt(PlanVersion::number))
-        .or(() -> all.stream().min(Comparator.comparingInt(PlanVersion::number)));
+  static Optional<PlanVersionKey> versionInForce(List<PlanVersionKey> all, int planYear) {
+    return all.stream().filter(v -> v.effectiveBy(planYear)).max(Comparator.comparingInt(PlanVersionKey::number))
+        .or(() -> all.stream().min(Comparator.comparingInt(PlanVersionKey::number)));
   }
 
   PlanDocument read(String document) {

@@ -91,6 +91,11 @@ public class PlanService {
     return versioned(municipality, planYear, true, departmentCode);
   }
 
+  /** A department's measures in the version in force in {@code planYear}, retired ones included. */
+  public List<MeasureView> measures(String municipality, String departmentCode, int planYear) {
+    return versioned(municipality, planYear, false, departmentCode);
+  }
+
   /** Departments that own a measure assessed for {@code planYear}. */
   public List<String> assessingDepartmentCodes(String municipality, int planYear) {
     var owning = activeMeasures(municipality, planYear).stream().map(MeasureView::departmentCode)
@@ -108,12 +113,14 @@ public class PlanService {
       var all = department == null ? measures(municipality) : measures(municipality, department);
       return activeOnly ? all.stream().filter(m -> m.status() == MeasureStatus.ACTIVE).toList() : all;
     }
-    var state = measures(municipality).stream()
-        .collect(java.util.stream.Collectors.toMap(MeasureView::code, m -> m));
-    var entries = activeOnly ? PlanDefinitions.activeMeasures(doc.get(), planYear)
-        : PlanDefinitions.measures(doc.get());
-    return entries.stream().filter(e -> department == null || department.equals(e.department()))
-        .filter(e -> state.containsKey(e.code()))
+    var entries = (activeOnly ? PlanDefinitions.activeMeasures(doc.get(), planYear)
+        : PlanDefinitions.measures(doc.get())).stream()
+        .filter(e -> department == null || department.equals(e.department())).toList();
+    // only the rows needed: a department's form of a large city would otherwise read all 400 measures
+    var state = (department == null ? measures.findByMunicipalityCodeOrderByCode(municipality)
+        : measures.findByMunicipalityCodeAndCodeIn(municipality, entries.stream().map(e -> e.code()).toList()))
+        .stream().map(Measure::view).collect(java.util.stream.Collectors.toMap(MeasureView::code, m -> m));
+    return entries.stream().filter(e -> state.containsKey(e.code()))
         .map(e -> {
           var s = state.get(e.code());
           var kind = s.lastDecision() != null && s.kind() == MeasureKind.IMPLEMENTATION ? s.kind()

@@ -80,9 +80,8 @@ class PlanVersion {
     return document;
   }
 
-  /** Whether this version governs {@code planYear} at all (null effective year: from the beginning). */
-  boolean effectiveBy(int planYear) {
-    return effectiveYear == null || effectiveYear <= planYear;
+  PlanVersionKey key() {
+    return new PlanVersionKey(id, number, effectiveYear);
   }
 
   PlanVersionView view() {

@@ -75,7 +75,7 @@ public class PlanVersionService {
   public PlanVersionDiff diff(String municipality, int from, int to) {
     var a = find(municipality, from);
     var b = find(municipality, to);
-    var all = versions.findByMunicipalityCodeOrderByNumber(municipality);
+    var all = versions.keys(municipality);
     var before = definitions.definitions(all, from);
     var after = definitions.definitions(all, to);
     return new PlanVersionDiff(municipality, a.view(), b.view(), differ.targets(before, after),

@@ -25,11 +25,14 @@ class PlanVersions {
   private final PlanDefinitions definitions;
   private final MeasureRepository measures;
   private final IndicatorRepository indicators;
+  private final MunicipalityRepository municipalities;
   private final ObjectProvider<ClosedPlanYears> closed;
   private final ObjectProvider<OpenPlanWork> work;
 
   PlanVersions(PlanVersionRepository versions, PlanDefinitions definitions, MeasureRepository measures,
-      IndicatorRepository indicators, ObjectProvider<ClosedPlanYears> closed, ObjectProvider<OpenPlanWork> work) {
+      IndicatorRepository indicators, MunicipalityRepository municipalities, ObjectProvider<ClosedPlanYears> closed,
+      ObjectProvider<OpenPlanWork> work) {
+    this.municipalities = municipalities;
     this.versions = versions;
     this.definitions = definitions;
     this.measures = measures;
@@ -44,6 +47,8 @@ class PlanVersions {
   /** Checks and decides; {@link #save} writes. The municipality row must exist before the version's. */
   Decision decide(PlanDocument file) {
     var municipality = file.municipality().code();
+    // a second load of the same town waits here and then sees the first one's version
+    municipalities.lock(municipality);
     var all = versions.findByMunicipalityCodeOrderByNumber(municipality);
     var text = definitions.write(file);
     var same = all.stream().filter(v -> v.document().equals(text)).findFirst();
@@ -70,10 +75,11 @@ class PlanVersions {
     }
     var reason = p == null || p.reason() == null ? (all.isEmpty() ? PlanReason.ESTABLISHED : PlanReason.REVISION)
         : PlanReason.parse(p.reason()).orElseThrow();
-    var previous = all.isEmpty() ? null : definitions.definitions(all, all.get(all.size() - 1).number());
+    var keys = all.stream().map(PlanVersion::key).toList();
+    var previous = all.isEmpty() ? null : definitions.definitions(keys, all.get(all.size() - 1).number());
     checkReplacedCodes(file, previous, municipality);
     var next = PlanDefinitions.carryOver(file, previous);
-    checkOpenWork(municipality, all, next, effective);
+    checkOpenWork(municipality, keys, next, effective);
     return new Decision(file, text, effective, reason, null);
   }
 
@@ -129,7 +135,7 @@ class PlanVersions {
    * A running cycle whose open tasks list a measure (its department's self-assessment, or a city-wide Check
    * task) keeps it: the new version may not retire or replace it in the year that cycle reviews.
    */
-  private void checkOpenWork(String municipality, List<PlanVersion> all, PlanDocument next, Integer effective) {
+  private void checkOpenWork(String municipality, List<PlanVersionKey> all, PlanDocument next, Integer effective) {
     for (var open : work.orderedStream().flatMap(w -> w.openWork(municipality).stream()).toList()) {
       if (effective != null && open.planYear() < effective) {
         continue;
@@ -145,16 +151,61 @@ class PlanVersions {
               + (open.planYear() + 1) + "年度以降にしてください");
         }
       }
+      // an open form checks its rows against the plan when completed: a measure or indicator added to or
+      // moved out of its scope would refuse every completion of the task
+      var before = scope(activeNow(now, municipality, open.planYear()), indicatorsNow(now, municipality, open.planYear()),
+          open);
+      var after = scope(active(next, municipality, open.planYear()), PlanDefinitions.activeIndicators(next, open.planYear()),
+          open);
+      if (!before.equals(after)) {
+        var added = new java.util.TreeSet<>(after);
+        added.removeAll(before);
+        var removed = new java.util.TreeSet<>(before);
+        removed.removeAll(after);
+        throw new ConflictException(open.fiscalYear() + "年度のサイクル（" + open.planYear() + "年度の実績の点検）で作業中の"
+            + "タスクが扱う施策・指標が変わるため、この計画は" + open.planYear() + "年度から適用できません（"
+            + (added.isEmpty() ? "" : "加わるもの: " + String.join("、", added) + (removed.isEmpty() ? "" : "／"))
+            + (removed.isEmpty() ? "" : "外れるもの: " + String.join("、", removed)) + "）。そのサイクルの作業が終わってから"
+            + "読み込むか、適用開始年度を" + (open.planYear() + 1) + "年度以降にしてください");
+      }
     }
+  }
+
+  /**
+   * What open tasks list: every measure for a city-wide task, a department's measures and the indicators it
+   * enters for its self-assessment; each named with its department, so a move between two open forms counts.
+   */
+  private static Set<String> scope(List<PlanDocument.MeasureEntry> measures, List<IndicatorView> indicators,
+      OpenPlanWork.OpenWork open) {
+    var scope = new java.util.TreeSet<String>();
+    for (var m : measures) {
+      if (open.wholeCity() || open.departments().contains(m.department())) {
+        scope.add("施策 " + m.code() + "（" + m.department() + "）");
+      }
+    }
+    for (var i : indicators) {
+      if (i.departmentCode() != null && open.departments().contains(i.departmentCode())) {
+        scope.add("指標 " + i.code() + "（" + i.departmentCode() + "）");
+      }
+    }
+    return scope;
+  }
+
+  private List<IndicatorView> indicatorsNow(Optional<PlanDocument> now, String municipality, int planYear) {
+    return now.map(doc -> PlanDefinitions.activeIndicators(doc, planYear))
+        .orElseGet(() -> indicators.findByMunicipalityCodeOrderByCode(municipality).stream().map(Indicator::view).toList());
+  }
+
+  /** A measure the Action step discarded is in no task any more. */
+  private List<PlanDocument.MeasureEntry> active(PlanDocument doc, String municipality, int planYear) {
+    var discarded = measures.findByMunicipalityCodeAndStatusOrderByCode(municipality, MeasureStatus.DISCARDED)
+        .stream().map(Measure::code).collect(Collectors.toSet());
+    return PlanDefinitions.activeMeasures(doc, planYear).stream().filter(m -> !discarded.contains(m.code())).toList();
   }
 
   private List<PlanDocument.MeasureEntry> activeNow(Optional<PlanDocument> now, String municipality, int planYear) {
     if (now.isPresent()) {
-      // a measure the Action step discarded is in no task any more
-      var discarded = measures.findByMunicipalityCodeAndStatusOrderByCode(municipality, MeasureStatus.DISCARDED)
-          .stream().map(Measure::code).collect(Collectors.toSet());
-      return PlanDefinitions.activeMeasures(now.get(), planYear).stream()
-          .filter(m -> !discarded.contains(m.code())).toList();
+      return active(now.get(), municipality, planYear);
     }
     // loaded before plan versions existed: the measures table is the plan
     return measures.findByMunicipalityCodeAndStatusOrderByCode(municipality, MeasureStatus.ACTIVE).stream()

@@ -62,12 +62,22 @@ class PlanVersionOpenTasksTest {
     assertThat(load(PLAN.replace("RETIRED", "").replace("PLAN_BLOCK", "")).status()).isEqualTo(200);
     start(2060);
     CycleFixture.await(tasks, VILLAGE + ":2060:sangyo", DepartmentSelfAssessmentProcess.TASK_ENTER);
+    CycleFixture.await(tasks, VILLAGE + ":2060:jumin", DepartmentSelfAssessmentProcess.TASK_ENTER);
 
     var before = counts();
     load(revision(2059, 2059)).assertProblem(409, "施策 S-02（木質バイオマスボイラーの導入）", "2060年度のサイクル",
         "2059年度から廃止・置き換えできません", "2060年度以降");
     assertThat(counts()).isEqualTo(before);
     assertThat(plan.activeMeasures(VILLAGE, 2059)).extracting(MeasureView::code).contains("S-02");
+    // a measure added to the open form's department, or moved out of it, would refuse every completion of it
+    var added = revision(2059, 2060).replace("\"kind\": \"STUDY\", \"retiredFrom\": 2060},", "\"kind\": \"STUDY\"},"
+        + " {\"code\": \"S-03\", \"department\": \"sangyo\", \"name\": \"農業用機械の電動化\", \"sector\": \"INDUSTRY\","
+        + " \"kind\": \"STUDY\"},");
+    load(added).assertProblem(409, "加わるもの: 施策 S-03（sangyo）", "2059年度から適用できません");
+    load(revision(2059, 2060).replace("\"code\": \"J-01\", \"department\": \"jumin\"",
+        "\"code\": \"J-01\", \"department\": \"sangyo\"")).assertProblem(409,
+        "加わるもの: 施策 J-01（sangyo）／外れるもの: 施策 J-01（jumin）");
+    assertThat(counts()).isEqualTo(before);
 
     // retired from 2060: the open cycle (reviewing 2059) keeps it, the next one does not ask it
     var accepted = load(revision(2059, 2060));
