@@ -53,14 +53,14 @@ public class PlanVersionService {
 
   /** The version in force in {@code planYear} (docs/plan-versions.md); empty before any version was loaded. */
   public Optional<PlanVersionView> versionInForce(String municipality, int planYear) {
-    return PlanDefinitions.versionInForce(versions.findByMunicipalityCodeOrderByNumber(municipality), planYear)
-        .map(PlanVersion::view);
+    return PlanDefinitions.versionInForce(versions.keys(municipality), planYear)
+        .map(key -> version(municipality, key.number()));
   }
 
   /** The newest version's plan file as loaded (normalized JSON), the starting point of a revision. */
   public Optional<String> latestDocument(String municipality) {
-    var all = versions.findByMunicipalityCodeOrderByNumber(municipality);
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1).document());
+    var all = versions.keys(municipality);
+    return all.isEmpty() ? Optional.empty() : Optional.of(versions.document(all.get(all.size() - 1).id()));
   }
 
   public List<PlanVersionView> versions(String municipality) {
