@@ -290,6 +290,42 @@ class PeriodEvaluationApiTest {
         .containsExactly("FINAL");
   }
 
+  /**
+   * The final year's revision is the next plan: the draft carries the following period, as long, and the
+   * version created is a 改定 from the year after the period, whose own middle year the schedule then knows.
+   */
+  @Test
+  @Order(7)
+  void theFinalYearsRevisionIsTheNextPlan() {
+    var town = "947302";
+    var key = town + ":2065:period";
+    var admin = new TasklistClient(port, "demo");
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_CHECK_TREND), Map.of("secretariatNote", "総括"));
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_HEADQUARTERS_EVALUATION),
+        review("APPROVE", "計画期間を通じて概ね順調", null));
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_COMMITTEE_OPINIONS),
+        Map.of("committeeOpinions", "次期計画では目標を引き上げること"));
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_DECIDE_OUTCOME),
+        Map.of("outcome", "REVISE", "outcomeReason", "次期計画を策定する"));
+    var revise = admin.claim(key, PlanPeriodEvaluationProcess.TASK_REVISE_PLAN);
+    var draft = admin.form(revise).get("planDocument").asText();
+    assertThat(draft).contains("\"firstYear\" : 2066", "\"lastYear\" : 2070", "\"effectiveYear\" : 2066", "改定");
+    // the old period cannot hold a version effective after it
+    refused(admin.submit(revise, Map.of("planDocument", draft.replace("\"firstYear\" : 2066", "\"firstYear\" : 2061")
+        .replace("\"lastYear\" : 2070", "\"lastYear\" : 2065"))), "plan.effectiveYear");
+    admin.complete(revise, Map.of("planDocument", draft));
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION), review("APPROVE", null, null));
+
+    var version2 = Http.as(port, "demo").get("/api/plans/" + town + "/versions").json().get(1);
+    assertThat(version2.path("reasonLabel").asText()).isEqualTo("改定");
+    assertThat(version2.path("firstYear").asInt()).isEqualTo(2066);
+    assertThat(version2.path("lastYear").asInt()).isEqualTo(2070);
+    assertThat(version2.path("effectiveYear").asInt()).isEqualTo(2066);
+    // the next plan's middle year is 2068
+    assertThat(starter.startDue(LocalDate.of(2068, 10, 1))).extracting(StartedPeriodEvaluation::businessKey)
+        .containsExactly(town + ":2068:period");
+  }
+
   /** A refused form: 400 in Camunda's error shape, as Tasklist shows it under the form. */
   private static void refused(Http.Response response, String... parts) {
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
