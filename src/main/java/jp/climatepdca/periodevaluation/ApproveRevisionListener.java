@@ -1,5 +1,6 @@
 package jp.climatepdca.periodevaluation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import jp.climatepdca.review.ReviewForm;
 import jp.climatepdca.review.ReviewOutcome;
@@ -20,9 +21,11 @@ class ApproveRevisionListener extends FormTaskListener {
   private final PeriodEvaluationStore store;
   private final ReviewForm reviewForm;
   private final TaskVariables variables;
+  private final ObjectMapper json;
 
   ApproveRevisionListener(PeriodEvaluationForms forms, PeriodEvaluationStore store, ReviewForm reviewForm,
-      TaskVariables variables) {
+      TaskVariables variables, ObjectMapper json) {
+    this.json = json;
     this.forms = forms;
     this.store = store;
     this.reviewForm = reviewForm;
@@ -32,10 +35,19 @@ class ApproveRevisionListener extends FormTaskListener {
   @Override
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     var row = forms.show(task, cycle);
-    variables.putText(task, "effectiveYear", PlanRevisionDraft.effectiveYear(row) + "年度");
+    variables.putText(task, "effectiveYear", effectiveYearOf(row.revisedDocument()));
     variables.putText(task, "revisionReason", row.kind().revisionReason().label());
     variables.putText(task, "planDocumentShown", row.revisedDocument());
     reviewForm.declare(task);
+  }
+
+  /** The year the approved draft would apply from, as the secretariat's check fixed it in the document. */
+  private String effectiveYearOf(String document) {
+    try {
+      return json.readTree(document).path("plan").path("effectiveYear").asText("—") + "年度";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("unreadable revised plan", e);
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package jp.climatepdca.periodevaluation;
 
 import java.util.Map;
+import jp.climatepdca.plan.PlanVersionService;
 import jp.climatepdca.system.NotFoundException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -23,8 +24,11 @@ class PeriodEvaluationService {
   private final PeriodEvaluationStore store;
   private final PeriodTrends trends;
   private final TaskService tasks;
+  private final PlanVersionService versions;
 
-  PeriodEvaluationService(PeriodEvaluationStore store, PeriodTrends trends, TaskService tasks) {
+  PeriodEvaluationService(PeriodEvaluationStore store, PeriodTrends trends, TaskService tasks,
+      PlanVersionService versions) {
+    this.versions = versions;
     this.store = store;
     this.trends = trends;
     this.tasks = tasks;
@@ -52,7 +56,8 @@ class PeriodEvaluationService {
         + PlanPeriodEvaluationProcess.BUSINESS_KEY_SUFFIX, row.processInstanceId(), row.startedBy(), row.startedAt(),
         phase, phaseLabel, trends.latest(row).orElse(null), store.trendCount(row.id()), row.secretariatNote(),
         row.headquartersEvaluation(), row.committeeOpinions(), row.outcome(), outcomeLabel, row.outcomeReason(),
-        row.versionNumber(), row.versionNumber() == null ? null : PlanRevisionDraft.effectiveYear(row), row.finishedAt());
+        row.versionNumber(), row.versionNumber() == null ? null
+        : versions.version(row.municipality(), row.versionNumber()).effectiveYear(), row.finishedAt());
   }
 
   private static String nameOf(Task task) {

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import jp.climatepdca.plan.ClosedPlanYears;
 import jp.climatepdca.plan.PlanVersionService;
 import jp.climatepdca.system.ConflictException;
 import jp.climatepdca.system.TaskInputException;
@@ -24,16 +25,24 @@ class PlanRevisionDraft {
   static final int MAX_LENGTH = 2_000_000;
 
   private final PlanVersionService versions;
+  private final List<ClosedPlanYears> closed;
   private final ObjectMapper json;
 
-  PlanRevisionDraft(PlanVersionService versions, ObjectMapper json) {
+  PlanRevisionDraft(PlanVersionService versions, List<ClosedPlanYears> closed, ObjectMapper json) {
     this.versions = versions;
+    this.closed = closed;
     this.json = json;
   }
 
-  /** The fiscal year from which the revision applies: the one after the evaluation's. */
-  static int effectiveYear(PeriodEvaluationRow row) {
-    return row.fiscalYear() + 1;
+  /**
+   * The fiscal year from which the revision applies: the one after the evaluation's. Should that year have
+   * been closed meanwhile (an evaluation that took more than a year), the first year after the last closed
+   * one: a version may never change a closed year, and the evaluation would otherwise have no way to end.
+   */
+  int effectiveYear(PeriodEvaluationRow row) {
+    int lastClosed = closed.stream().flatMap(c -> c.closedYears(row.municipality()).stream())
+        .mapToInt(ClosedPlanYears.ClosedYear::planYear).max().orElse(Integer.MIN_VALUE);
+    return Math.max(row.fiscalYear() + 1, lastClosed + 1);
   }
 
   /**
@@ -108,7 +117,7 @@ class PlanRevisionDraft {
     return fixed;
   }
 
-  private static void setPlan(ObjectNode doc, PeriodEvaluationRow row) {
+  private void setPlan(ObjectNode doc, PeriodEvaluationRow row) {
     var plan = doc.withObject("/plan");
     plan.put("effectiveYear", effectiveYear(row));
     plan.put("reason", row.kind().revisionReason().label());

@@ -34,7 +34,7 @@ class RevisePlanListener extends FormTaskListener {
   @Override
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     var row = forms.show(task, cycle);
-    variables.putText(task, "effectiveYear", PlanRevisionDraft.effectiveYear(row) + "年度");
+    variables.putText(task, "effectiveYear", drafts.effectiveYear(row) + "年度");
     variables.putText(task, "revisionReason", row.kind().revisionReason().label());
     variables.putText(task, "outcomeReasonShown", row.outcomeReason());
     variables.putText(task, DOCUMENT, row.revisedDocument() != null ? row.revisedDocument() : drafts.prepare(row));

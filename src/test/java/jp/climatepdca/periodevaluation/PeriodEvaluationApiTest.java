@@ -13,6 +13,10 @@ import jp.climatepdca.assessment.SelfAssessmentService;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.ActualValueInput;
 import jp.climatepdca.plan.PlanIndicatorService;
+import jp.climatepdca.review.ReviewLevel;
+import jp.climatepdca.review.ReviewLog;
+import jp.climatepdca.review.ReviewOutcome;
+import jp.climatepdca.review.ReviewRecord;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.TasklistClient;
@@ -82,6 +86,9 @@ class PeriodEvaluationApiTest {
 
   @Autowired
   PeriodEvaluationStarter starter;
+
+  @Autowired
+  ReviewLog reviews;
 
   @BeforeAll
   void townWithFourYearsBehindIt() {
@@ -324,6 +331,57 @@ class PeriodEvaluationApiTest {
     // the next plan's middle year is 2068
     assertThat(starter.startDue(LocalDate.of(2068, 10, 1))).extracting(StartedPeriodEvaluation::businessKey)
         .containsExactly(town + ":2068:period");
+  }
+
+  /**
+   * Between the secretariat's checked draft and headquarters' approval, the cycle of 2027 evaluated plan
+   * year 2026 (headquarters approved its Check): the revision would now change a closed year, so the
+   * approval is refused with the reason and no version is recorded; the task stays open. Returned and
+   * submitted again, the draft applies from 2027, the first year still open, and is recorded.
+   */
+  @Test
+  @Order(8)
+  void anApprovalThatWouldChangeAYearClosedMeanwhileIsRefused() {
+    var town = "947305";
+    var key = town + ":2025:period";
+    assertThat(Http.as(port, "demo").post("/api/plans", PLAN.replace("947301", town).replace("はやて町", "みずほ町"))
+        .status()).isEqualTo(200);
+    assertThat(Http.as(port, "demo").post("/api/plans/" + town + "/period-evaluations",
+        Map.of("fiscalYear", 2025, "kind", "MIDTERM")).status()).isEqualTo(201);
+    var admin = new TasklistClient(port, "demo");
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_CHECK_TREND), Map.of("secretariatNote", "総括"));
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_HEADQUARTERS_EVALUATION),
+        review("APPROVE", "評価", null));
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_COMMITTEE_OPINIONS), Map.of("committeeOpinions", "意見"));
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_DECIDE_OUTCOME),
+        Map.of("outcome", "REVISE", "outcomeReason", "見直す"));
+    var revise = admin.claim(key, PlanPeriodEvaluationProcess.TASK_REVISE_PLAN);
+    admin.complete(revise, Map.of("planDocument", admin.form(revise).get("planDocument").asText()
+        .replace("\"targetValue\" : 500", "\"targetValue\" : 700")));
+    var approve = admin.claim(key, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
+
+    reviews.record(new ReviewRecord(town, 2027, null, ReviewLevel.HEADQUARTERS, ReviewOutcome.APPROVE, null, "test",
+        "honbu", java.time.Instant.now()));
+    refused(admin.submit(approve, review("APPROVE", null, null)), "2026年度から適用されるため読み込めません",
+        "2026年度の実績は2027年度のサイクルで");
+    assertThat(db.queryForObject("select count(*) from plan_version where municipality_code = ?", Integer.class, town))
+        .isEqualTo(1);
+    assertThat(db.queryForObject("select version_number from plan_period_evaluation where municipality_code = ?",
+        Integer.class, town)).isNull();
+    assertThat(admin.tasks(key).findValuesAsText("taskDefinitionKey"))
+        .containsExactly(PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
+    // headquarters sends it back; submitted again, the draft applies from the first year still open
+    admin.complete(approve, review("RETURN", null, "2026年度は評価済みになりました"));
+    revise = admin.claim(key, PlanPeriodEvaluationProcess.TASK_REVISE_PLAN);
+    var form = admin.form(revise);
+    assertThat(form.get("effectiveYear").asText()).isEqualTo("2027年度");
+    admin.complete(revise, Map.of("planDocument", form.get("planDocument").asText()));
+    approve = admin.claim(key, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
+    assertThat(admin.form(approve).get("effectiveYear").asText()).isEqualTo("2027年度");
+    admin.complete(approve, review("APPROVE", null, null));
+    var view = Http.as(port, "demo").get("/api/plans/" + town + "/period-evaluations/2025").json();
+    assertThat(view.path("versionProduced").asInt()).isEqualTo(2);
+    assertThat(view.path("effectiveYear").asInt()).isEqualTo(2027);
   }
 
   /** A refused form: 400 in Camunda's error shape, as Tasklist shows it under the form. */
