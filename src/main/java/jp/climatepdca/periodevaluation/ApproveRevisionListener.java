@@ -22,10 +22,12 @@ class ApproveRevisionListener extends FormTaskListener {
   private final ReviewForm reviewForm;
   private final TaskVariables variables;
   private final ObjectMapper json;
+  private final RevisionRows rows;
 
   ApproveRevisionListener(PeriodEvaluationForms forms, PeriodEvaluationStore store, ReviewForm reviewForm,
-      TaskVariables variables, ObjectMapper json) {
+      TaskVariables variables, ObjectMapper json, RevisionRows rows) {
     this.json = json;
+    this.rows = rows;
     this.forms = forms;
     this.store = store;
     this.reviewForm = reviewForm;
@@ -37,7 +39,7 @@ class ApproveRevisionListener extends FormTaskListener {
     var row = forms.show(task, cycle);
     variables.putText(task, "effectiveYear", effectiveYearOf(row.revisedDocument()));
     variables.putText(task, "revisionReason", row.kind().revisionReason().label());
-    variables.putText(task, "planDocumentShown", row.revisedDocument());
+    rows.show(task, row.revisedDocument());
     reviewForm.declare(task);
   }
 

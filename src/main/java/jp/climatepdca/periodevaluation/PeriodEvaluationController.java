@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,8 +22,11 @@ class PeriodEvaluationController {
   private final PeriodEvaluationStarter starter;
   private final PeriodEvaluationService evaluations;
   private final Roles roles;
+  private final RevisionDraftService drafts;
 
-  PeriodEvaluationController(PeriodEvaluationStarter starter, PeriodEvaluationService evaluations, Roles roles) {
+  PeriodEvaluationController(PeriodEvaluationStarter starter, PeriodEvaluationService evaluations, Roles roles,
+      RevisionDraftService drafts) {
+    this.drafts = drafts;
     this.starter = starter;
     this.evaluations = evaluations;
     this.roles = roles;
@@ -50,6 +54,27 @@ class PeriodEvaluationController {
       throw new AccessDeniedException("この自治体の計画期間の評価を参照する権限がありません");
     }
     return evaluations.view(municipality, fiscalYear);
+  }
+
+  /** The revised plan file: what was uploaded, or the starting point to edit. */
+  @GetMapping(value = "/{fiscalYear}/draft", produces = "application/json")
+  String draft(@PathVariable String municipality, @PathVariable @FiscalYear int fiscalYear, Authentication auth) {
+    requireSecretariat(auth, municipality);
+    return drafts.draft(municipality, fiscalYear);
+  }
+
+  /** Uploads the revised plan file (a plan file, docs/plan-file-format.md) while the revision is drafted. */
+  @PutMapping(value = "/{fiscalYear}/draft", consumes = "application/json", produces = "application/json")
+  String saveDraft(@PathVariable String municipality, @PathVariable @FiscalYear int fiscalYear,
+      @RequestBody String planDocument, Authentication auth) {
+    requireSecretariat(auth, municipality);
+    return drafts.save(municipality, fiscalYear, planDocument);
+  }
+
+  private void requireSecretariat(Authentication auth, String municipality) {
+    if (!roles.managesMunicipality(auth, municipality)) {
+      throw new AccessDeniedException("改定案を扱えるのはこの自治体の事務局または管理者だけです");
+    }
   }
 
   record StartRequest(Integer fiscalYear, String kind) {}

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.climatepdca.plan.ClosedPlanYears;
 import jp.climatepdca.plan.PlanVersionService;
-import jp.climatepdca.system.ConflictException;
-import jp.climatepdca.system.TaskInputException;
 import jp.climatepdca.system.UserInputException;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +21,7 @@ import org.springframework.stereotype.Component;
 class PlanRevisionDraft {
 
   static final int MAX_LENGTH = 2_000_000;
+  static final String TITLE = "改定案を登録できません";
 
   private final PlanVersionService versions;
   private final List<ClosedPlanYears> closed;
@@ -68,20 +67,27 @@ class PlanRevisionDraft {
     }
   }
 
-  /** Checks the submitted file and answers it with its plan block fixed, or refuses it (TaskInputException). */
+  /**
+   * Checks the uploaded file and answers it with its plan block fixed, or refuses it as a whole: 400
+   * (UserInputException, every error) or 409 (ConflictException: a closed year, an open task).
+   */
   String check(PeriodEvaluationRow row, String text) {
+    if (text == null || text.isBlank()) {
+      throw new UserInputException(TITLE, List.of("改定後の計画データ（JSON）がありません"));
+    }
     if (text.length() > MAX_LENGTH) {
-      throw new TaskInputException(List.of("改定後の計画データは" + MAX_LENGTH + "文字以内にしてください（" + text.length() + "文字）"));
+      throw new UserInputException(TITLE, List.of("改定後の計画データは" + MAX_LENGTH + "文字以内にしてください（"
+          + text.length() + "文字）"));
     }
     ObjectNode doc;
     try {
       var tree = json.readTree(text);
       if (!(tree instanceof ObjectNode object)) {
-        throw new TaskInputException(List.of("改定後の計画データは計画データファイルと同じ JSON のオブジェクト（{ … }）で入力してください"));
+        throw new UserInputException(TITLE, List.of("改定後の計画データは計画データファイルと同じ JSON のオブジェクト（{ … }）にしてください"));
       }
       doc = object;
     } catch (JsonProcessingException e) {
-      throw new TaskInputException(List.of("改定後の計画データを JSON として読めません（" + e.getOriginalMessage() + "、"
+      throw new UserInputException(TITLE, List.of("改定後の計画データを JSON として読めません（" + e.getOriginalMessage() + "、"
           + e.getLocation().getLineNr() + "行目）"));
     }
     var errors = new ArrayList<String>();
@@ -94,7 +100,9 @@ class PlanRevisionDraft {
     if (doc.has("plan") && !doc.get("plan").isObject()) {
       errors.add("plan: 計画期間の項目はオブジェクト（{\"firstYear\": …, \"lastYear\": …}）で書いてください");
     }
-    PeriodEvaluationForms.refuseIfAny(errors);
+    if (!errors.isEmpty()) {
+      throw new UserInputException(TITLE, errors);
+    }
     var plan = doc.withObject("/plan");
     if (!plan.has("firstYear") && !plan.has("lastYear") && row.kind() == EvaluationKind.MIDTERM) {
       plan.put("firstYear", row.firstYear());
@@ -107,13 +115,7 @@ class PlanRevisionDraft {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    try {
-      versions.checkVersion(row.municipality(), new ByteArrayInputStream(fixed.getBytes(StandardCharsets.UTF_8)));
-    } catch (UserInputException e) {
-      throw new TaskInputException(e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors());
-    } catch (ConflictException e) {
-      throw new TaskInputException(List.of(e.getMessage()));
-    }
+    versions.checkVersion(row.municipality(), new ByteArrayInputStream(fixed.getBytes(StandardCharsets.UTF_8)));
     return fixed;
   }
 

@@ -213,26 +213,42 @@ class PeriodEvaluationApiTest {
     headquarters.complete(decide, Map.of("outcome", "REVISE", "outcomeReason", "委員会意見により補助目標を見直す"));
 
     var revise = secretariat.claim(KEY, PlanPeriodEvaluationProcess.TASK_REVISE_PLAN);
-    var draft = secretariat.form(revise).get("planDocument").asText();
+    assertThat(secretariat.form(revise).get("draftStatus").asText()).isEqualTo("未登録");
+    refused(secretariat.submit(revise, Map.of()), "改定案（計画データファイル）が登録されていません");
+    var draftPath = "/api/plans/" + TOWN + "/period-evaluations/2025/draft";
+    var draft = Http.as(port, SECRETARIAT).get(draftPath).body();
     assertThat(draft).contains("\"effectiveYear\" : 2026").contains("中間見直し").contains("947301");
-    refused(secretariat.submit(revise, Map.of("planDocument", "{\"plan\": ")), "JSON として読めません");
-    refused(secretariat.submit(revise, Map.of("planDocument", draft.replace("HOUSEHOLD", "KITCHEN"))), "sector");
-    refused(secretariat.submit(revise, Map.of("planDocument", draft.replace("\"947301\"", "\"999999\""))), "municipality.code");
+    putDraft(SECRETARIAT, draftPath, "{\"plan\": ").assertProblem(400, "JSON として読めません");
+    putDraft(SECRETARIAT, draftPath, draft.replace("HOUSEHOLD", "KITCHEN")).assertProblem(400, "sector");
+    putDraft(SECRETARIAT, draftPath, draft.replace("\"947301\"", "\"999999\"")).assertProblem(400, "municipality.code");
+    putDraft("jimukyoku", draftPath, draft).assertProblem(403);
+    putDraft(HEADQUARTERS, draftPath, draft).assertProblem(403);
     assertThat(db.queryForObject("select revised_document from plan_period_evaluation where municipality_code = ?",
         String.class, TOWN)).isNull();
     var raised = draft.replace("\"targetValue\" : 500", "\"targetValue\" : 900");
     assertThat(raised).isNotEqualTo(draft);
-    secretariat.complete(revise, Map.of("planDocument", raised.replace("住宅用太陽光発電の補助", "住宅用太陽光発電の補助（仮）")));
+    // a real plan file is tens of thousands of characters (the demo city's: 23,577), more than a form's text holds
+    var uploaded = putDraft(SECRETARIAT, draftPath, raised.replace("住宅用太陽光発電の補助", "住宅用太陽光発電の補助（仮）")
+        .replaceFirst("\\{", "{" + " ".repeat(30_000)));
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+    // the open form shows what is registered
+    assertThat(secretariat.form(revise).get("draftStatus").asText()).startsWith("登録済み");
+    assertThat(secretariat.form(revise).get("draftMeasures").findValuesAsText("name")).contains("住宅用太陽光発電の補助（仮）");
+    secretariat.complete(revise, Map.of());
+    putDraft(SECRETARIAT, draftPath, raised).assertProblem(409, "改定案を作成している間だけ");
 
     var approve = headquarters.claim(KEY, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
-    assertThat(headquarters.form(approve).get("planDocumentShown").asText()).contains("（仮）");
+    assertThat(headquarters.form(approve).get("draftMeasures").findValuesAsText("name")).contains("住宅用太陽光発電の補助（仮）");
+    assertThat(headquarters.form(approve).get("draftIndicators").get(0).path("target").asText()).isEqualTo("2030年度 900 件");
     headquarters.complete(approve, review("RETURN", null, "施策名の（仮）を外してください"));
     revise = secretariat.await(KEY, PlanPeriodEvaluationProcess.TASK_REVISE_PLAN);
     var returned = secretariat.form(revise);
     assertThat(returned.get("returnNotice").asText()).isEqualTo("施策名の（仮）を外してください");
-    assertThat(returned.get("planDocument").asText()).contains("（仮）");
+    assertThat(returned.get("draftStatus").asText()).startsWith("登録済み");
+    assertThat(Http.as(port, SECRETARIAT).get(draftPath).body()).contains("（仮）");
     assertThat(versions()).isEqualTo(1);
-    secretariat.complete(revise, Map.of("planDocument", raised));
+    assertThat(putDraft(SECRETARIAT, draftPath, raised).status()).isEqualTo(200);
+    secretariat.complete(revise, Map.of());
 
     approve = headquarters.claim(KEY, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
     headquarters.complete(approve, review("APPROVE", null, null));
@@ -315,12 +331,14 @@ class PeriodEvaluationApiTest {
     admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_DECIDE_OUTCOME),
         Map.of("outcome", "REVISE", "outcomeReason", "次期計画を策定する"));
     var revise = admin.claim(key, PlanPeriodEvaluationProcess.TASK_REVISE_PLAN);
-    var draft = admin.form(revise).get("planDocument").asText();
+    var draftPath = "/api/plans/" + town + "/period-evaluations/2065/draft";
+    var draft = Http.as(port, "demo").get(draftPath).body();
     assertThat(draft).contains("\"firstYear\" : 2066", "\"lastYear\" : 2070", "\"effectiveYear\" : 2066", "改定");
     // the old period cannot hold a version effective after it
-    refused(admin.submit(revise, Map.of("planDocument", draft.replace("\"firstYear\" : 2066", "\"firstYear\" : 2061")
-        .replace("\"lastYear\" : 2070", "\"lastYear\" : 2065"))), "plan.effectiveYear");
-    admin.complete(revise, Map.of("planDocument", draft));
+    putDraft("demo", draftPath, draft.replace("\"firstYear\" : 2066", "\"firstYear\" : 2061")
+        .replace("\"lastYear\" : 2070", "\"lastYear\" : 2065")).assertProblem(400, "plan.effectiveYear");
+    assertThat(putDraft("demo", draftPath, draft).status()).isEqualTo(200);
+    admin.complete(revise, Map.of());
     admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION), review("APPROVE", null, null));
 
     var version2 = Http.as(port, "demo").get("/api/plans/" + town + "/versions").json().get(1);
@@ -356,8 +374,10 @@ class PeriodEvaluationApiTest {
     admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_DECIDE_OUTCOME),
         Map.of("outcome", "REVISE", "outcomeReason", "見直す"));
     var revise = admin.claim(key, PlanPeriodEvaluationProcess.TASK_REVISE_PLAN);
-    admin.complete(revise, Map.of("planDocument", admin.form(revise).get("planDocument").asText()
-        .replace("\"targetValue\" : 500", "\"targetValue\" : 700")));
+    var draftPath = "/api/plans/" + town + "/period-evaluations/2025/draft";
+    assertThat(putDraft("demo", draftPath, Http.as(port, "demo").get(draftPath).body()
+        .replace("\"targetValue\" : 500", "\"targetValue\" : 700")).status()).isEqualTo(200);
+    admin.complete(revise, Map.of());
     var approve = admin.claim(key, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
 
     reviews.record(new ReviewRecord(town, 2027, null, ReviewLevel.HEADQUARTERS, ReviewOutcome.APPROVE, null, "test",
@@ -375,13 +395,18 @@ class PeriodEvaluationApiTest {
     revise = admin.claim(key, PlanPeriodEvaluationProcess.TASK_REVISE_PLAN);
     var form = admin.form(revise);
     assertThat(form.get("effectiveYear").asText()).isEqualTo("2027年度");
-    admin.complete(revise, Map.of("planDocument", form.get("planDocument").asText()));
+    admin.complete(revise, Map.of());
     approve = admin.claim(key, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
     assertThat(admin.form(approve).get("effectiveYear").asText()).isEqualTo("2027年度");
     admin.complete(approve, review("APPROVE", null, null));
     var view = Http.as(port, "demo").get("/api/plans/" + town + "/period-evaluations/2025").json();
     assertThat(view.path("versionProduced").asInt()).isEqualTo(2);
     assertThat(view.path("effectiveYear").asInt()).isEqualTo(2027);
+  }
+
+  private Http.Response putDraft(String user, String path, String document) {
+    return Http.as(port, user).send("PUT", path, "application/json",
+        document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** A refused form: 400 in Camunda's error shape, as Tasklist shows it under the form. */

@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The evaluation's forms in Camunda Tasklist, in a real (headless) browser: the secretariat reads the trend
- * tables and writes its summary, and after headquarters decided to revise, the secretariat submits the
- * prefilled draft and headquarters approves it in its form, which records version 2 (town 947303).
+ * tables and writes its summary, and after headquarters decided to revise, the secretariat uploads the draft
+ * and confirms it in its form, and headquarters approves it in its form, which records version 2 (town
+ * 947303).
  */
 @AppTest
 class PeriodEvaluationInTasklistTest {
@@ -93,11 +94,18 @@ class PeriodEvaluationInTasklistTest {
     headquarters.complete(headquarters.claim(KEY, PlanPeriodEvaluationProcess.TASK_DECIDE_OUTCOME),
         Map.of("outcome", "REVISE", "outcomeReason", "委員会意見による"));
 
+    // the draft is a file: downloaded, edited and uploaded through /api, then confirmed in the task
+    var draftPath = "/api/plans/" + TOWN + "/period-evaluations/2025/draft";
+    var draft = Http.as(port, "tsubasa-jimukyoku").get(draftPath).body().replace("\"targetValue\" : 500",
+        "\"targetValue\" : 800");
+    var uploaded = Http.as(port, "tsubasa-jimukyoku").send("PUT", draftPath, "application/json",
+        draft.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
     page.logIn("tsubasa-jimukyoku");
     var revise = page.open(TasklistPage.GROUP_TASKS, "改定案の作成（事務局）");
     page.claimIfOffered();
-    assertThat(page.formText()).contains("適用開始年度：2026年度", "改定理由：中間見直し", "委員会意見による");
-    assertThat(page.fields("改定後の計画データ").get(0).getAttribute("value")).contains("\"effectiveYear\" : 2026");
+    assertThat(page.formText()).contains("適用開始年度：2026年度", "改定理由：中間見直し", "委員会意見による", "登録済み",
+        draftPath, "住宅用太陽光発電の補助", "2030年度 800 件");
     Browser.keepEvidence(browser, "plan-revision");
     page.complete();
     Browser.waiting(browser).until(d -> history.createHistoricTaskInstanceQuery().taskId(revise).finished().count() == 1);
@@ -105,7 +113,7 @@ class PeriodEvaluationInTasklistTest {
     page.logIn("tsubasa-honbu");
     var approve = page.open(TasklistPage.GROUP_TASKS, "改定案の承認（推進本部）");
     page.claimIfOffered();
-    assertThat(page.formText()).contains("適用開始年度：2026年度", "住宅用太陽光発電の補助");
+    assertThat(page.formText()).contains("適用開始年度：2026年度", "住宅用太陽光発電の補助", "2030年度 800 件");
     page.pick("判断", "承認して計画の新しい版として登録する");
     page.complete();
     Browser.waiting(browser).until(d -> history.createHistoricTaskInstanceQuery().taskId(approve).finished().count() == 1);
