@@ -446,7 +446,9 @@ class BadInputCatalogueTest {
         api("period evaluation of an unknown municipality", "demo", "POST", "/api/plans/000000/period-evaluations",
             "{\"fiscalYear\": 2055, \"kind\": \"MIDTERM\"}", 404, "000000"),
         api("period evaluation not started", "jimukyoku", "GET", path + "/2099", null, 404, "開始されていません"),
-        api("period evaluation year outside ours", "jimukyoku", "GET", path + "/1800", null, 400, "年度"));
+        api("period evaluation year outside ours", "jimukyoku", "GET", path + "/1800", null, 400, "年度"),
+        api("revision draft of an evaluation not started", "jimukyoku", "PUT", path + "/2099/draft", "{}", 404,
+            "開始されていません"));
   }
 
   private static String demoPlan() {
