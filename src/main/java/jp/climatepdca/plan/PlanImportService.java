@@ -124,6 +124,22 @@ public class PlanImportService {
         indicatorEntries, recorded.version().number(), recorded.created());
   }
 
+  /**
+   * Everything {@link #importPlan} checks before it writes (the file, who may load it, closed years, open
+   * tasks), writing nothing: a process's form that takes a revised plan refuses it at once, as a whole.
+   */
+  void check(InputStream json, Predicate<String> mayLoad) {
+    var doc = parse(json);
+    var errors = PlanFileValidator.validate(doc);
+    if (!errors.isEmpty()) {
+      throw new UserInputException(TITLE, errors);
+    }
+    if (!mayLoad.test(doc.municipality().code())) {
+      throw new AccessDeniedException("自治体コード \"" + doc.municipality().code() + "\" の計画を登録する権限がありません");
+    }
+    versions.decide(doc);
+  }
+
   private PlanImportResult unchanged(PlanDocument doc, PlanVersion version) {
     var m = municipalities.findById(doc.municipality().code()).orElseThrow().view();
     return new PlanImportResult(m.code(), m.name(), doc.departments().size(),

@@ -3,6 +3,7 @@ package jp.climatepdca.plan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import jp.climatepdca.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,26 @@ public class PlanVersionService {
   public PlanVersionView createVersion(String municipality, InputStream planDocument, String user) {
     var result = importer.importPlan(planDocument, municipality::equals, user);
     return version(municipality, result.version());
+  }
+
+  /**
+   * Checks {@code planDocument} as {@link #createVersion} would and writes nothing: 400 for an invalid
+   * document, 409 for one that would change a closed year or retire a measure under an open task.
+   */
+  public void checkVersion(String municipality, InputStream planDocument) {
+    importer.check(planDocument, municipality::equals);
+  }
+
+  /** The version in force in {@code planYear} (docs/plan-versions.md); empty before any version was loaded. */
+  public Optional<PlanVersionView> versionInForce(String municipality, int planYear) {
+    return PlanDefinitions.versionInForce(versions.keys(municipality), planYear)
+        .map(key -> version(municipality, key.number()));
+  }
+
+  /** The newest version's plan file as loaded (normalized JSON), the starting point of a revision. */
+  public Optional<String> latestDocument(String municipality) {
+    var all = versions.keys(municipality);
+    return all.isEmpty() ? Optional.empty() : Optional.of(versions.document(all.get(all.size() - 1).id()));
   }
 
   public List<PlanVersionView> versions(String municipality) {

@@ -526,6 +526,25 @@ class BadInputCatalogueTest {
             null, 400, "from"));
   }
 
+  /** Starting a plan-period evaluation: refused before anything of the plan is read or stored. */
+  Stream<Case> periodEvaluations() {
+    var path = "/api/plans/999999/period-evaluations";
+    return Stream.of(
+        api("period evaluation without a kind", "jimukyoku", "POST", path, "{\"fiscalYear\": 2055}", 400, "kind: 評価の種類"),
+        api("period evaluation of an unknown kind", "jimukyoku", "POST", path,
+            "{\"fiscalYear\": 2055, \"kind\": \"ANNUAL\"}", 400, "ANNUAL"),
+        api("period evaluation without a year", "jimukyoku", "POST", path, "{\"kind\": \"MIDTERM\"}", 400,
+            "fiscalYear: 年度は必須です"),
+        api("period evaluation year not a number", "jimukyoku", "POST", path,
+            "{\"fiscalYear\": \"二〇五五\", \"kind\": \"MIDTERM\"}", 400, "fiscalYear"),
+        api("period evaluation of an unknown municipality", "demo", "POST", "/api/plans/000000/period-evaluations",
+            "{\"fiscalYear\": 2055, \"kind\": \"MIDTERM\"}", 404, "000000"),
+        api("period evaluation not started", "jimukyoku", "GET", path + "/2099", null, 404, "開始されていません"),
+        api("period evaluation year outside ours", "jimukyoku", "GET", path + "/1800", null, 400, "年度"),
+        api("revision draft of an evaluation not started", "jimukyoku", "PUT", path + "/2099/draft", "{}", 404,
+            "開始されていません"));
+  }
+
   private static String demoPlan() {
     try (var in = BadInputCatalogueTest.class.getResourceAsStream("/plan/demo-city.json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -581,7 +600,7 @@ class BadInputCatalogueTest {
   @Order(1)
   @ParameterizedTest(name = "{0}")
   @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed", "engineBodies", "areas", "staffMeetings",
-      "planVersions"})
+      "planVersions", "periodEvaluations"})
   @Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
   void refusedWithAClearMessageAndNothingChanged(Case c, CapturedOutput output) {
     var before = snapshot();
