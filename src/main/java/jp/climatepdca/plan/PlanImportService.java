@@ -35,10 +35,11 @@ public class PlanImportService {
   private final EmissionTargetRepository targets;
   private final ApplicationEventPublisher events;
   private final ObjectProvider<AreaDirectory> areas;
+  private final PlanGovernanceService governance;
 
   PlanImportService(ObjectMapper mapper, MunicipalityRepository municipalities, DepartmentRepository departments,
       MeasureRepository measures, IndicatorRepository indicators, EmissionTargetRepository targets,
-      ApplicationEventPublisher events, ObjectProvider<AreaDirectory> areas) {
+      ApplicationEventPublisher events, ObjectProvider<AreaDirectory> areas, PlanGovernanceService governance) {
     // the file is read as a tree first (PlanFileTypes): its decimals must stay exactly as written there too,
     // never a double (1e-100000000 would become 0) nor stripped of the scale the validator checks
     this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -51,6 +52,7 @@ public class PlanImportService {
     this.targets = targets;
     this.events = events;
     this.areas = areas;
+    this.governance = governance;
   }
 
   /** Start-up and demo loading: every municipality in the file is accepted. */
@@ -100,6 +102,7 @@ public class PlanImportService {
     }
     var indicatorEntries = saveIndicators(m.code(), doc);
     saveTargets(m.code(), doc);
+    governance.save(m.code(), PlanGovernanceValidator.view(doc.governance()));
     var view = municipality.view();
     var departmentViews = doc.departments().stream().map(d -> new DepartmentView(d.code(), d.name())).toList();
     events.publishEvent(new PlanImportedEvent(view, departmentViews));
