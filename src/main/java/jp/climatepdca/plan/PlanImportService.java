@@ -81,8 +81,11 @@ public class PlanImportService {
       throw new AccessDeniedException("自治体コード \"" + m.code() + "\" の計画を登録する権限がありません");
     }
     var municipality = municipalities.findById(m.code()).orElseGet(() -> new Municipality(m.code()));
-    municipality.update(m.name(), m.baseYear() == null ? 2013 : m.baseYear(), Boolean.TRUE.equals(m.liaisonMeeting()),
-        m.baseEmissions());
+    // a plan that names its liaison body (governance.bodies.liaison) holds the meeting
+    var namesLiaison = doc.governance() != null && doc.governance().bodies() != null
+        && doc.governance().bodies().liaison() != null;
+    municipality.update(m.name(), m.baseYear() == null ? 2013 : m.baseYear(),
+        Boolean.TRUE.equals(m.liaisonMeeting()) || namesLiaison, m.baseEmissions());
     municipality.nameArea(m.area());
     municipalities.save(municipality);
     for (var d : doc.departments()) {
