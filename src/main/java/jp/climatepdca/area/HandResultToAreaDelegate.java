@@ -1,6 +1,7 @@
 package jp.climatepdca.area;
 
 import java.time.Instant;
+import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.system.CycleReference;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,6 +13,11 @@ import org.springframework.stereotype.Component;
  * correlates AreaMemberResult to the area cycle's receive task whose local {@code member} is this
  * municipality (the multi-instance's, or the one waiting for a returned member). Asynchronous in the BPMN:
  * a job runs it without the headquarters user's tenant, so it finds the area's instance.
+ *
+ * <p>The area may no longer wait for this member: the secretariat went on without it after its headquarters
+ * approved. Then nothing is recorded and {@code handedInToArea} is false: the member goes on alone. When the
+ * secretariat's decision and the hand-in cross, both change the member's sub-process of the area and one
+ * of them fails on the engine's optimistic lock; this job is then retried and finds the decision.
  */
 @Component("handResultToAreaDelegate")
 class HandResultToAreaDelegate implements JavaDelegate {
@@ -29,10 +35,17 @@ class HandResultToAreaDelegate implements JavaDelegate {
     var cycle = CycleReference.of(execution);
     var member = members.findByMunicipalityCodeAndFiscalYear(cycle.municipality(), cycle.fiscalYear())
         .orElseThrow(() -> new IllegalStateException(cycle.businessKey() + " is no member of an area cycle"));
-    member.submitted(Instant.now());
-    runtime.createMessageCorrelation(AreaCycleProcess.MESSAGE_MEMBER_RESULT)
-        .processInstanceBusinessKey(member.areaCode() + ":" + member.fiscalYear())
-        .localVariableEquals(AreaCycleProcess.MEMBER, member.municipalityCode())
-        .correlateWithResult();
+    var areaKey = member.areaCode() + ":" + member.fiscalYear();
+    var waiting = !member.proceededWithout() && runtime.createExecutionQuery().processInstanceBusinessKey(areaKey)
+        .messageEventSubscriptionName(AreaCycleProcess.MESSAGE_MEMBER_RESULT)
+        .variableValueEquals(AreaCycleProcess.MEMBER, member.municipalityCode()).count() > 0;
+    if (waiting) {
+      member.submitted(Instant.now());
+      runtime.createMessageCorrelation(AreaCycleProcess.MESSAGE_MEMBER_RESULT)
+          .processInstanceBusinessKey(areaKey)
+          .localVariableEquals(AreaCycleProcess.MEMBER, member.municipalityCode())
+          .correlateWithResult();
+    }
+    execution.setVariable(FiscalYearCycleProcess.HANDED_IN_TO_AREA, waiting);
   }
 }
