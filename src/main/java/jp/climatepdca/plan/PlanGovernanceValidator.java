@@ -50,9 +50,21 @@ final class PlanGovernanceValidator {
       body(bodies.child("headquarters"), governance.bodies().headquarters(), false);
       body(bodies.child("liaison"), governance.bodies().liaison(), false);
       body(bodies.child("committee"), governance.bodies().committee(), true);
+      var liaison = governance.bodies().liaison();
+      if (liaison != null && liaison.years() != null) {
+        // the liaison meeting is held in every cycle that has one: a rule here would be silently ignored
+        plan.errors.add(bodies.child("liaison").field("years") + ": 連絡会議（liaison）の開催年度は指定できません（毎年開催します）");
+      }
     }
-    if (governance.order() != null) {
-      plan.oneOf(at.field("order"), governance.order(), ReviewOrder.class);
+    if (governance.order() != null
+        && plan.oneOf(at.field("order"), governance.order(), ReviewOrder.class)
+        && PlanLabels.of(ReviewOrder.class, governance.order()) == ReviewOrder.REPORT_AFTER_PUBLISHING) {
+      var committee = governance.bodies() == null ? null : governance.bodies().committee();
+      if (committee != null && committee.kind() != null
+          && PlanLabels.parse(CommitteeKind.class, committee.kind()).orElse(null) == CommitteeKind.APPROVING) {
+        plan.errors.add(at.field("order") + ": 公表後に報告を受ける委員会は差し戻しできません（bodies の committee の kind を"
+            + " ADVISORY にしてください）");
+      }
     }
   }
 

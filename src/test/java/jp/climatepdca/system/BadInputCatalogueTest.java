@@ -213,6 +213,12 @@ class BadInputCatalogueTest {
         api("/api plan: governance body of an unknown role", "demo", "POST", "/api/plans",
             withGovernance("{\"bodies\": {\"council\": {\"name\": \"協議会\"}}}"), 400,
             "governance の bodies の council: 項目 \"council\" は定義されていません"),
+        api("/api plan: governance approving committee reported to after publishing", "demo", "POST", "/api/plans",
+            withGovernance("{\"order\": \"公表後に報告\", \"bodies\": {\"committee\": {\"name\": \"環境審議会\","
+                + " \"kind\": \"APPROVING\"}}}"), 400, "governance の order: 公表後に報告を受ける委員会は差し戻しできません"),
+        api("/api plan: governance body's years without every", "demo", "POST", "/api/plans",
+            withGovernance("{\"bodies\": {\"headquarters\": {\"name\": \"推進本部\", \"years\": {\"from\": 2021}}}}"), 400,
+            "governance の bodies の headquarters の years の every: 1〜10の整数"),
         form("form malformed JSON", "{\"variables\": {\"measures\": ", 400, "形式が正しくありません"),
         form("form variable of a wrong type", Map.of("measures", Map.of("type", "Integer", "value", "abc")), 400,
             "形式が正しくありません"),
