@@ -22,9 +22,11 @@ import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.publication.AnnualReportPublicationProcess;
 import jp.climatepdca.testing.AppTest;
+import jp.climatepdca.testing.Browser;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.SecretariatEmissions;
 import jp.climatepdca.testing.TasklistClient;
+import jp.climatepdca.testing.TasklistPage;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,7 +34,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -73,6 +77,18 @@ class SamplePlansYearTest {
   @Autowired
   HistoryService history;
 
+  /** Whether the committee before publishing gives its opinions in Tasklist (Chromium) rather than by REST. */
+  private boolean committeeInTasklist;
+  private WebDriver browser;
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      Browser.keepEvidence(browser, "sample-plans-last");
+      browser.quit();
+    }
+  }
+
   @Test
   void koganeiSkipsHeadquartersAndCommitteeOutsideItsYears() throws IOException {
     var order = year("000-koganei.json", "132101", 2026, null, null, null, false, false);
@@ -105,8 +121,10 @@ class SamplePlansYearTest {
     assertThat(order).containsSubsequence(TASK_LIAISON_MEETING, TASK_COMMITTEE_REVIEW, CALL_ANNUAL_REPORT_PUBLICATION);
   }
 
+  /** The advisory 環境審議会 in Tasklist: its form offers no return, only opinions. */
   @Test
   void saitamaWithItsHeadquartersAndCouncil() throws IOException {
+    committeeInTasklist = true;
     var order = year("003-saitama.json", "111007", 2027, "庁内評価（脱炭素推進本部）", "脱炭素推進委員会（課長級）での協議",
         "点検評価と意見（環境審議会）", false, false);
     assertThat(order).containsSubsequence(TASK_COMMITTEE_REVIEW, CALL_ANNUAL_REPORT_PUBLICATION);
@@ -180,6 +198,10 @@ class SamplePlansYearTest {
 
   /** The committee's opinions; one that only advises cannot send the result back, even through REST. */
   private void committee(String code, String cycle, String taskKey, String taskName, boolean mayReturn) {
+    if (committeeInTasklist && taskKey.equals(TASK_COMMITTEE_REVIEW)) {
+      committeeInTasklist(code, taskName);
+      return;
+    }
     var committee = new TasklistClient(port, code + "-iinkai");
     var task = committee.claim(cycle, taskKey);
     assertThat(name(task)).isEqualTo(taskName);
@@ -194,6 +216,20 @@ class SamplePlansYearTest {
     } else {
       committee.complete(task, Map.of("opinions", opinion, "decision", "APPROVE", "comment", ""));
     }
+  }
+
+  private void committeeInTasklist(String code, String taskName) {
+    browser = Browser.start();
+    var tasklist = new TasklistPage(browser, port);
+    tasklist.logIn(code + "-iinkai");
+    var id = tasklist.open(TasklistPage.GROUP_TASKS, taskName);
+    tasklist.claimIfOffered();
+    assertThat(tasklist.formText()).contains("差し戻しはありません").doesNotContain("委員会としての結論", "修正を求める");
+    tasklist.addRow("委員会からの意見・助言");
+    tasklist.type("意見・助言", 0, "市民への周知を一層進めてください");
+    tasklist.complete();
+    Browser.waiting(browser).withMessage(() -> "opinions given; Tasklist shows: " + tasklist.shownError())
+        .until(d -> history.createHistoricTaskInstanceQuery().taskId(id).finished().count() == 1);
   }
 
   private void publish(String code, String cycle, int opinions) {
