@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import jp.climatepdca.area.AreaCycleStarter;
 import jp.climatepdca.area.AreaStaffMeetingStarter;
 import jp.climatepdca.cycle.CycleStarter;
+import jp.climatepdca.periodevaluation.PeriodEvaluationStarter;
 import jp.climatepdca.publication.PublicationStarter;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,21 +79,26 @@ class ModularityTest {
       name.startsWith("org.apache.ibatis") || name.startsWith("org.camunda.bpm.engine.rest.mapper")
           || name.startsWith("org.camunda.") && (name.contains(".impl.") || name.endsWith(".impl"));
 
-  /** One starter per process started from outside: cycles, area cycles, corrections of a published report, staff meetings. */
+  /**
+   * One starter per process started from outside: cycles, area cycles, corrections of a published report,
+   * staff meetings and plan-period evaluations.
+   */
   @Test
   void onlyTheStarterStartsCycles() {
     noClasses().that().doNotHaveFullyQualifiedName(CycleStarter.class.getName())
         .and().doNotHaveFullyQualifiedName(PublicationStarter.class.getName())
         .and().doNotHaveFullyQualifiedName(AreaStaffMeetingStarter.class.getName())
         .and().doNotHaveFullyQualifiedName(AreaCycleStarter.class.getName())
+        .and().doNotHaveFullyQualifiedName(PeriodEvaluationStarter.class.getName())
         .should().callMethodWhere(DescribedPredicate.describe("RuntimeService starts a process instance",
             call -> call.getTarget().getOwner().isAssignableTo(RuntimeService.class)
                 && (call.getTarget().getName().startsWith("startProcessInstance")
                 || call.getTarget().getName().startsWith("createProcessInstanceBy"))))
         .because("a cycle starts only through CycleStarter, which refuses a second start of the same year, an area's"
             + " cycle only through AreaCycleStarter, which does the same for the area, a correction only through"
-            + " PublicationStarter, which refuses one while the year's publication runs, and an area's staff meeting"
-            + " only through AreaStaffMeetingStarter, which numbers it in its fiscal year")
+            + " PublicationStarter, which refuses one while the year's publication runs, an area's staff meeting"
+            + " only through AreaStaffMeetingStarter, which numbers it in its fiscal year, and a plan-period"
+            + " evaluation only through PeriodEvaluationStarter, which refuses a second of the same year")
         .check(main);
   }
 }

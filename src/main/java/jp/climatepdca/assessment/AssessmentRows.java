@@ -28,6 +28,13 @@ public class AssessmentRows {
     return rows(measures, assessments.department(municipality, fiscalYear, department));
   }
 
+  /** The same, the measures named as the plan version in force in the reviewed year names them. */
+  public List<Map<String, Object>> of(String municipality, int fiscalYear, int reviewYear, String department) {
+    var measures = plan.measures(municipality, department, reviewYear).stream()
+        .collect(Collectors.toMap(MeasureView::code, Function.identity()));
+    return rows(measures, assessments.department(municipality, fiscalYear, department));
+  }
+
   private static List<Map<String, Object>> rows(Map<String, MeasureView> measures, List<AssessmentView> views) {
     return views.stream().map(a -> {
       var m = measures.get(a.measureCode());

@@ -47,7 +47,8 @@ class DepartmentReviewListener extends FormTaskListener {
     variables.putText(task, "departmentName", departmentName);
     DepartmentTaskNames.name(task, departmentName);
     variables.putText(task, "reviewerRole", level.label());
-    variables.putRows(task, ASSESSMENTS, rows.of(cycle.municipality(), cycle.fiscalYear(), department));
+    variables.putRows(task, ASSESSMENTS, rows.of(cycle.municipality(), cycle.fiscalYear(),
+        CycleReference.reviewYear(task), department));
     indicators.showEntered(task, cycle.municipality(), department, CycleReference.reviewYear(task));
     reviewForm.declare(task);
   }

@@ -45,7 +45,7 @@ class IndicatorActualsForm {
   void load(DelegateTask task, String municipality, String department, int reviewYear) {
     var actuals = indicators.actuals(municipality).stream()
         .collect(Collectors.groupingBy(ActualValueView::indicatorCode));
-    var own = entered(municipality, department);
+    var own = entered(municipality, department, reviewYear);
     var rows = own.stream().filter(i -> i.kind() != IndicatorKind.STAGES)
         .map(i -> row(i, actuals.getOrDefault(i.code(), List.of()), reviewYear)).toList();
     variables.putRows(task, INDICATORS, rows);
@@ -54,9 +54,12 @@ class IndicatorActualsForm {
     variables.putRows(task, STAGE_INDICATORS, stageRows);
   }
 
-  /** The department's indicators it types in: one filled from the emissions inventory is nobody's to type. */
-  private List<IndicatorView> entered(String municipality, String department) {
-    return indicators.departmentIndicators(municipality, department).stream().filter(IndicatorView::typed).toList();
+  /**
+   * The department's indicators it types in, as the plan version in force in the reviewed year defines them:
+   * one filled from the emissions inventory is nobody's to type.
+   */
+  private List<IndicatorView> entered(String municipality, String department, int reviewYear) {
+    return indicators.departmentIndicators(municipality, department, reviewYear).stream().filter(IndicatorView::typed).toList();
   }
 
   private static Map<String, Object> stageRow(IndicatorView i, List<ActualValueView> actuals, int reviewYear) {
@@ -107,7 +110,7 @@ class IndicatorActualsForm {
   void showEntered(DelegateTask task, String municipality, String department, int reviewYear) {
     var entered = indicators.actuals(municipality).stream().filter(a -> a.valueYear() == reviewYear)
         .collect(Collectors.toMap(ActualValueView::indicatorCode, a -> a));
-    var rows = entered(municipality, department).stream().map(i -> {
+    var rows = entered(municipality, department, reviewYear).stream().map(i -> {
       var a = entered.get(i.code());
       var row = new LinkedHashMap<String, Object>();
       row.put("indicatorName", i.name() + "（" + i.unit() + "）");
@@ -120,8 +123,9 @@ class IndicatorActualsForm {
   }
 
   /** Checks every row; what holds up is returned, every problem added to {@code errors} naming the indicator. */
-  List<ActualValueInput> read(DelegateTask task, String municipality, String department, List<String> errors) {
-    var mine = entered(municipality, department);
+  List<ActualValueInput> read(DelegateTask task, String municipality, String department, int reviewYear,
+      List<String> errors) {
+    var mine = entered(municipality, department, reviewYear);
     var own = mine.stream().filter(i -> i.kind() != IndicatorKind.STAGES).map(IndicatorView::code).toList();
     var stages = mine.stream().filter(i -> i.kind() == IndicatorKind.STAGES).map(IndicatorView::code).toList();
     var inputs = new ArrayList<ActualValueInput>();

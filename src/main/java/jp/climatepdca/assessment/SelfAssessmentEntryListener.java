@@ -50,7 +50,8 @@ class SelfAssessmentEntryListener extends FormTaskListener {
     var department = DepartmentSelfAssessmentProcess.department(task);
     var saved = assessments.department(cycle.municipality(), cycle.fiscalYear(), department).stream()
         .collect(Collectors.toMap(AssessmentView::measureCode, Function.identity()));
-    var rows = plan.activeMeasures(cycle.municipality(), department).stream()
+    // the measures of the plan version in force in the reviewed year, retired ones left out
+    var rows = plan.activeMeasures(cycle.municipality(), department, CycleReference.reviewYear(task)).stream()
         .map(m -> row(m, saved.get(m.code()))).toList();
     var departmentName = plan.department(cycle.municipality(), department).name();
     variables.putText(task, "departmentName", departmentName);
@@ -80,7 +81,8 @@ class SelfAssessmentEntryListener extends FormTaskListener {
   @Override
   protected void onComplete(DelegateTask task, CycleReference cycle) {
     var department = DepartmentSelfAssessmentProcess.department(task);
-    var expected = plan.activeMeasures(cycle.municipality(), department).stream().map(MeasureView::code).toList();
+    var expected = plan.activeMeasures(cycle.municipality(), department, CycleReference.reviewYear(task)).stream()
+        .map(MeasureView::code).toList();
     var inputs = new ArrayList<AssessmentInput>();
     var errors = new ArrayList<String>();
     var seen = new HashSet<String>();
@@ -99,7 +101,7 @@ class SelfAssessmentEntryListener extends FormTaskListener {
     }
     expected.stream().filter(code -> !seen.contains(code))
         .forEach(code -> errors.add(code + ": この施策の自己評価がありません"));
-    var actuals = indicators.read(task, cycle.municipality(), department, errors);
+    var actuals = indicators.read(task, cycle.municipality(), department, CycleReference.reviewYear(task), errors);
     refuseIfAny(errors);
     var user = variables.currentUser(task);
     assessments.save(cycle.municipality(), cycle.fiscalYear(), department, inputs, user);

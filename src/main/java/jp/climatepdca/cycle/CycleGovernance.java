@@ -35,17 +35,17 @@ public class CycleGovernance {
    */
   @Transactional
   void take(String municipality, int fiscalYear) {
-    var document = plans.current(municipality).map(plans::write).orElse(null);
+    var document = plans.forYear(municipality, fiscalYear).map(plans::write).orElse(null);
     snapshots.save(new CycleGovernanceRow(municipality, fiscalYear, document, Instant.now()));
   }
 
-  /** The cycle's own when it started through CycleStarter; else the plan's current block. */
+  /** The cycle's own when it started through CycleStarter; else the block of the plan version in force. */
   public Optional<PlanGovernance> of(String municipality, int fiscalYear) {
     var snapshot = snapshots.findById(new CycleGovernanceRow.Key(municipality, fiscalYear));
     if (snapshot.isPresent()) {
       return Optional.ofNullable(snapshot.get().document()).map(plans::read);
     }
-    return plans.current(municipality);
+    return plans.forYear(municipality, fiscalYear);
   }
 
   /** Whether the internal evaluation (推進本部 …) meets in this cycle's year. */

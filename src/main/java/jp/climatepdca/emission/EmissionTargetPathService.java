@@ -29,8 +29,16 @@ public class EmissionTargetPathService {
 
   /** Empty when the plan sets no reduction target or the base year's emissions are unknown. */
   public Optional<EmissionTargetPath> path(String municipality) {
+    return path(municipality, planTargets.emissionTargets(municipality));
+  }
+
+  /** The path of the targets the plan version in force in {@code planYear} set (docs/plan-versions.md). */
+  public Optional<EmissionTargetPath> path(String municipality, int planYear) {
+    return path(municipality, planTargets.emissionTargets(municipality, planYear));
+  }
+
+  private Optional<EmissionTargetPath> path(String municipality, java.util.List<jp.climatepdca.plan.EmissionTargetView> targets) {
     var m = plan.municipality(municipality);
-    var targets = planTargets.emissionTargets(municipality);
     if (targets.isEmpty()) {
       return Optional.empty();
     }

@@ -46,7 +46,7 @@ public class EmissionsSummary {
     variables.putText(task, "baseYear", String.valueOf(reports.baseYear(municipality)));
     variables.putText(task, "previousYear", String.valueOf(inventoryYear - 1));
     variables.putText(task, "targetPathStatus", inventoryYear + "年度の排出量はまだ算定されていません。");
-    variables.putRows(task, "emissionTargets", milestones(paths.path(municipality).map(EmissionTargetPath::milestones)
+    variables.putRows(task, "emissionTargets", milestones(paths.path(municipality, inventoryYear).map(EmissionTargetPath::milestones)
         .orElse(List.of())));
   }
 

@@ -89,7 +89,8 @@ public class InventoryReportService {
   }
 
   private InventoryReport.PathComparison pathComparison(String municipality, int year, BigDecimal total) {
-    return paths.path(municipality).filter(p -> year >= p.baseYear()).map(p -> {
+    // the targets of the plan version in force in the inventory year: a revision never moves a past year's path
+    return paths.path(municipality, year).filter(p -> year >= p.baseYear()).map(p -> {
       var pathTotal = p.valueAt(year);
       return new InventoryReport.PathComparison(year, pathTotal, percent(pathTotal, p.baseTotal()),
           percent(total, pathTotal), total.compareTo(pathTotal) <= 0, p.baseSource(), p.milestones());

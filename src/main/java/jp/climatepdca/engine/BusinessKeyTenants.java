@@ -2,6 +2,7 @@ package jp.climatepdca.engine;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
  * ({@code <code>:<fiscalYear>[:part]}: a municipality's or an area's code, docs/tenants.md); its tasks,
  * jobs, variables, incidents and history inherit the tenant from it. A user is authenticated with the
  * tenants of their groups, so the engine's tenant check shows town A's staff nothing of town B's, in every
- * query of Tasklist, Cockpit and /engine-rest. An instance without such a key is refused (400 through
- * /engine-rest), so nothing runs outside a tenant, where every tenant's users would see it. A called instance
+ * query of Tasklist, Cockpit and /engine-rest. An instance without such a key is refused (a
+ * BadUserRequestException; Camunda's REST answers a refused start with 500 and the message), so nothing runs
+ * outside a tenant, where every tenant's users would see it. A called instance
  * (self-assessment, report publication) gets its caller's tenant from the engine itself, which asks no
  * provider then: it cannot move into another tenant, whatever key a variable gave it.
  *
@@ -52,6 +54,12 @@ public class BusinessKeyTenants extends AbstractProcessEnginePlugin implements T
   static final Pattern CODE = Pattern.compile("[A-Za-z0-9-]{2,20}");
   /** The probe's key: its tenant need not exist, the instance never reaches the database. */
   static final String PROBE_KEY = "engine-hook-probe:0";
+  /**
+   * Processes that serve every tenant and start from a timer, without a business key: they get no tenant
+   * (like the shared deployment) and start each municipality's own work through its starter, which gives
+   * that work its key. Only administrators see them in Cockpit.
+   */
+  static final Set<String> SHARED_PROCESSES = Set.of("plan-period-evaluation-schedule");
   static final String REFUSED = "業務キー（自治体または圏域のコード:年度）のないプロセスは開始できません: ";
 
   private volatile boolean installed;
@@ -106,8 +114,11 @@ public class BusinessKeyTenants extends AbstractProcessEnginePlugin implements T
     return context.getExecution() == null ? null : context.getExecution().getTenantId();
   }
 
-  /** The first segment of the key, a code; anything else refuses the start. */
+  /** The first segment of the key, a code; anything else refuses the start (but a shared process's). */
   static String tenantOf(String businessKey, String processKey) {
+    if (businessKey == null && SHARED_PROCESSES.contains(processKey)) {
+      return null;
+    }
     var tenant = businessKey == null ? "" : businessKey.split(":", -1)[0];
     if (businessKey == null || !businessKey.contains(":") || !CODE.matcher(tenant).matches()) {
       throw new BadUserRequestException(REFUSED + processKey + " (" + businessKey + ")");

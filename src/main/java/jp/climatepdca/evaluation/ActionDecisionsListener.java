@@ -47,7 +47,7 @@ class ActionDecisionsListener extends FormTaskListener {
 
   @Override
   protected void onComplete(DelegateTask task, CycleReference cycle) {
-    var measures = plan.activeMeasures(cycle.municipality()).stream()
+    var measures = plan.activeMeasures(cycle.municipality(), CycleReference.reviewYear(task)).stream()
         .collect(Collectors.toMap(MeasureView::code, Function.identity()));
     var errors = new ArrayList<String>();
     var inputs = read(task, measures, errors);
@@ -59,7 +59,7 @@ class ActionDecisionsListener extends FormTaskListener {
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     var progress = assessments.all(cycle.municipality(), cycle.fiscalYear()).stream()
         .collect(Collectors.toMap(AssessmentView::measureCode, a -> a.progress().label()));
-    var rows = plan.activeMeasures(cycle.municipality()).stream().map(m -> {
+    var rows = plan.activeMeasures(cycle.municipality(), CycleReference.reviewYear(task)).stream().map(m -> {
       var row = new LinkedHashMap<String, Object>();
       row.put("measureCode", m.code());
       row.put("measureName", m.name());

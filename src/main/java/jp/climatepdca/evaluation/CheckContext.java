@@ -53,7 +53,7 @@ class CheckContext {
   void show(DelegateTask task) {
     var cycle = CycleReference.of(task);
     var all = assessments.all(cycle.municipality(), cycle.fiscalYear());
-    var measures = plan.measures(cycle.municipality()).stream()
+    var measures = plan.measures(cycle.municipality(), CycleReference.reviewYear(task)).stream()
         .collect(Collectors.toMap(MeasureView::code, Function.identity()));
     var departmentNames = new LinkedHashMap<String, String>();
     plan.departments(cycle.municipality()).forEach(d -> departmentNames.put(d.code(), d.name()));

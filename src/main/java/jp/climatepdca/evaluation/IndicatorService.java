@@ -45,11 +45,12 @@ public class IndicatorService {
   public List<IndicatorGradeView> grades(String municipalityCode, int fiscalYear) {
     plan.municipality(municipalityCode);
     int reviewYear = schedule.reviewYear(fiscalYear);
-    var measureNames = plan.measures(municipalityCode).stream()
+    // the definitions of the plan version in force in the reviewed year (docs/plan-versions.md)
+    var measureNames = plan.measures(municipalityCode, reviewYear).stream()
         .collect(Collectors.toMap(MeasureView::code, MeasureView::name));
     Map<String, List<ActualValueView>> typed = indicators.actuals(municipalityCode).stream()
         .filter(a -> a.valueYear() <= reviewYear).collect(Collectors.groupingBy(ActualValueView::indicatorCode));
-    var all = indicators.indicators(municipalityCode);
+    var all = indicators.indicators(municipalityCode, reviewYear);
     var fromInventory = all.stream().anyMatch(i -> i.source() == IndicatorSource.INVENTORY)
         ? inventories.totals(municipalityCode) : List.<VerifiedEmissionTotals.YearTotal>of();
     return all.stream()

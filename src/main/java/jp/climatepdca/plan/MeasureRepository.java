@@ -16,4 +16,6 @@ interface MeasureRepository extends JpaRepository<Measure, Long> {
       String departmentCode, MeasureStatus status);
 
   Optional<Measure> findByMunicipalityCodeAndCode(String municipalityCode, String code);
+
+  List<Measure> findByMunicipalityCodeAndCodeIn(String municipalityCode, java.util.Collection<String> codes);
 }

@@ -39,7 +39,8 @@ class PlanController {
   PlanImportResult importPlan(jakarta.servlet.http.HttpServletRequest request, Authentication auth)
       throws IOException {
     // a secretariat loads its own municipality's plan; an administrator any
-    return importer.importPlan(request.getInputStream(), code -> permission.managesMunicipality(auth, code));
+    return importer.importPlan(request.getInputStream(), code -> permission.managesMunicipality(auth, code),
+        auth.getName());
   }
 
   record MunicipalitySummary(String code, String name) {}

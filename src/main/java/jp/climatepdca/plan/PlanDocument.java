@@ -7,7 +7,7 @@ import java.util.List;
 /** The plan file as read from JSON (see docs/plan-file-format.md); validated by {@link PlanFileValidator}. */
 record PlanDocument(MunicipalityEntry municipality, List<DepartmentEntry> departments,
     List<MeasureEntry> measures, List<IndicatorEntry> indicators, List<EmissionTargetEntry> emissionTargets,
-    GovernanceEntry governance) {
+    PlanEntry plan, GovernanceEntry governance) {
 
   /** {@code area}: the area the municipality belongs to (docs/area.md), optional. */
   record MunicipalityEntry(String code, String name, Integer baseYear, Boolean liaisonMeeting,
@@ -16,7 +16,8 @@ record PlanDocument(MunicipalityEntry municipality, List<DepartmentEntry> depart
   record DepartmentEntry(String code, String name) {}
 
   record MeasureEntry(String code, String department, String name, String sector, String kind,
-      Boolean keyProject, String description) {}
+      Boolean keyProject, String description,
+      Integer retiredFrom, String replaces) {}
 
   /**
    * {@code kind} (default PATH), {@code targets} (several target years; instead of targetYear/targetValue),
@@ -24,7 +25,8 @@ record PlanDocument(MunicipalityEntry municipality, List<DepartmentEntry> depart
    */
   record IndicatorEntry(String code, String name, String unit, String measure, String department,
       String direction, Integer baseYear, BigDecimal baseValue, Integer targetYear, BigDecimal targetValue,
-      String kind, List<TargetEntry> targets, Integer maxDataAgeYears, String source) {}
+      String kind, List<TargetEntry> targets, Integer maxDataAgeYears, String source,
+      Integer retiredFrom, String replaces) {}
 
   /** A target year's value, or for a STAGES indicator the stage planned by that year. */
   record TargetEntry(Integer year, BigDecimal value, String stage) {}
@@ -50,4 +52,7 @@ record PlanDocument(MunicipalityEntry municipality, List<DepartmentEntry> depart
 
   /** {@code emissions}: the target in t-CO2, instead of or besides {@code reductionPercent}. */
   record EmissionTargetEntry(Integer year, BigDecimal reductionPercent, String label, BigDecimal emissions) {}
+
+  /** The plan's period and this version's effective year and reason (docs/plan-versions.md). */
+  record PlanEntry(Integer firstYear, Integer lastYear, Integer effectiveYear, String reason) {}
 }

@@ -90,6 +90,7 @@ final class PlanFileValidator {
       text(at.field("description"), e.description(), 2000, false);
     }
     new IndicatorEntriesValidator(this, departmentCodes, measureDepartments).check(doc);
+    new PlanVersionEntriesValidator(this).check(doc);
     new PlanGovernanceValidator(this).check(doc.governance());
   }
 

@@ -16,10 +16,26 @@ public class PlanGovernanceService {
 
   private final PlanGovernanceRepository rows;
   private final ObjectMapper mapper;
+  private final PlanDefinitions definitions;
 
-  PlanGovernanceService(PlanGovernanceRepository rows, ObjectMapper mapper) {
+  PlanGovernanceService(PlanGovernanceRepository rows, ObjectMapper mapper, PlanDefinitions definitions) {
     this.rows = rows;
     this.mapper = mapper;
+    this.definitions = definitions;
+  }
+
+  /**
+   * The governance of the plan version in force in {@code fiscalYear} (docs/plan-versions.md): a revision
+   * effective from a later year leaves this year's bodies and dates alone. A municipality without versions
+   * (loaded before they existed): the block loaded last.
+   */
+  @Transactional(readOnly = true)
+  public Optional<PlanGovernance> forYear(String municipality, int fiscalYear) {
+    var inForce = definitions.inForce(municipality, fiscalYear);
+    if (inForce.isPresent()) {
+      return Optional.ofNullable(PlanGovernanceValidator.view(inForce.get().governance()));
+    }
+    return current(municipality);
   }
 
   /** Empty when the plan file has no governance block: today's bodies, the configured schedule. */

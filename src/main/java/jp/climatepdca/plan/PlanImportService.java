@@ -35,11 +35,13 @@ public class PlanImportService {
   private final EmissionTargetRepository targets;
   private final ApplicationEventPublisher events;
   private final ObjectProvider<AreaDirectory> areas;
+  private final PlanVersions versions;
   private final PlanGovernanceService governance;
 
   PlanImportService(ObjectMapper mapper, MunicipalityRepository municipalities, DepartmentRepository departments,
       MeasureRepository measures, IndicatorRepository indicators, EmissionTargetRepository targets,
-      ApplicationEventPublisher events, ObjectProvider<AreaDirectory> areas, PlanGovernanceService governance) {
+      ApplicationEventPublisher events, ObjectProvider<AreaDirectory> areas, PlanVersions versions,
+      PlanGovernanceService governance) {
     // the file is read as a tree first (PlanFileTypes): its decimals must stay exactly as written there too,
     // never a double (1e-100000000 would become 0) nor stripped of the scale the validator checks
     this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -52,21 +54,31 @@ public class PlanImportService {
     this.targets = targets;
     this.events = events;
     this.areas = areas;
+    this.versions = versions;
     this.governance = governance;
   }
+
+  /** Who loads the start-up files, as plan versions name it. */
+  public static final String STARTUP_USER = "system";
 
   /** Start-up and demo loading: every municipality in the file is accepted. */
   @Transactional
   public PlanImportResult importPlan(InputStream json) {
-    return importPlan(json, code -> true);
+    return importPlan(json, code -> true, STARTUP_USER);
+  }
+
+  @Transactional
+  public PlanImportResult importPlan(InputStream json, Predicate<String> mayLoad) {
+    return importPlan(json, mayLoad, STARTUP_USER);
   }
 
   /**
    * Loads a plan file as a whole or not at all. {@code mayLoad} answers whether the caller may load the
    * plan of the municipality the file names; it is asked after the file is read, before anything is saved.
+   * The file becomes a new plan version ({@link PlanVersionService}) unless it was loaded before.
    */
   @Transactional
-  public PlanImportResult importPlan(InputStream json, Predicate<String> mayLoad) {
+  public PlanImportResult importPlan(InputStream json, Predicate<String> mayLoad, String user) {
     var tree = tree(json);
     var types = PlanFileTypes.check(tree);
     var doc = parse(tree);
@@ -79,6 +91,11 @@ public class PlanImportService {
     var m = doc.municipality();
     if (!mayLoad.test(m.code())) {
       throw new AccessDeniedException("自治体コード \"" + m.code() + "\" の計画を登録する権限がありません");
+    }
+    var decision = versions.decide(doc);
+    if (decision.existing() != null && !decision.existing().isLatestOf(versions.count(m.code()))) {
+      // an earlier version's file (a start-up file after a revision through the API): the plan stays as it is
+      return unchanged(doc, decision.existing());
     }
     var municipality = municipalities.findById(m.code()).orElseGet(() -> new Municipality(m.code()));
     // a plan that names its liaison body (governance.bodies.liaison) holds the meeting
@@ -109,37 +126,49 @@ public class PlanImportService {
     var view = municipality.view();
     var departmentViews = doc.departments().stream().map(d -> new DepartmentView(d.code(), d.name())).toList();
     events.publishEvent(new PlanImportedEvent(view, departmentViews));
+    var recorded = versions.save(decision, user);
     return new PlanImportResult(view.code(), view.name(), departmentViews.size(), measureEntries.size(),
-        indicatorEntries);
+        indicatorEntries, recorded.version().number(), recorded.created());
+  }
+
+  /**
+   * Everything {@link #importPlan} checks before it writes (the file, who may load it, closed years, open
+   * tasks), writing nothing: a process's form that takes a revised plan refuses it at once, as a whole.
+   */
+  void check(InputStream json, Predicate<String> mayLoad) {
+    // as importPlan reads it (the tree first, every type error with the rest)
+    var tree = tree(json);
+    var types = PlanFileTypes.check(tree);
+    var doc = parse(tree);
+    var errors = new ArrayList<>(types.errors());
+    errors.addAll(types.withoutRepeats(PlanFileValidator.validate(doc)));
+    if (!errors.isEmpty()) {
+      throw new UserInputException(TITLE, errors);
+    }
+    if (!mayLoad.test(doc.municipality().code())) {
+      throw new AccessDeniedException("自治体コード \"" + doc.municipality().code() + "\" の計画を登録する権限がありません");
+    }
+    versions.decide(doc);
+  }
+
+  private PlanImportResult unchanged(PlanDocument doc, PlanVersion version) {
+    var m = municipalities.findById(doc.municipality().code()).orElseThrow().view();
+    return new PlanImportResult(m.code(), m.name(), doc.departments().size(),
+        doc.measures() == null ? 0 : doc.measures().size(), doc.indicators() == null ? 0 : doc.indicators().size(),
+        version.number(), false);
   }
 
   /** Indicators are updated by code and never deleted: their actual values refer to them. */
   private int saveIndicators(String municipality, PlanDocument doc) {
     var entries = doc.indicators() == null ? List.<PlanDocument.IndicatorEntry>of() : doc.indicators();
-    int planBaseYear = doc.municipality().baseYear() == null ? 2013 : doc.municipality().baseYear();
     for (var e : entries) {
-      var owner = e.department() != null ? e.department()
-          : e.measure() == null ? null
-          : doc.measures().stream().filter(x -> x.code().equals(e.measure())).findFirst().orElseThrow().department();
       var indicator = indicators.findByMunicipalityCodeAndCode(municipality, e.code())
           .orElseGet(() -> new Indicator(municipality, e.code()));
-      indicator.update(indicatorView(e, owner, planBaseYear));
+      // the same view the plan's versions give the years they govern (PlanDefinitions)
+      indicator.update(PlanDefinitions.indicatorView(doc, e));
       indicators.save(indicator);
     }
     return entries.size();
-  }
-
-  /** An accepted entry as stored: labels turned into codes, the kind's own direction, the targets as one list. */
-  private static IndicatorView indicatorView(PlanDocument.IndicatorEntry e, String owner, int planBaseYear) {
-    var kind = e.kind() == null ? IndicatorKind.PATH : PlanLabels.of(IndicatorKind.class, e.kind());
-    var direction = kind.needsDirection() ? PlanLabels.of(IndicatorDirection.class, e.direction())
-        : kind.impliedDirection();
-    var targets = IndicatorTargets.views(e);
-    var last = targets.isEmpty() ? null : targets.get(targets.size() - 1);
-    return new IndicatorView(e.code(), e.name().strip(), e.unit().strip(), e.measure(), owner, direction,
-        e.baseYear() == null ? planBaseYear : e.baseYear(), e.baseValue(), last == null ? null : last.year(),
-        last == null ? null : last.value(), kind, targets, e.maxDataAgeYears(),
-        e.source() == null ? IndicatorSource.TYPED : PlanLabels.of(IndicatorSource.class, e.source()));
   }
 
   /** The file states the plan's whole set of reduction targets, so it replaces the earlier set. */
@@ -203,6 +232,10 @@ public class PlanImportService {
     return location == null ? "" : location.getLineNr() + "行目 " + location.getColumnNr() + "列目: ";
   }
 
-  /** What an import did, for the API's answer and the start-up log. */
-  public record PlanImportResult(String municipality, String name, int departments, int measures, int indicators) {}
+  /**
+   * What an import did, for the API's answer and the start-up log: {@code version} is the plan version the
+   * file is, {@code versionCreated} false when the same file had been loaded before.
+   */
+  public record PlanImportResult(String municipality, String name, int departments, int measures, int indicators,
+      int version, boolean versionCreated) {}
 }

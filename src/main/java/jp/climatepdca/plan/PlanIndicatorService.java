@@ -19,12 +19,35 @@ public class PlanIndicatorService {
   private final IndicatorRepository indicators;
   private final IndicatorActualRepository actuals;
   private final EmissionTargetRepository targets;
+  private final PlanDefinitions definitions;
 
   PlanIndicatorService(IndicatorRepository indicators, IndicatorActualRepository actuals,
-      EmissionTargetRepository targets) {
+      EmissionTargetRepository targets, PlanDefinitions definitions) {
     this.indicators = indicators;
     this.actuals = actuals;
     this.targets = targets;
+    this.definitions = definitions;
+  }
+
+  /**
+   * The indicators in force in {@code planYear} (the year a cycle reviews), as the plan version of that year
+   * defines them: a later revision of base, target or name never regrades a year already reviewed.
+   */
+  public List<IndicatorView> indicators(String municipality, int planYear) {
+    return definitions.inForce(municipality, planYear)
+        .map(doc -> PlanDefinitions.activeIndicators(doc, planYear)).orElseGet(() -> indicators(municipality));
+  }
+
+  /** The reduction targets of the plan version in force in {@code planYear}. */
+  public List<EmissionTargetView> emissionTargets(String municipality, int planYear) {
+    return definitions.inForce(municipality, planYear).map(doc -> doc.emissionTargets() == null
+        ? List.<EmissionTargetView>of()
+        : doc.emissionTargets().stream().map(t -> new EmissionTargetView(t.year(), t.reductionPercent(), t.label(), t.emissions()))
+            .toList()).orElseGet(() -> emissionTargets(municipality));
+  }
+
+  public List<IndicatorView> departmentIndicators(String municipality, String departmentCode, int planYear) {
+    return indicators(municipality, planYear).stream().filter(i -> departmentCode.equals(i.departmentCode())).toList();
   }
 
   public List<IndicatorView> indicators(String municipality) {

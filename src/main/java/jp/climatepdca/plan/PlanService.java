@@ -14,12 +14,14 @@ public class PlanService {
   private final MunicipalityRepository municipalities;
   private final DepartmentRepository departments;
   private final MeasureRepository measures;
+  private final PlanDefinitions definitions;
 
   PlanService(MunicipalityRepository municipalities, DepartmentRepository departments,
-      MeasureRepository measures) {
+      MeasureRepository measures, PlanDefinitions definitions) {
     this.municipalities = municipalities;
     this.departments = departments;
     this.measures = measures;
+    this.definitions = definitions;
   }
 
   public List<MunicipalityView> municipalities() {
@@ -80,6 +82,64 @@ public class PlanService {
   public List<MeasureView> activeMeasures(String municipality, String departmentCode) {
     return measures.findByMunicipalityCodeAndDepartmentCodeAndStatusOrderByCode(municipality, departmentCode,
         MeasureStatus.ACTIVE).stream().map(Measure::view).toList();
+  }
+
+  /**
+   * The measures as the plan version in force in {@code planYear} defines them (the year a cycle reviews:
+   * see docs/plan-versions.md), retired and replaced ones included: a cycle's forms and report name them.
+   */
+  public List<MeasureView> measures(String municipality, int planYear) {
+    return versioned(municipality, planYear, false, null);
+  }
+
+  /** Measures assessed for {@code planYear}: in force then, not retired or replaced, not discarded. */
+  public List<MeasureView> activeMeasures(String municipality, int planYear) {
+    return versioned(municipality, planYear, true, null);
+  }
+
+  public List<MeasureView> activeMeasures(String municipality, String departmentCode, int planYear) {
+    return versioned(municipality, planYear, true, departmentCode);
+  }
+
+  /** A department's measures in the version in force in {@code planYear}, retired ones included. */
+  public List<MeasureView> measures(String municipality, String departmentCode, int planYear) {
+    return versioned(municipality, planYear, false, departmentCode);
+  }
+
+  /** Departments that own a measure assessed for {@code planYear}. */
+  public List<String> assessingDepartmentCodes(String municipality, int planYear) {
+    var owning = activeMeasures(municipality, planYear).stream().map(MeasureView::departmentCode)
+        .collect(java.util.stream.Collectors.toSet());
+    return departments(municipality).stream().map(DepartmentView::code).filter(owning::contains).toList();
+  }
+
+  /**
+   * The version's name, department, sector, key-project flag and description over the measure's own state
+   * (discarded, last Action decision, promoted by review), which is not the plan file's business.
+   */
+  private List<MeasureView> versioned(String municipality, int planYear, boolean activeOnly, String department) {
+    var doc = definitions.inForce(municipality, planYear);
+    if (doc.isEmpty()) {
+      var all = department == null ? measures(municipality) : measures(municipality, department);
+      return activeOnly ? all.stream().filter(m -> m.status() == MeasureStatus.ACTIVE).toList() : all;
+    }
+    var entries = (activeOnly ? PlanDefinitions.activeMeasures(doc.get(), planYear)
+        : PlanDefinitions.measures(doc.get())).stream()
+        .filter(e -> department == null || department.equals(e.department())).toList();
+    // only the rows needed: a department's form of a large city would otherwise read all 400 measures
+    var state = (department == null ? measures.findByMunicipalityCodeOrderByCode(municipality)
+        : measures.findByMunicipalityCodeAndCodeIn(municipality, entries.stream().map(e -> e.code()).toList()))
+        .stream().map(Measure::view).collect(java.util.stream.Collectors.toMap(MeasureView::code, m -> m));
+    return entries.stream().filter(e -> state.containsKey(e.code()))
+        .map(e -> {
+          var s = state.get(e.code());
+          var kind = s.lastDecision() != null && s.kind() == MeasureKind.IMPLEMENTATION ? s.kind()
+              : PlanLabels.of(MeasureKind.class, e.kind());
+          return new MeasureView(e.code(), e.department(), e.name(), PlanLabels.of(Sector.class, e.sector()), kind,
+              Boolean.TRUE.equals(e.keyProject()), e.description(), s.status(), s.lastDecision());
+        })
+        .filter(m -> !activeOnly || m.status() == MeasureStatus.ACTIVE)
+        .sorted(java.util.Comparator.comparing(MeasureView::code)).toList();
   }
 
   /**

@@ -41,8 +41,9 @@ class PlanStartupImport {
   private void load(Resource resource) throws IOException {
     try (var in = resource.getInputStream()) {
       var result = importer.importPlan(in);
-      LOG.info("Plan loaded from {}: {} {} ({} departments, {} measures)", resource.getDescription(),
-          result.municipality(), result.name(), result.departments(), result.measures());
+      LOG.info("Plan loaded from {}: {} {} ({} departments, {} measures), version {}{}", resource.getDescription(),
+          result.municipality(), result.name(), result.departments(), result.measures(), result.version(),
+          result.versionCreated() ? " (new)" : " (loaded before)");
     }
   }
 }

@@ -33,14 +33,15 @@ class ReportIndicators {
         .toList();
   }
 
-  List<Target> targets(String municipality) {
-    return targetPaths.path(municipality).map(p -> p.milestones().stream()
+  /** The targets of the plan version in force in the reviewed year. */
+  List<Target> targets(String municipality, int reviewYear) {
+    return targetPaths.path(municipality, reviewYear).map(p -> p.milestones().stream()
         .map(m -> new Target(m.year(), m.reductionPercent(), m.label(), m.total())).toList()).orElse(List.of());
   }
 
   /** The path's t-CO2 in every year from the base year to the later of the last target and the inventory year. */
-  List<PathPoint> targetPath(String municipality, int inventoryYear) {
-    return targetPaths.path(municipality).map(p -> {
+  List<PathPoint> targetPath(String municipality, int reviewYear, int inventoryYear) {
+    return targetPaths.path(municipality, reviewYear).map(p -> {
       var last = Math.max(inventoryYear, p.milestones().stream().mapToInt(m -> m.year()).max().orElse(inventoryYear));
       var points = new ArrayList<PathPoint>();
       for (int year = p.baseYear(); year <= last; year++) {

@@ -52,7 +52,8 @@ class ReportSnapshot {
 
   ReportContent take(ReportRequest request, int version, Map<Long, String> responses, Instant now) {
     var m = plan.municipality(request.municipality());
-    var measures = plan.measures(m.code()).stream()
+    // named as the plan version in force in the reviewed year named them
+    var measures = plan.measures(m.code(), request.reviewYear()).stream()
         .collect(Collectors.toMap(MeasureView::code, Function.identity()));
     var departments = plan.departments(m.code()).stream()
         .collect(Collectors.toMap(DepartmentView::code, DepartmentView::name));
@@ -75,8 +76,8 @@ class ReportSnapshot {
         request.summary(), request.changeNote(), now,
         new Texts(evaluation.secretariatSummary(), evaluation.headquartersEvaluation(), evaluation.liaisonMinutes()),
         measureEntries, opinionEntries, emissions(m.code(), m.baseYear(), request.inventoryYear()),
-        indicators.grades(m.code(), request.fiscalYear()), indicators.targets(m.code()),
-        indicators.targetPath(m.code(), request.inventoryYear()));
+        indicators.grades(m.code(), request.fiscalYear()), indicators.targets(m.code(), request.reviewYear()),
+        indicators.targetPath(m.code(), request.reviewYear(), request.inventoryYear()));
   }
 
   /** The inventory year by sector and the trend of every calculated year from the base year on; null if none. */

@@ -33,6 +33,12 @@ public class ReviewLog {
         .map(ReviewDecision::record).toList();
   }
 
+  /** The fiscal years in which the level approved at least once (a later return does not reopen the year). */
+  @Transactional(readOnly = true)
+  public List<Integer> approvedYears(String municipality, ReviewLevel level) {
+    return decisions.fiscalYearsWith(municipality, level, ReviewOutcome.APPROVE);
+  }
+
   /**
    * The latest decision at the given levels for a department (null for the city-wide levels), if it
    * returned the work: the returned-to person sees its comment.

@@ -93,6 +93,16 @@ class BusinessKeyTenantsTest {
         .count()).isZero();
   }
 
+  /** The daily schedule serves every tenant and starts from a timer: no key, no tenant; any other process needs one. */
+  @Test
+  void onlyASharedProcessStartsWithoutAKey() {
+    assertThat(BusinessKeyTenants.tenantOf(null, "plan-period-evaluation-schedule")).isNull();
+    assertThatThrownBy(() -> BusinessKeyTenants.tenantOf(null, "fiscal-year-cycle"))
+        .isInstanceOf(BadUserRequestException.class);
+    assertThatThrownBy(() -> BusinessKeyTenants.tenantOf("x", "plan-period-evaluation-schedule"))
+        .isInstanceOf(BadUserRequestException.class);
+  }
+
   /** An area's code may carry hyphens: tenant "demo-area". */
   @Test
   void aCodeWithHyphensIsATenant() {

@@ -66,7 +66,7 @@ class PlanFileKindsTest {
     try (var file = getClass().getResourceAsStream("/plan-kinds/seed-002-roadmap.json")) {
       importer.importPlan(file);
     }
-    var town = "941902";
+    var town = "943902";
     assertThat(plans.measures(town)).extracting(MeasureView::code, MeasureView::sector, MeasureView::kind)
         .contains(tuple("KP-1", Sector.COMMERCIAL, MeasureKind.IMPLEMENTATION), tuple("M-GOMI", Sector.WASTE,
             MeasureKind.IMPLEMENTATION));
@@ -138,7 +138,7 @@ class PlanFileKindsTest {
         "indicators の 1 件目 (I-1) の baseValue: 数値で指定してください（\"十\" は数値ではありません）",
         "measures の 1 件目 (M-01) の keyProject: true か false で指定してください（\"はい\"）",
         "measures の 2 件目 (M-02) の sektor: 項目 \"sektor\" は定義されていません（使える項目: code, department, name,"
-            + " sector, kind, keyProject, description）",
+            + " sector, kind, keyProject, description, retiredFrom, replaces）",
         "measures の 2 件目 (M-02) の sector: \"鉄道\" は使えません（INDUSTRY（産業部門）, COMMERCIAL（業務その他部門）,"
             + " HOUSEHOLD（家庭部門）, TRANSPORT（運輸部門）, WASTE（廃棄物分野）, CROSS_SECTOR（分野横断） のいずれか）",
         "indicators の 2 件目 (I-2) の targetValue: 「維持」の指標には目標値を指定しません（基準値の水準を維持できたかで評価します）");

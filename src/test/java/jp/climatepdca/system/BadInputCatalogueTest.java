@@ -55,7 +55,7 @@ class BadInputCatalogueTest {
   private static final String KEY = CycleFixture.CITY + ":" + YEAR + ":env";
   private static final List<String> TABLES = List.of("municipality", "department", "measure", "fiscal_year_cycle",
       "self_assessment", "review_decision", "cycle_evaluation", "committee_opinion", "measure_decision",
-      "indicator", "indicator_actual", "emission_target", "emission_factor", "local_emission_factor",
+      "indicator", "indicator_actual", "emission_target", "plan_version", "emission_factor", "local_emission_factor",
       "activity_upload", "activity_row", "direct_emission",
       "area", "area_member", "area_measure", "area_measure_member", "area_indicator", "area_emission_target",
       "plan_governance", "cycle_governance",
@@ -92,6 +92,9 @@ class BadInputCatalogueTest {
   @Autowired
   JdbcTemplate db;
 
+  @Autowired
+  jp.climatepdca.review.ReviewLog reviews;
+
   private String entry;
   private int inputRefusals;
   private List<Map<String, Object>> rows;
@@ -113,6 +116,10 @@ class BadInputCatalogueTest {
       row.put("progress", "ON_TRACK");
       row.put("achievements", "実施した");
     });
+    // headquarters approved the cycle of 2001, which reviewed 2000: plan year 2000 is closed
+    reviews.record(new jp.climatepdca.review.ReviewRecord(CycleFixture.CITY, 2001, null,
+        jp.climatepdca.review.ReviewLevel.HEADQUARTERS, jp.climatepdca.review.ReviewOutcome.APPROVE, null,
+        "catalogue-closed-2001", "honbu", java.time.Instant.now()));
   }
 
   /** One refused request: who sends it, where, what comes back, and a piece of the message. */
@@ -505,6 +512,63 @@ class BadInputCatalogueTest {
 
   private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+  /** Revised plan files that would rewrite a closed year or pull a measure from under an open task. */
+  Stream<Case> planVersions() {
+    java.util.function.BiFunction<String, String, String> revised = (block, plan) ->
+        plan.replaceFirst("\\{", "{\"plan\": {" + block + "},");
+    var period = "\"firstYear\": 2000, \"lastYear\": 2060, ";
+    var retireEnv01 = demoPlan().replace("\"code\": \"ENV-01\",", "\"code\": \"ENV-01\", \"retiredFrom\": 2051,");
+    return Stream.of(
+        // other classes of the shared context may close later years of the demo city: the messages asserted
+        // here hold whichever closed year comes first (PlanRevisionAfterPublicationTest and
+        // PlanVersionOpenTasksTest assert each message whole)
+        api("plan version effective in a closed year", "jimukyoku", "POST", "/api/plans",
+            revised.apply(period + "\"effectiveYear\": 2000, \"reason\": \"改定\"", demoPlan()), 409,
+            "2000年度から適用されるため読み込めません"),
+        api("plan version retiring a measure under an open task (or in a closed year)", "jimukyoku", "POST",
+            "/api/plans", revised.apply(period + "\"effectiveYear\": 2051, \"reason\": \"中間見直し\"", retireEnv01),
+            409, "できません"),
+        api("plan reason unknown", "jimukyoku", "POST", "/api/plans",
+            revised.apply(period + "\"effectiveYear\": 2055, \"reason\": \"見直し\"", demoPlan()), 400, "plan の reason"),
+        api("plan period reversed", "jimukyoku", "POST", "/api/plans",
+            revised.apply("\"firstYear\": 2030, \"lastYear\": 2021", demoPlan()), 400, "plan の lastYear"),
+        api("plan effective year outside the period", "jimukyoku", "POST", "/api/plans",
+            revised.apply(period + "\"effectiveYear\": 2070", demoPlan()), 400, "plan の effectiveYear"),
+        api("measure replacing itself", "jimukyoku", "POST", "/api/plans",
+            demoPlan().replace("\"code\": \"ENV-01\",", "\"code\": \"ENV-01\", \"replaces\": \"ENV-01\","), 400,
+            "自分自身"),
+        api("measure replacing a code the plan never had", "jimukyoku", "POST", "/api/plans",
+            demoPlan().replace("\"code\": \"ENV-01\",", "\"code\": \"ENV-01\", \"replaces\": \"OLD-99\","), 400,
+            "施策コード \"OLD-99\" はこれまでの計画にありません"),
+        api("measure retired in no year of ours", "jimukyoku", "POST", "/api/plans",
+            demoPlan().replace("\"code\": \"ENV-01\",", "\"code\": \"ENV-01\", \"retiredFrom\": 1800,"), 400,
+            "retiredFrom"),
+        api("versions of an unknown municipality", "demo", "GET", "/api/plans/000000/versions", null, 404, "000000"),
+        api("diff of a version that does not exist", "jimukyoku", "GET", "/api/plans/999999/versions/1/diff/99", null,
+            404, "第99版"),
+        api("diff with a version number not a number", "jimukyoku", "GET", "/api/plans/999999/versions/x/diff/1",
+            null, 400, "from"));
+  }
+
+  /** Starting a plan-period evaluation: refused before anything of the plan is read or stored. */
+  Stream<Case> periodEvaluations() {
+    var path = "/api/plans/999999/period-evaluations";
+    return Stream.of(
+        api("period evaluation without a kind", "jimukyoku", "POST", path, "{\"fiscalYear\": 2055}", 400, "kind: 評価の種類"),
+        api("period evaluation of an unknown kind", "jimukyoku", "POST", path,
+            "{\"fiscalYear\": 2055, \"kind\": \"ANNUAL\"}", 400, "ANNUAL"),
+        api("period evaluation without a year", "jimukyoku", "POST", path, "{\"kind\": \"MIDTERM\"}", 400,
+            "fiscalYear: 年度は必須です"),
+        api("period evaluation year not a number", "jimukyoku", "POST", path,
+            "{\"fiscalYear\": \"二〇五五\", \"kind\": \"MIDTERM\"}", 400, "fiscalYear"),
+        api("period evaluation of an unknown municipality", "demo", "POST", "/api/plans/000000/period-evaluations",
+            "{\"fiscalYear\": 2055, \"kind\": \"MIDTERM\"}", 404, "000000"),
+        api("period evaluation not started", "jimukyoku", "GET", path + "/2099", null, 404, "開始されていません"),
+        api("period evaluation year outside ours", "jimukyoku", "GET", path + "/1800", null, 400, "年度"),
+        api("revision draft of an evaluation not started", "jimukyoku", "PUT", path + "/2099/draft", "{}", 404,
+            "開始されていません"));
+  }
+
   /** The demo plan with a governance block (docs/governance.md). */
   private static String withGovernance(String block) {
     var plan = demoPlan().stripTrailing();
@@ -565,7 +629,8 @@ class BadInputCatalogueTest {
 
   @Order(1)
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed", "engineBodies", "areas", "staffMeetings"})
+  @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed", "engineBodies", "areas", "staffMeetings",
+      "planVersions", "periodEvaluations"})
   @Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
   void refusedWithAClearMessageAndNothingChanged(Case c, CapturedOutput output) {
     var before = snapshot();

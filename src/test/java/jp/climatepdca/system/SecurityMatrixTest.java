@@ -67,6 +67,12 @@ class SecurityMatrixTest {
       POST /api/cycles                             CYCLE_AGAIN        401 403   403   403   409   409
       GET  /api/cycles/999999/2050                                    401 200   200   200   200   200
       POST /api/plans                              EMPTY_OBJECT       401 403   403   403   400   400
+      GET  /api/plans/999999/versions                                 401 403   403   200   200   200
+      GET  /api/plans/999999/versions/1/diff/1                        401 403   403   200   200   200
+      POST /api/plans/999999/period-evaluations    EMPTY_OBJECT       401 403   403   403   400   400
+      GET  /api/plans/999999/period-evaluations/2099                  401 403   403   404   404   404
+      GET  /api/plans/999999/period-evaluations/2099/draft            401 403   403   403   404   404
+      PUT  /api/plans/999999/period-evaluations/2099/draft EMPTY_OBJECT 401 403 403   403   404   404
       GET  /api/no-such-endpoint                                      401 404   404   404   404   404
       GET  /api/areas/demo-area/staff-meetings?fiscalYear=2026        401 403   403   403   403   200
       GET  /engine-rest/task?processInstanceBusinessKey=DRAFT         401 200:1 200:0 200:0 200:0 200:1

@@ -62,7 +62,8 @@ public final class EngineTestBeans {
     when(schedule.publicationDue(anyString(), anyInt())).thenReturn(DUE);
     Mocks.register("cycleSchedule", schedule);
     var participants = mock(CycleParticipants.class);
-    when(participants.departments(anyString())).thenReturn(departments);
+    when(participants.departments(org.mockito.ArgumentMatchers.any(
+        org.camunda.bpm.engine.delegate.DelegateExecution.class))).thenReturn(departments);
     Mocks.register("cycleParticipants", participants);
     TaskListener nothing = task -> { };
     LISTENERS.forEach(name -> Mocks.register(name, nothing));
