@@ -73,10 +73,12 @@ class AreaActionDecisionsListener extends FormTaskListener {
     refuseIfAny(errors);
     var user = variables.currentUser(task);
     var now = Instant.now();
-    read.forEach((code, decided) -> decisions
-        .findByAreaCodeAndFiscalYearAndMeasureCode(cycle.municipality(), cycle.fiscalYear(), code)
-        .orElseGet(() -> decisions.save(new AreaMeasureDecision(cycle.municipality(), cycle.fiscalYear(), code)))
-        .decide(decided.action(), decided.reason(), user, now));
+    read.forEach((code, decided) -> {
+      var decision = decisions.findByAreaCodeAndFiscalYearAndMeasureCode(cycle.municipality(), cycle.fiscalYear(), code)
+          .orElseGet(() -> new AreaMeasureDecision(cycle.municipality(), cycle.fiscalYear(), code));
+      decision.decide(decided.action(), decided.reason(), user, now);
+      decisions.save(decision);
+    });
   }
 
   private record Decided(AreaAction action, String reason) {}

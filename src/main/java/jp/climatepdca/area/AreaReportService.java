@@ -37,14 +37,16 @@ public class AreaReportService {
   private final ReportPdf pdf;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final AreaCycleRecords records;
 
   AreaReportService(AreaPlanService areas, AreaCompilationService compilations, ReportPdf pdf, JdbcTemplate jdbc,
-      ObjectMapper json) {
+      ObjectMapper json, AreaCycleRecords records) {
     this.areas = areas;
     this.compilations = compilations;
     this.pdf = pdf;
     this.jdbc = jdbc;
     this.json = json;
+    this.records = records;
   }
 
   /**
@@ -127,8 +129,15 @@ public class AreaReportService {
    * its own tables; until they can be read here, the report carries none, and this is the one place to add
    * them (docs/area-report.md).
    */
+  /** The area cycle's records of the year (liaison meeting, committee opinions with responses). */
   private Meetings meetings(AreaView a, int fiscalYear) {
-    return Meetings.NONE;
+    var year = records.year(a.code(), fiscalYear);
+    var liaison = year.liaisonMeeting();
+    var decisions = liaison.map(l -> l.decisions() == null ? List.<String>of()
+        : l.decisions().lines().map(String::strip).filter(line -> !line.isEmpty()).toList()).orElse(List.of());
+    var opinions = year.opinions().stream()
+        .map(o -> new AreaReportContent.Opinion(o.subject(), o.opinion(), o.response())).toList();
+    return new Meetings(liaison.map(AreaCycleRecords.LiaisonMeeting::minutes).orElse(null), decisions, opinions);
   }
 
   private String write(AreaReportContent content) {

@@ -79,15 +79,7 @@ public class PlanImportService {
    */
   @Transactional
   public PlanImportResult importPlan(InputStream json, Predicate<String> mayLoad, String user) {
-    var tree = tree(json);
-    var types = PlanFileTypes.check(tree);
-    var doc = parse(tree);
-    var errors = new ArrayList<>(types.errors());
-    errors.addAll(types.withoutRepeats(PlanFileValidator.validate(doc)));
-    AreaReference.check(doc.municipality(), areas.getIfAvailable(), errors);
-    if (!errors.isEmpty()) {
-      throw new UserInputException(TITLE, errors);
-    }
+    var doc = readChecked(json);
     var m = doc.municipality();
     if (!mayLoad.test(m.code())) {
       throw new AccessDeniedException("自治体コード \"" + m.code() + "\" の計画を登録する権限がありません");
@@ -136,19 +128,25 @@ public class PlanImportService {
    * tasks), writing nothing: a process's form that takes a revised plan refuses it at once, as a whole.
    */
   void check(InputStream json, Predicate<String> mayLoad) {
-    // as importPlan reads it (the tree first, every type error with the rest)
+    var doc = readChecked(json);
+    if (!mayLoad.test(doc.municipality().code())) {
+      throw new AccessDeniedException("自治体コード \"" + doc.municipality().code() + "\" の計画を登録する権限がありません");
+    }
+    versions.decide(doc);
+  }
+
+  /** The file read and checked as a whole: every error of it at once, or the document. */
+  private PlanDocument readChecked(InputStream json) {
     var tree = tree(json);
     var types = PlanFileTypes.check(tree);
     var doc = parse(tree);
     var errors = new ArrayList<>(types.errors());
     errors.addAll(types.withoutRepeats(PlanFileValidator.validate(doc)));
+    AreaReference.check(doc.municipality(), areas.getIfAvailable(), errors);
     if (!errors.isEmpty()) {
       throw new UserInputException(TITLE, errors);
     }
-    if (!mayLoad.test(doc.municipality().code())) {
-      throw new AccessDeniedException("自治体コード \"" + doc.municipality().code() + "\" の計画を登録する権限がありません");
-    }
-    versions.decide(doc);
+    return doc;
   }
 
   private PlanImportResult unchanged(PlanDocument doc, PlanVersion version) {
