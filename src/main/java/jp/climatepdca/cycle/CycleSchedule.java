@@ -6,16 +6,19 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import jp.climatepdca.cycle.ScheduleProperties.Dates;
+import jp.climatepdca.plan.PlanGovernance.Step;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * The fiscal calendar the BPMN reads (bean {@code cycleSchedule}): the April check's and the July
  * calculation's timer dates and the due dates of the tasks (Event_AprilCheckDate, Event_JulyCalculationDate
- * and the user tasks of both processes).
+ * and the user tasks of both processes). A municipality's plan may state its own schedule
+ * (docs/governance.md); it is read when each timer or task is created, so a revised plan needs no restart.
  */
 @Component("cycleSchedule")
 @EnableConfigurationProperties(ScheduleProperties.class)
@@ -24,14 +27,15 @@ public class CycleSchedule {
   private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
   private static final Dates BUILT_IN = new Dates("04-01", "05-31", "07-01", "08-31", "09-30", "10-31", "11-30", "01-31", "03-31");
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-  private static final List<Function<Dates, String>> FIELDS = List.of(Dates::aprilCheck,
-      Dates::selfAssessmentDue, Dates::julyCalculation, Dates::checkDue, Dates::headquartersDue, Dates::liaisonMeeting, Dates::committee,
-      Dates::actionDue, Dates::publicationDue);
+  /** Step name (the plan file's, PlanGovernance.STEPS) to the configuration's field. */
+  private static final Map<String, Function<Dates, String>> FIELDS = fields();
 
   private final ScheduleProperties properties;
+  private final CycleGovernance governance;
 
-  CycleSchedule(ScheduleProperties properties) {
+  CycleSchedule(ScheduleProperties properties, CycleGovernance governance) {
     this.properties = properties;
+    this.governance = governance;
     // Parse every configured date now: a typo must stop start-up, not a running cycle in July.
     properties.municipalities().values().forEach(CycleSchedule::check);
     check(properties.defaults());
@@ -46,52 +50,79 @@ public class CycleSchedule {
   }
 
   public Date aprilCheckStart(String municipality, int fiscalYear) {
-    return date(municipality, fiscalYear, Dates::aprilCheck);
+    return date(municipality, fiscalYear, "aprilCheck");
   }
 
   public Date selfAssessmentDue(String municipality, int fiscalYear) {
-    return date(municipality, fiscalYear, Dates::selfAssessmentDue);
+    return date(municipality, fiscalYear, "selfAssessmentDue");
   }
 
   /** From this day the secretariat is asked for the inventory year's activity data. */
   public Date julyCalculationStart(String municipality, int fiscalYear) {
-    return date(municipality, fiscalYear, Dates::julyCalculation);
+    return date(municipality, fiscalYear, "julyCalculation");
   }
 
   public Date checkDue(String municipality, int fiscalYear) {
-    return date(municipality, fiscalYear, Dates::checkDue);
+    return date(municipality, fiscalYear, "checkDue");
   }
 
   public Date headquartersDue(String municipality, int fiscalYear) {
-    return date(municipality, fiscalYear, Dates::headquartersDue);
+    return date(municipality, fiscalYear, "headquartersDue");
   }
 
   public Date liaisonMeetingDue(String municipality, int fiscalYear) {
-    return date(municipality, fiscalYear, Dates::liaisonMeeting);
+    return date(municipality, fiscalYear, "liaisonMeeting");
   }
 
   public Date committeeDue(String municipality, int fiscalYear) {
-    return date(municipality, fiscalYear, Dates::committee);
+    return date(municipality, fiscalYear, "committee");
   }
 
   public Date actionDue(String municipality, int fiscalYear) {
-    return date(municipality, fiscalYear, Dates::actionDue);
+    return date(municipality, fiscalYear, "actionDue");
   }
 
   /** The annual report (年次報告書) is published by this day: the statute asks for it every year. */
   public Date publicationDue(String municipality, int fiscalYear) {
-    return date(municipality, fiscalYear, Dates::publicationDue);
+    return date(municipality, fiscalYear, "publicationDue");
   }
 
-  /** The day within fiscal year N (April N to March N+1) at 09:00 Japan time. */
-  LocalDate day(String municipality, int fiscalYear, Function<Dates, String> which) {
-    var monthDay = MonthDay.parse(pick(municipality, which), MONTH_DAY);
+  /**
+   * The step's day within fiscal year N (April N to March N+1): the plan's schedule as the cycle took it
+   * (a month-day, or business days after another step), else the configuration, else the built-in date.
+   */
+  LocalDate day(String municipality, int fiscalYear, String step) {
+    var plan = governance.of(municipality, fiscalYear).map(g -> g.schedule()).orElse(Map.of());
+    return day(municipality, fiscalYear, step, plan, 0);
+  }
+
+  private LocalDate day(String municipality, int fiscalYear, String step, Map<String, Step> plan, int depth) {
+    var rule = plan.get(step);
+    if (rule != null && rule.after() != null && depth < FIELDS.size()) {
+      return BusinessDays.after(day(municipality, fiscalYear, rule.after(), plan, depth + 1), rule.days());
+    }
+    var text = rule != null && rule.monthDay() != null ? rule.monthDay() : pick(municipality, FIELDS.get(step));
+    var monthDay = MonthDay.parse(text, MONTH_DAY);
     var year = monthDay.getMonthValue() >= 4 ? fiscalYear : fiscalYear + 1;
     return monthDay.atYear(year);
   }
 
-  private Date date(String municipality, int fiscalYear, Function<Dates, String> which) {
-    return Date.from(day(municipality, fiscalYear, which).atTime(9, 0).atZone(JAPAN).toInstant());
+  private Date date(String municipality, int fiscalYear, String step) {
+    return Date.from(day(municipality, fiscalYear, step).atTime(9, 0).atZone(JAPAN).toInstant());
+  }
+
+  private static Map<String, Function<Dates, String>> fields() {
+    var fields = new LinkedHashMap<String, Function<Dates, String>>();
+    fields.put("aprilCheck", Dates::aprilCheck);
+    fields.put("selfAssessmentDue", Dates::selfAssessmentDue);
+    fields.put("julyCalculation", Dates::julyCalculation);
+    fields.put("checkDue", Dates::checkDue);
+    fields.put("headquartersDue", Dates::headquartersDue);
+    fields.put("liaisonMeeting", Dates::liaisonMeeting);
+    fields.put("committee", Dates::committee);
+    fields.put("actionDue", Dates::actionDue);
+    fields.put("publicationDue", Dates::publicationDue);
+    return Map.copyOf(fields);
   }
 
   private String pick(String municipality, Function<Dates, String> which) {
@@ -104,7 +135,7 @@ public class CycleSchedule {
   }
 
   private static void check(Dates dates) {
-    for (var field : FIELDS) {
+    for (var field : FIELDS.values()) {
       var value = field.apply(dates);
       if (value != null) {
         try {

@@ -23,9 +23,12 @@ public class CycleStarter {
   private final CycleSchedule schedule;
   private final RuntimeService runtime;
   private final FiscalYearCycleRepository cycles;
+  private final CycleGovernance governance;
 
-  CycleStarter(PlanService plan, CycleSchedule schedule, RuntimeService runtime, FiscalYearCycleRepository cycles) {
+  CycleStarter(PlanService plan, CycleSchedule schedule, RuntimeService runtime, FiscalYearCycleRepository cycles,
+      CycleGovernance governance) {
     this.plan = plan;
+    this.governance = governance;
     this.schedule = schedule;
     this.runtime = runtime;
     this.cycles = cycles;
@@ -59,6 +62,8 @@ public class CycleStarter {
       throw new UserInputException("年度サイクルを開始できません",
           List.of("municipality: " + m.name() + " には点検対象の施策がありません。先に計画データを登録してください"));
     }
+    // before the engine creates the April timer: the cycle keeps these dates and bodies all year
+    governance.take(m.code(), fiscalYear);
     var instance = runtime.createProcessInstanceByKey(FiscalYearCycleProcess.KEY)
         .businessKey(reference.businessKey())
         .setVariable(CycleReference.MUNICIPALITY, m.code())

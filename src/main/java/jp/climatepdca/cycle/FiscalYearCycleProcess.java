@@ -39,6 +39,17 @@ public final class FiscalYearCycleProcess {
   public static final String TASK_LIAISON_MEETING = "Task_LiaisonMeeting";
   public static final String TASK_COMMITTEE_REVIEW = "Task_CommitteeReview";
   /**
+   * The plan's governance (docs/governance.md) decides from our tables, never a variable, whether headquarters
+   * evaluates this year and whether the committee reviews before publishing, is reported to after it, or
+   * does not meet this year; a plan without it takes today's path.
+   */
+  public static final String GATEWAY_HEADQUARTERS_THIS_YEAR = "Gateway_HeadquartersThisYear";
+  public static final String GATEWAY_COMMITTEE_BEFORE_PUBLISHING = "Gateway_CommitteeBeforePublishing";
+  public static final String GATEWAY_COMMITTEE_AFTER_PUBLISHING = "Gateway_CommitteeAfterPublishing";
+  /** The published annual report reported to the committee, its opinions for the next year (川崎市). */
+  public static final String TASK_COMMITTEE_HEARING = "Task_CommitteeHearing";
+  public static final String EVENT_OPINIONS_FOR_NEXT_YEAR = "Event_OpinionsForNextYear";
+  /**
    * After the committee accepts, the Action step and the publication run side by side: the report shows
    * the Check (assessments, evaluations, opinions with their responses, emissions), not next year's plan,
    * so neither needs the other; and publication (statutory, due by {@code publication-due}) need not

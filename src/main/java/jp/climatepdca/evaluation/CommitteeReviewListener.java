@@ -2,6 +2,7 @@ package jp.climatepdca.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.climatepdca.cycle.CycleGovernance;
 import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.evaluation.EvaluationService.OpinionInput;
 import jp.climatepdca.plan.MeasureView;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
 class CommitteeReviewListener extends FormTaskListener {
 
   static final String OPINIONS = "opinions";
+  /** Shown by the form: false hides the return (an advisory body, or the hearing after publication). */
+  static final String MAY_RETURN = "committeeMayReturn";
   private static final int MAX_OPINION = 4000;
 
   private final CheckContext context;
@@ -30,9 +33,11 @@ class CommitteeReviewListener extends FormTaskListener {
   private final PlanService plan;
   private final ReviewForm reviewForm;
   private final TaskVariables variables;
+  private final CycleGovernance governance;
 
   CommitteeReviewListener(CheckContext context, EvaluationService evaluations, PlanService plan, ReviewForm reviewForm,
-      TaskVariables variables) {
+      TaskVariables variables, CycleGovernance governance) {
+    this.governance = governance;
     this.context = context;
     this.evaluations = evaluations;
     this.plan = plan;
@@ -45,18 +50,35 @@ class CommitteeReviewListener extends FormTaskListener {
     context.show(task);
     variables.putRows(task, OPINIONS, List.of());
     reviewForm.declare(task);
+    task.setVariableLocal(MAY_RETURN, mayReturn(task, cycle));
   }
 
   @Override
   protected void onComplete(DelegateTask task, CycleReference cycle) {
     var errors = new ArrayList<String>();
-    var outcome = reviewForm.read(task, errors);
+    ReviewOutcome outcome;
+    if (mayReturn(task, cycle)) {
+      outcome = reviewForm.read(task, errors);
+    } else {
+      // the form hides the return; a RETURN sent anyway (REST) is refused, not taken as approval
+      outcome = ReviewOutcome.APPROVE;
+      if (variables.text(task, ReviewForm.DECISION).filter(d -> !d.equals(ReviewOutcome.APPROVE.name())).isPresent()) {
+        errors.add(governance.name(cycle.municipality(), cycle.fiscalYear(), "committee", "推進委員会")
+            + "は意見を述べる機関のため、差し戻しはできません（意見だけを入力してください）");
+      }
+    }
     var opinions = opinions(task, cycle, errors);
     refuseIfAny(errors);
     evaluations.addOpinions(cycle.municipality(), cycle.fiscalYear(), task.getId(), variables.currentUser(task),
         opinions);
     reviewForm.record(task, cycle.municipality(), cycle.fiscalYear(), null, ReviewLevel.COMMITTEE, outcome);
     task.getExecution().setVariable(FiscalYearCycleProcess.COMMITTEE_ACCEPTED, outcome == ReviewOutcome.APPROVE);
+  }
+
+  /** Only an approving committee before publication may send the result back (docs/governance.md). */
+  private boolean mayReturn(DelegateTask task, CycleReference cycle) {
+    return FiscalYearCycleProcess.TASK_COMMITTEE_REVIEW.equals(task.getTaskDefinitionKey())
+        && governance.committeeMayReturn(cycle.municipality(), cycle.fiscalYear());
   }
 
   private List<OpinionInput> opinions(DelegateTask task, CycleReference cycle, List<String> errors) {

@@ -2,9 +2,12 @@ package jp.climatepdca.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jp.climatepdca.identity.TenantDirectory.GroupSpec;
 import jp.climatepdca.plan.DepartmentView;
 import jp.climatepdca.plan.MunicipalityView;
+import jp.climatepdca.plan.PlanGovernance;
+import jp.climatepdca.plan.PlanGovernanceService;
 import jp.climatepdca.plan.PlanImportedEvent;
 import jp.climatepdca.plan.PlanService;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,9 +31,12 @@ class GroupProvisioner {
   private final TenantDirectory tenants;
   private final PlanService plans;
   private final IdentityService identity;
+  private final PlanGovernanceService governance;
 
-  GroupProvisioner(TenantDirectory tenants, PlanService plans, IdentityService identity) {
+  GroupProvisioner(TenantDirectory tenants, PlanService plans, IdentityService identity,
+      PlanGovernanceService governance) {
     this.tenants = tenants;
+    this.governance = governance;
     this.plans = plans;
     this.identity = identity;
   }
@@ -58,18 +64,27 @@ class GroupProvisioner {
     }
   }
 
+  /** The bodies' groups carry the names the plan gives them (docs/governance.md), else today's. */
   private void provision(MunicipalityView m, List<DepartmentView> departments) {
+    var plan = governance.current(m.code());
     var groups = new ArrayList<GroupSpec>(List.of(
         new GroupSpec(GroupNames.secretariat(m.code()), m.name() + " 事務局（環境政策担当）", "SECRETARIAT"),
-        new GroupSpec(GroupNames.headquarters(m.code()), m.name() + " 推進本部", "HEADQUARTERS"),
-        new GroupSpec(GroupNames.committee(m.code()), m.name() + " 推進委員会（環境審議会）", "COMMITTEE")));
+        new GroupSpec(GroupNames.headquarters(m.code()),
+            m.name() + " " + name(plan.map(PlanGovernance::headquarters), "推進本部"), "HEADQUARTERS"),
+        new GroupSpec(GroupNames.committee(m.code()),
+            m.name() + " " + name(plan.map(PlanGovernance::committee), "推進委員会（環境審議会）"), "COMMITTEE")));
     if (m.liaisonMeeting()) {
-      groups.add(new GroupSpec(GroupNames.liaison(m.code()), m.name() + " 連絡会議", "LIAISON"));
+      groups.add(new GroupSpec(GroupNames.liaison(m.code()),
+          m.name() + " " + name(plan.map(PlanGovernance::liaison), "連絡会議"), "LIAISON"));
     }
     for (var d : departments) {
       groups.add(new GroupSpec(GroupNames.departmentStaff(m.code(), d.code()), d.name() + " 担当者", "DEPARTMENT_STAFF"));
       groups.add(new GroupSpec(GroupNames.departmentHead(m.code(), d.code()), d.name() + " 所属長", "DEPARTMENT_HEAD"));
     }
     tenants.ensure(m.code(), m.name(), groups);
+  }
+
+  private static String name(Optional<PlanGovernance.Body> body, String fallback) {
+    return body.map(PlanGovernance.Body::name).orElse(fallback);
   }
 }

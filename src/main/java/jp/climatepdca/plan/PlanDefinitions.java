@@ -141,6 +141,7 @@ class PlanDefinitions {
     Set<String> indicatorCodes = new HashSet<>(indicators(file).stream().map(PlanDocument.IndicatorEntry::code).toList());
     var indicators = Stream.concat(indicators(file).stream(), indicators(previous).stream()
         .filter(i -> !indicatorCodes.contains(i.code()))).toList();
-    return new PlanDocument(file.municipality(), departments, measures, indicators, file.emissionTargets(), file.plan());
+    return new PlanDocument(file.municipality(), departments, measures, indicators, file.emissionTargets(), file.plan(),
+        file.governance());
   }
 }

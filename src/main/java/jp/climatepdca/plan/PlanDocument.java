@@ -1,12 +1,13 @@
 package jp.climatepdca.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** The plan file as read from JSON (see docs/plan-file-format.md); validated by {@link PlanFileValidator}. */
 record PlanDocument(MunicipalityEntry municipality, List<DepartmentEntry> departments,
     List<MeasureEntry> measures, List<IndicatorEntry> indicators, List<EmissionTargetEntry> emissionTargets,
-    PlanEntry plan) {
+    PlanEntry plan, GovernanceEntry governance) {
 
   /** {@code area}: the area the municipality belongs to (docs/area.md), optional. */
   record MunicipalityEntry(String code, String name, Integer baseYear, Boolean liaisonMeeting,
@@ -29,6 +30,25 @@ record PlanDocument(MunicipalityEntry municipality, List<DepartmentEntry> depart
 
   /** A target year's value, or for a STAGES indicator the stage planned by that year. */
   record TargetEntry(Integer year, BigDecimal value, String stage) {}
+
+  /** The municipality's review bodies, their order and the year's schedule (docs/governance.md), optional. */
+  record GovernanceEntry(ScheduleEntry schedule, BodiesEntry bodies, String order) {}
+
+  /**
+   * Each step a month-day {@code "MM-DD"} or {@code {"businessDaysAfter": "<step>", "days": n}}; read as a
+   * tree because either is allowed ({@link PlanGovernanceValidator} checks both).
+   */
+  record ScheduleEntry(JsonNode aprilCheck, JsonNode selfAssessmentDue, JsonNode julyCalculation, JsonNode checkDue,
+      JsonNode headquartersDue, JsonNode liaisonMeeting, JsonNode committee, JsonNode actionDue,
+      JsonNode publicationDue) {}
+
+  record BodiesEntry(BodyEntry headquarters, BodyEntry liaison, BodyEntry committee) {}
+
+  /** {@code kind} only for the committee (ADVISORY | APPROVING); no {@code years}: every year. */
+  record BodyEntry(String name, String kind, YearsEntry years) {}
+
+  /** Meets in {@code from}, every {@code every} years after it, and in the mid-term and the final year. */
+  record YearsEntry(Integer every, Integer from, Integer midTermYear, Integer finalYear) {}
 
   /** {@code emissions}: the target in t-CO2, instead of or besides {@code reductionPercent}. */
   record EmissionTargetEntry(Integer year, BigDecimal reductionPercent, String label, BigDecimal emissions) {}

@@ -36,10 +36,12 @@ public class PlanImportService {
   private final ApplicationEventPublisher events;
   private final ObjectProvider<AreaDirectory> areas;
   private final PlanVersions versions;
+  private final PlanGovernanceService governance;
 
   PlanImportService(ObjectMapper mapper, MunicipalityRepository municipalities, DepartmentRepository departments,
       MeasureRepository measures, IndicatorRepository indicators, EmissionTargetRepository targets,
-      ApplicationEventPublisher events, ObjectProvider<AreaDirectory> areas, PlanVersions versions) {
+      ApplicationEventPublisher events, ObjectProvider<AreaDirectory> areas, PlanVersions versions,
+      PlanGovernanceService governance) {
     // the file is read as a tree first (PlanFileTypes): its decimals must stay exactly as written there too,
     // never a double (1e-100000000 would become 0) nor stripped of the scale the validator checks
     this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -53,6 +55,7 @@ public class PlanImportService {
     this.events = events;
     this.areas = areas;
     this.versions = versions;
+    this.governance = governance;
   }
 
   /** Who loads the start-up files, as plan versions name it. */
@@ -87,8 +90,11 @@ public class PlanImportService {
       return unchanged(doc, decision.existing());
     }
     var municipality = municipalities.findById(m.code()).orElseGet(() -> new Municipality(m.code()));
-    municipality.update(m.name(), m.baseYear() == null ? 2013 : m.baseYear(), Boolean.TRUE.equals(m.liaisonMeeting()),
-        m.baseEmissions());
+    // a plan that names its liaison body (governance.bodies.liaison) holds the meeting
+    var namesLiaison = doc.governance() != null && doc.governance().bodies() != null
+        && doc.governance().bodies().liaison() != null;
+    municipality.update(m.name(), m.baseYear() == null ? 2013 : m.baseYear(),
+        Boolean.TRUE.equals(m.liaisonMeeting()) || namesLiaison, m.baseEmissions());
     municipality.nameArea(m.area());
     municipalities.save(municipality);
     for (var d : doc.departments()) {
@@ -108,6 +114,7 @@ public class PlanImportService {
     }
     var indicatorEntries = saveIndicators(m.code(), doc);
     saveTargets(m.code(), doc);
+    governance.save(m.code(), PlanGovernanceValidator.view(doc.governance()));
     var view = municipality.view();
     var departmentViews = doc.departments().stream().map(d -> new DepartmentView(d.code(), d.name())).toList();
     events.publishEvent(new PlanImportedEvent(view, departmentViews));

@@ -19,7 +19,9 @@ final class PlanLabels {
       IndicatorDirection.class, e -> List.of(((IndicatorDirection) e).label()),
       IndicatorKind.class, e -> withAliases(((IndicatorKind) e).label(), ((IndicatorKind) e).aliases()),
       IndicatorStage.class, e -> List.of(((IndicatorStage) e).label()),
-      IndicatorSource.class, e -> List.of(((IndicatorSource) e).label()));
+      IndicatorSource.class, e -> List.of(((IndicatorSource) e).label()),
+      PlanGovernance.CommitteeKind.class, e -> List.of(((PlanGovernance.CommitteeKind) e).label()),
+      PlanGovernance.ReviewOrder.class, e -> List.of(((PlanGovernance.ReviewOrder) e).label()));
 
   private PlanLabels() {}
 

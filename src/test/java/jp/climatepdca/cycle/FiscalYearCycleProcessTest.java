@@ -360,4 +360,51 @@ class FiscalYearCycleProcessTest {
     return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
         .createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).activityId(activityId).count();
   }
+
+  /**
+   * A year in which neither headquarters nor the committee meets (seed 000: every third, the mid-term and the
+   * final year; the plan's governance says so, CycleGovernance answers from our tables): the check goes
+   * straight on to the Action step and the publication.
+   */
+  @Test
+  void aYearWithoutHeadquartersAndCommitteeGoesFromTheCheckToActionAndPublication() {
+    EngineTestBeans.governance(false, false, false);
+    var pi = startedAndReadyForTheCheck(false);
+    complete(task(pi));
+    assertThat(pi).isWaitingAt(TASK_ACTION_DECISIONS, CALL_ANNUAL_REPORT_PUBLICATION);
+    complete(actionTask(pi));
+    reportPublished(pi);
+    assertThat(pi).isEnded().hasPassed(END_COMPLETED, TASK_DECIDE_AREA_HAND_OFF)
+        .hasNotPassed(TASK_HEADQUARTERS_EVALUATION, TASK_COMMITTEE_REVIEW, FiscalYearCycleProcess.TASK_COMMITTEE_HEARING);
+  }
+
+  /**
+   * 川崎市 (seed 004): the annual report is compiled and published first, then reported to the 環境審議会,
+   * whose opinions serve the next year; the cycle ends after that hearing.
+   */
+  @Test
+  void theReportIsPublishedFirstAndThenReportedToTheCommittee() {
+    EngineTestBeans.governance(true, false, true);
+    var pi = startedAndReadyForTheCheck(false);
+    headquartersApproves(pi);
+    assertThat(pi).isWaitingAt(TASK_ACTION_DECISIONS, CALL_ANNUAL_REPORT_PUBLICATION).hasNotPassed(TASK_COMMITTEE_REVIEW);
+    complete(actionTask(pi));
+    reportPublished(pi);
+    assertThat(pi).isWaitingAt(FiscalYearCycleProcess.TASK_COMMITTEE_HEARING).hasNotPassed(END_COMPLETED);
+    assertThat(task(pi)).hasCandidateGroup("999999-committee").hasDueDate(EngineTestBeans.DUE);
+    complete(task(pi));
+    assertThat(pi).isEnded().hasPassedInOrder(CALL_ANNUAL_REPORT_PUBLICATION, FiscalYearCycleProcess.TASK_COMMITTEE_HEARING,
+        FiscalYearCycleProcess.EVENT_OPINIONS_FOR_NEXT_YEAR).hasNotPassed(END_COMPLETED);
+  }
+
+  /** Headquarters evaluates in a year the committee does not meet. */
+  @Test
+  void headquartersWithoutTheCommittee() {
+    EngineTestBeans.governance(true, false, false);
+    var pi = startedAndReadyForTheCheck(true);
+    headquartersApproves(pi);
+    assertThat(pi).isWaitingAt(TASK_LIAISON_MEETING);
+    complete(task(pi));
+    assertThat(pi).isWaitingAt(TASK_ACTION_DECISIONS, CALL_ANNUAL_REPORT_PUBLICATION).hasNotPassed(TASK_COMMITTEE_REVIEW);
+  }
 }

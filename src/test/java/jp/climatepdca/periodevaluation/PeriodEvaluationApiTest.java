@@ -336,7 +336,7 @@ class PeriodEvaluationApiTest {
     assertThat(draft).contains("\"firstYear\" : 2066", "\"lastYear\" : 2070", "\"effectiveYear\" : 2066", "改定");
     // the old period cannot hold a version effective after it
     putDraft("demo", draftPath, draft.replace("\"firstYear\" : 2066", "\"firstYear\" : 2061")
-        .replace("\"lastYear\" : 2070", "\"lastYear\" : 2065")).assertProblem(400, "plan.effectiveYear");
+        .replace("\"lastYear\" : 2070", "\"lastYear\" : 2065")).assertProblem(400, "plan の effectiveYear");
     assertThat(putDraft("demo", draftPath, draft).status()).isEqualTo(200);
     admin.complete(revise, Map.of());
     admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION), review("APPROVE", null, null));

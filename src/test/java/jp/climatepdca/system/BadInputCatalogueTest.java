@@ -58,6 +58,7 @@ class BadInputCatalogueTest {
       "indicator", "indicator_actual", "emission_target", "plan_version", "emission_factor", "local_emission_factor",
       "activity_upload", "activity_row", "direct_emission",
       "area", "area_member", "area_measure", "area_measure_member", "area_indicator", "area_emission_target",
+      "plan_governance", "cycle_governance",
       "area_staff_meeting", "area_working_group",
       "ACT_ID_TENANT", "ACT_ID_GROUP", "ACT_ID_TENANT_MEMBER",
       "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EXECUTION", "ACT_RU_JOB", "ACT_HI_TASKINST", "ACT_ID_USER");
@@ -202,6 +203,29 @@ class BadInputCatalogueTest {
             "\"direction\": \"HIGHER\",\n      \"baseYear\": 2022,\n      \"baseValue\": 12,\n      \"targetYear\": 2030,\n      \"targetValue\": 60",
             "\"kind\": \"維持\", \"direction\": \"HIGHER\", \"baseYear\": 2022"), 400,
             "indicators の 3 件目 (ENV-01-1) の baseValue: 「維持」の指標には維持する水準（基準値）が必要です"),
+        // the plan's governance (docs/governance.md): its schedule and bodies
+        api("/api plan: governance schedule step unknown", "demo", "POST", "/api/plans",
+            withGovernance("{\"schedule\": {\"aprilChek\": \"04-01\"}}"), 400,
+            "governance の schedule の aprilChek: 項目 \"aprilChek\" は定義されていません"),
+        api("/api plan: governance schedule day 02-30", "demo", "POST", "/api/plans",
+            withGovernance("{\"schedule\": {\"committee\": \"02-30\"}}"), 400,
+            "governance の schedule の committee: \"02-30\" という日付はありません"),
+        api("/api plan: governance businessDaysAfter in a circle", "demo", "POST", "/api/plans",
+            withGovernance("{\"schedule\": {\"checkDue\": {\"businessDaysAfter\": \"headquartersDue\", \"days\": 5},"
+                + " \"headquartersDue\": {\"businessDaysAfter\": \"checkDue\", \"days\": 5}}}"), 400,
+            "businessDaysAfter が循環しています"),
+        api("/api plan: governance businessDaysAfter an unknown step", "demo", "POST", "/api/plans",
+            withGovernance("{\"schedule\": {\"checkDue\": {\"businessDaysAfter\": \"julyCalc\", \"days\": 5}}}"), 400,
+            "governance の schedule の checkDue の businessDaysAfter: \"julyCalc\" は日程の段階ではありません"),
+        api("/api plan: governance body of an unknown role", "demo", "POST", "/api/plans",
+            withGovernance("{\"bodies\": {\"council\": {\"name\": \"協議会\"}}}"), 400,
+            "governance の bodies の council: 項目 \"council\" は定義されていません"),
+        api("/api plan: governance approving committee reported to after publishing", "demo", "POST", "/api/plans",
+            withGovernance("{\"order\": \"公表後に報告\", \"bodies\": {\"committee\": {\"name\": \"環境審議会\","
+                + " \"kind\": \"APPROVING\"}}}"), 400, "governance の order: 公表後に報告を受ける委員会は差し戻しできません"),
+        api("/api plan: governance body's years without every", "demo", "POST", "/api/plans",
+            withGovernance("{\"bodies\": {\"headquarters\": {\"name\": \"推進本部\", \"years\": {\"from\": 2021}}}}"), 400,
+            "governance の bodies の headquarters の years の every: 1〜10の整数"),
         form("form malformed JSON", "{\"variables\": {\"measures\": ", 400, "形式が正しくありません"),
         form("form variable of a wrong type", Map.of("measures", Map.of("type", "Integer", "value", "abc")), 400,
             "形式が正しくありません"),
@@ -543,6 +567,12 @@ class BadInputCatalogueTest {
         api("period evaluation year outside ours", "jimukyoku", "GET", path + "/1800", null, 400, "年度"),
         api("revision draft of an evaluation not started", "jimukyoku", "PUT", path + "/2099/draft", "{}", 404,
             "開始されていません"));
+  }
+
+  /** The demo plan with a governance block (docs/governance.md). */
+  private static String withGovernance(String block) {
+    var plan = demoPlan().stripTrailing();
+    return plan.substring(0, plan.length() - 1) + ", \"governance\": " + block + "}";
   }
 
   private static String demoPlan() {

@@ -1,5 +1,6 @@
 package jp.climatepdca.testing;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -8,6 +9,7 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import jp.climatepdca.cycle.CycleGovernance;
 import jp.climatepdca.cycle.CycleParticipants;
 import jp.climatepdca.cycle.CycleSchedule;
 import jp.climatepdca.identity.GroupNames;
@@ -29,7 +31,7 @@ public final class EngineTestBeans {
   public static final Date APRIL_CHECK = Date.from(Instant.parse("2026-04-01T00:00:00Z"));
   public static final Date JULY_CALCULATION = Date.from(Instant.parse("2026-07-01T00:00:00Z"));
   public static final Date DUE = Date.from(Instant.parse("2026-05-31T00:00:00Z"));
-  public static final List<String> LISTENERS = List.of("selfAssessmentEntryListener", "departmentReviewListener",
+  public static final List<String> LISTENERS = List.of("bodyTaskNames", "selfAssessmentEntryListener", "departmentReviewListener",
       "compileCheckListener", "headquartersEvaluationListener", "liaisonMeetingListener", "committeeReviewListener",
       "actionDecisionsListener", "activityDataEntryListener", "emissionsVerificationListener",
       "annualReportPreparationListener", "annualReportApprovalListener", "annualReportPublishingListener",
@@ -71,6 +73,19 @@ public final class EngineTestBeans {
     JavaDelegate alone = execution -> execution.setVariable("handToArea", false);
     Mocks.register("areaHandOffDelegate", alone);
     Mocks.register("handResultToAreaDelegate", noCalculation);
+    governance(true, true, false);
+  }
+
+  /**
+   * Which review steps the cycle's governance (plan's governance block) runs: headquarters this year, the
+   * committee before publishing, the committee after publishing. Without a block: true, true, false.
+   */
+  public static void governance(boolean headquarters, boolean committeeBefore, boolean committeeAfter) {
+    var governance = mock(CycleGovernance.class);
+    when(governance.headquartersMeets(any())).thenReturn(headquarters);
+    when(governance.committeeBeforePublishing(any())).thenReturn(committeeBefore);
+    when(governance.committeeAfterPublishing(any())).thenReturn(committeeAfter);
+    Mocks.register("cycleGovernance", governance);
   }
 
   public static void reset() {
