@@ -73,10 +73,13 @@ class AreaActionDecisionsListener extends FormTaskListener {
     refuseIfAny(errors);
     var user = variables.currentUser(task);
     var now = Instant.now();
-    read.forEach((code, decided) -> decisions
-        .findByAreaCodeAndFiscalYearAndMeasureCode(cycle.municipality(), cycle.fiscalYear(), code)
-        .orElseGet(() -> decisions.save(new AreaMeasureDecision(cycle.municipality(), cycle.fiscalYear(), code)))
-        .decide(decided.action(), decided.reason(), user, now));
+    // decided before it is saved: a new row is inserted at once (identity key), and its decision is NOT NULL
+    read.forEach((code, decided) -> {
+      var row = decisions.findByAreaCodeAndFiscalYearAndMeasureCode(cycle.municipality(), cycle.fiscalYear(), code)
+          .orElseGet(() -> new AreaMeasureDecision(cycle.municipality(), cycle.fiscalYear(), code));
+      row.decide(decided.action(), decided.reason(), user, now);
+      decisions.save(row);
+    });
   }
 
   private record Decided(AreaAction action, String reason) {}

@@ -19,11 +19,14 @@ class AreaCompilationCheckListener extends FormTaskListener {
 
   private final AreaForms forms;
   private final AreaRecords records;
+  private final AreaCompilationService compilations;
   private final TaskVariables variables;
 
-  AreaCompilationCheckListener(AreaForms forms, AreaRecords records, TaskVariables variables) {
+  AreaCompilationCheckListener(AreaForms forms, AreaRecords records, AreaCompilationService compilations,
+      TaskVariables variables) {
     this.forms = forms;
     this.records = records;
+    this.compilations = compilations;
     this.variables = variables;
   }
 
@@ -36,7 +39,11 @@ class AreaCompilationCheckListener extends FormTaskListener {
             + "）を受けて再提出しました（" + AreaForms.shown(m.resultSubmittedAt()) + "）。とりまとめを確認し直してください。")
         .orElse("");
     variables.putText(task, "returnNotice", resubmitted);
-    variables.putText(task, AGENDA, records.of(cycle.municipality(), cycle.fiscalYear()).agendaSummary());
+    // the agenda pack starts from the compilation Task_CompileArea just stored; after a member handed in again
+    // the figures changed, so the secretariat starts again from the new pack rather than from its old text
+    var earlier = records.of(cycle.municipality(), cycle.fiscalYear()).agendaSummary();
+    variables.putText(task, AGENDA, earlier == null || !resubmitted.isEmpty()
+        ? compilations.agendaSummary(cycle.municipality(), cycle.fiscalYear()) : earlier);
   }
 
   @Override

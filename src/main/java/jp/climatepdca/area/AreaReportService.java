@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.climatepdca.area.AreaReportContent.IndicatorEntry;
-import jp.climatepdca.area.AreaReportContent.Meetings;
 import jp.climatepdca.emission.InventoryReportService;
 import jp.climatepdca.publication.ReportFileStore;
 import jp.climatepdca.publication.ReportPdf;
@@ -34,14 +33,16 @@ public class AreaReportService {
 
   private final AreaPlanService areas;
   private final AreaCompilationService compilations;
+  private final AreaReportMeetings meetings;
   private final ReportPdf pdf;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
 
-  AreaReportService(AreaPlanService areas, AreaCompilationService compilations, ReportPdf pdf, JdbcTemplate jdbc,
-      ObjectMapper json) {
+  AreaReportService(AreaPlanService areas, AreaCompilationService compilations, AreaReportMeetings meetings,
+      ReportPdf pdf, JdbcTemplate jdbc, ObjectMapper json) {
     this.areas = areas;
     this.compilations = compilations;
+    this.meetings = meetings;
     this.pdf = pdf;
     this.jdbc = jdbc;
     this.json = json;
@@ -62,7 +63,7 @@ public class AreaReportService {
         + " where area_code = ? and fiscal_year = ?", Integer.class, a.code(), fiscalYear);
     var now = Instant.now();
     var content = new AreaReportContent(a.code(), a.name(), fiscalYear, version, now, compilation,
-        indicators(a, compilation), meetings(a, fiscalYear));
+        indicators(a, compilation), meetings.of(a, fiscalYear));
     var keys = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var insert = connection.prepareStatement("insert into area_report (area_code, fiscal_year, version,"
@@ -120,15 +121,6 @@ public class AreaReportService {
           i.baseValue(), i.targetYear(), i.targetValue(), actual == null ? null : compilation.inventoryYear(), actual,
           actual == null ? null : InventoryReportService.percent(actual, i.baseValue()));
     }).toList();
-  }
-
-  /**
-   * The records of the year's liaison meeting and committee. The area cycle (area-cycle.bpmn) keeps them in
-   * its own tables; until they can be read here, the report carries none, and this is the one place to add
-   * them (docs/area-report.md).
-   */
-  private Meetings meetings(AreaView a, int fiscalYear) {
-    return Meetings.NONE;
   }
 
   private String write(AreaReportContent content) {

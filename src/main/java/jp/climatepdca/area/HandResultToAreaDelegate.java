@@ -2,6 +2,7 @@ package jp.climatepdca.area;
 
 import java.time.Instant;
 import jp.climatepdca.system.CycleReference;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,10 +19,12 @@ class HandResultToAreaDelegate implements JavaDelegate {
 
   private final AreaCycleMemberRepository members;
   private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  HandResultToAreaDelegate(AreaCycleMemberRepository members, RuntimeService runtime) {
+  HandResultToAreaDelegate(AreaCycleMemberRepository members, RuntimeService runtime, IdentityService identity) {
     this.members = members;
     this.runtime = runtime;
+    this.identity = identity;
   }
 
   @Override
@@ -30,9 +33,10 @@ class HandResultToAreaDelegate implements JavaDelegate {
     var member = members.findByMunicipalityCodeAndFiscalYear(cycle.municipality(), cycle.fiscalYear())
         .orElseThrow(() -> new IllegalStateException(cycle.businessKey() + " is no member of an area cycle"));
     member.submitted(Instant.now());
-    runtime.createMessageCorrelation(AreaCycleProcess.MESSAGE_MEMBER_RESULT)
+    // a job of this tenant reaching another tenant's instance (CrossTenant)
+    CrossTenant.asEngine(identity, () -> runtime.createMessageCorrelation(AreaCycleProcess.MESSAGE_MEMBER_RESULT)
         .processInstanceBusinessKey(member.areaCode() + ":" + member.fiscalYear())
         .localVariableEquals(AreaCycleProcess.MEMBER, member.municipalityCode())
-        .correlateWithResult();
+        .correlateWithResult());
   }
 }
