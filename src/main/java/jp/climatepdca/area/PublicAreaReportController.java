@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import jp.climatepdca.publication.AnnualReportService;
 import jp.climatepdca.publication.FiscalYears;
 import jp.climatepdca.publication.PublicPaths;
 import jp.climatepdca.publication.ReportCharts;
@@ -31,10 +32,12 @@ class PublicAreaReportController {
   private static final CacheControl REVALIDATE = CacheControl.noCache().cachePublic();
 
   private final AreaReportService reports;
+  private final AnnualReportService memberReports;
   private final ReportCharts charts;
 
-  PublicAreaReportController(AreaReportService reports, ReportCharts charts) {
+  PublicAreaReportController(AreaReportService reports, AnnualReportService memberReports, ReportCharts charts) {
     this.reports = reports;
+    this.memberReports = memberReports;
     this.charts = charts;
   }
 
@@ -52,6 +55,9 @@ class PublicAreaReportController {
     model.addAttribute("membersChart", membersChart(c.compilation()));
     model.addAttribute("progressChart", progressChart(c.compilation()));
     model.addAttribute("base", "/public/areas/" + c.area() + "/" + c.fiscalYear());
+    // a link to a member's own report of the year once it is published (members publish after the area decides)
+    model.addAttribute("memberReports", c.compilation().members().stream().map(AreaCompilation.MemberEmissions::code)
+        .filter(m -> memberReports.isPublished(m, c.fiscalYear())).collect(java.util.stream.Collectors.toSet()));
     return "public/area-report";
   }
 

@@ -26,6 +26,11 @@ public final class FiscalYearCycleProcess {
    */
   public static final String TASK_DECIDE_AREA_HAND_OFF = "Task_DecideAreaHandOff";
   public static final String EVENT_RESULT_HANDED_TO_AREA = "Event_ResultHandedToArea";
+  /**
+   * Whether the area took the result: it no longer waits for a member the secretariat went on without (a
+   * decision that can cross the hand-in); such a member goes on alone.
+   */
+  public static final String GATEWAY_HANDED_IN = "Gateway_HandedIn";
   public static final String GATEWAY_AWAIT_AREA = "Gateway_AwaitArea";
   public static final String EVENT_AREA_DECISIONS_MADE = "Event_AreaDecisionsMade";
   public static final String EVENT_AREA_RESULT_RETURNED = "Event_AreaResultReturned";
@@ -55,6 +60,8 @@ public final class FiscalYearCycleProcess {
   public static final String EMISSIONS_ACCEPTED = "emissionsAccepted";
   /** Set by Task_DecideAreaHandOff from table area_cycle_member just before its gateway reads it. */
   public static final String HAND_TO_AREA = "handToArea";
+  /** Set by Event_ResultHandedToArea's delegate: the area's instance took the result. */
+  public static final String HANDED_IN_TO_AREA = "handedInToArea";
 
   private FiscalYearCycleProcess() {}
 }

@@ -125,6 +125,16 @@ class AreaReportPublicationTest {
   }
 
   @Test
+  void thePageLinksAMembersOwnReportOnceItIsPublished() {
+    var path = "/public/areas/" + AREA + "/" + YEAR;
+    assertThat(text(get(path))).doesNotContain("構成市町村の年次報告書");
+    jp.climatepdca.publication.PublishedReports.publish(context, ReportArea.WEST, YEAR, "西町の年次報告");
+    assertThat(text(get(path))).contains("構成市町村の年次報告書", "href=\"/public/945202/2026\"")
+        .doesNotContain("href=\"/public/945201/2026\"");
+    assertThat(get("/public/945202/2026").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void thePdfHasEveryMemberAndTheTotalsInJapaneseText() throws IOException {
     var response = get("/public/areas/" + AREA + "/" + YEAR + ".pdf");
     assertThat(response.statusCode()).isEqualTo(200);

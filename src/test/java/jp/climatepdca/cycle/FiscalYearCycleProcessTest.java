@@ -22,9 +22,12 @@ import static jp.climatepdca.cycle.FiscalYearCycleProcess.EVENT_AREA_DECISIONS_M
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.EVENT_AREA_RESULT_RETURNED;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.EVENT_RESULT_HANDED_TO_AREA;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.GATEWAY_AWAIT_AREA;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.GATEWAY_HANDED_IN;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.HANDED_IN_TO_AREA;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.HAND_TO_AREA;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_DECIDE_AREA_HAND_OFF;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -44,6 +47,7 @@ import jp.climatepdca.assessment.DepartmentSelfAssessmentProcess;
 import jp.climatepdca.publication.AnnualReportPublicationProcess;
 import jp.climatepdca.testing.EngineTestBeans;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -262,9 +266,18 @@ class FiscalYearCycleProcessTest {
    * one against table area_cycle_member): after headquarters approves it hands in, in a job, and waits for
    * the area; its own liaison meeting and committee are the area's.
    */
-  private JavaDelegate memberOfAnArea() {
+  private JavaDelegate memberOfAnArea() throws Exception {
+    return memberOfAnArea(true);
+  }
+
+  /** {@code taken}: whether the area still waits for the member when it hands in. */
+  private JavaDelegate memberOfAnArea(boolean taken) throws Exception {
     Mocks.register("areaHandOffDelegate", (JavaDelegate) execution -> execution.setVariable(HAND_TO_AREA, true));
     var handIn = mock(JavaDelegate.class);
+    doAnswer(call -> {
+      call.getArgument(0, DelegateExecution.class).setVariable(HANDED_IN_TO_AREA, taken);
+      return null;
+    }).when(handIn).execute(any());
     Mocks.register("handResultToAreaDelegate", handIn);
     return handIn;
   }
@@ -309,6 +322,22 @@ class FiscalYearCycleProcessTest {
     reportPublished(pi);
     assertThat(pi).isEnded().hasNotPassed(TASK_COMMITTEE_REVIEW);
     Assertions.assertThat(historyOf(pi, TASK_COMPILE_CHECK)).isEqualTo(2);
+  }
+
+  @Test
+  void aMemberTheAreaWentOnWithoutGoesOnAlone() throws Exception {
+    var handIn = memberOfAnArea(false);
+    var pi = startedAndReadyForTheCheck(true);
+    headquartersApproves(pi);
+    execute(job(EVENT_RESULT_HANDED_TO_AREA, pi));
+    verify(handIn).execute(any());
+    // as a municipality alone: its own liaison meeting (its plan asks for one) and committee
+    assertThat(pi).isWaitingAt(TASK_LIAISON_MEETING).hasPassed(GATEWAY_HANDED_IN).hasNotPassed(GATEWAY_AWAIT_AREA);
+    complete(task(pi));
+    complete(task(pi), withVariables(COMMITTEE_ACCEPTED, true));
+    complete(actionTask(pi));
+    reportPublished(pi);
+    assertThat(pi).isEnded();
   }
 
   private static org.camunda.bpm.engine.task.Task actionTask(ProcessInstance pi) {
