@@ -231,6 +231,18 @@ class AreaStaffMeetingApiTest {
     Http.as(port, STAFF_MEETING_USER).get("/api/areas/sm-area/staff-meetings/2027/9").assertProblem(404, "第9回");
   }
 
+  /** The demo area as the area loader provisions it: its staff meeting user starts one and finds the task. */
+  @Test
+  void theDemoAreasStaffMeetingMemberStartsAMeetingAndGetsItsFirstTask() {
+    var response = start("demo-area-tantou", "demo-area", Map.of("fiscalYear", 2030, "title", "第1回 担当者会議"));
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    var key = response.json().path("businessKey").asText();
+    assertThat(key).startsWith("demo-area:2030:staff-");
+    new TasklistClient(port, "demo-area-jimukyoku").await(key, TASK_PREPARE_AGENDA);
+    assertThat(new TasklistClient(port, "999101-jimukyoku").tasks(key)).isEmpty();
+    assertThat(new TasklistClient(port, "jimukyoku").tasks(key)).as("the lead city's own secretariat").isEmpty();
+  }
+
   @Test
   void onlyTheAreasSecretariatStaffMeetingAndAdministratorsStartOrReadMeetings() {
     var before = meetings.count();
