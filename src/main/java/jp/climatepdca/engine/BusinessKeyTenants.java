@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
  * ({@code <code>:<fiscalYear>[:part]}: a municipality's or an area's code, docs/tenants.md); its tasks,
  * jobs, variables, incidents and history inherit the tenant from it. A user is authenticated with the
  * tenants of their groups, so the engine's tenant check shows town A's staff nothing of town B's, in every
- * query of Tasklist, Cockpit and /engine-rest. An instance without such a key is refused (400 through
- * /engine-rest), so nothing runs outside a tenant, where every tenant's users would see it. A called instance
+ * query of Tasklist, Cockpit and /engine-rest. An instance without such a key is refused (a
+ * BadUserRequestException; Camunda's REST answers a refused start with 500 and the message), so nothing runs
+ * outside a tenant, where every tenant's users would see it. A called instance
  * (self-assessment, report publication) gets its caller's tenant from the engine itself, which asks no
  * provider then: it cannot move into another tenant, whatever key a variable gave it.
  *

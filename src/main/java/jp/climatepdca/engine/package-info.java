@@ -8,8 +8,10 @@
  * the order in which the engine calls its plugins ({@link jp.climatepdca.engine.EngineStartLock}), the fields
  * of Camunda's commands and its command chain ({@link jp.climatepdca.engine.SubmittedFieldsGuard},
  * {@link jp.climatepdca.engine.TaskInputUnwrapping}), its identity service's implementation
- * ({@link jp.climatepdca.engine.PasswordCheckHook}) and Spin's data format configuration
- * ({@link jp.climatepdca.engine.SpinJsonNumbers}). A feature's own logic stays in the feature: a hook is
+ * ({@link jp.climatepdca.engine.PasswordCheckHook}), Spin's data format configuration
+ * ({@link jp.climatepdca.engine.SpinJsonNumbers}), the tenant of a new instance and the engine's tenant check
+ * ({@link jp.climatepdca.engine.BusinessKeyTenants}, {@link jp.climatepdca.engine.TenantRefusals}) and its
+ * authorization manager ({@link jp.climatepdca.engine.AskedGroupIds}). A feature's own logic stays in the feature: a hook is
  * the adapter (identity's login throttling implements {@link jp.climatepdca.engine.PasswordCheckHook.Policy}).
  *
  * <p>Why here and nowhere else: these hooks name things the engine does not promise to keep (a statement

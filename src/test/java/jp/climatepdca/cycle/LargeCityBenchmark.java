@@ -385,8 +385,10 @@ public final class LargeCityBenchmark {
    * page), claim, the form's variables, submit.
    */
   private void work(String user, String businessKey, String taskKey, UnaryOperator<Map<String, Object>> fill) {
+    // as the doors authenticate: the user's groups and tenants (docs/tenants.md)
     identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-        .map(g -> g.getId()).toList());
+        .map(g -> g.getId()).toList(), identity.createTenantQuery().userMember(user).includingGroupsOfUser(true)
+        .list().stream().map(t -> t.getId()).toList());
     try {
       var found = filters.<Task, org.camunda.bpm.engine.task.TaskQuery>listPage(groupFilter,
           tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey), 0, 15);

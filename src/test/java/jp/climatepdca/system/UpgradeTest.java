@@ -153,8 +153,10 @@ class UpgradeTest {
   @SuppressWarnings("unchecked")
   private static void enter(ConfigurableApplicationContext app, String taskId, String user) throws IOException {
     var identity = app.getBean(IdentityService.class);
+    // as the doors authenticate: the user's groups and tenants (docs/tenants.md)
     identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-        .map(group -> group.getId()).toList());
+        .map(group -> group.getId()).toList(), identity.createTenantQuery().userMember(user)
+        .includingGroupsOfUser(true).list().stream().map(tenant -> tenant.getId()).toList());
     try {
       app.getBean(TaskService.class).claim(taskId, user);
       var forms = app.getBean(FormService.class);
