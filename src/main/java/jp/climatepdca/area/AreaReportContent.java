@@ -78,8 +78,7 @@ public record AreaReportContent(String area, String areaName, int fiscalYear, in
   public record Attendance(String municipality, String name, boolean attended, String attendee) {}
 
   /** A member whose result the liaison meeting returned, the comment, and whether it handed in again. */
-  public record ReturnedMember(String municipality, String name, String comment, String returnedOn,
-      boolean resubmitted) {}
+  public record ReturnedMember(String municipality, String name, String comment, boolean resubmitted) {}
 
   /** The area's Action on one shared measure (継続・修正して継続・廃止) with its reason. */
   public record ActionEntry(String measureCode, String measureName, boolean keyProject, String decision,
