@@ -73,12 +73,11 @@ class AreaActionDecisionsListener extends FormTaskListener {
     refuseIfAny(errors);
     var user = variables.currentUser(task);
     var now = Instant.now();
-    // decided before it is saved: a new row is inserted at once (identity key), and its decision is NOT NULL
     read.forEach((code, decided) -> {
-      var row = decisions.findByAreaCodeAndFiscalYearAndMeasureCode(cycle.municipality(), cycle.fiscalYear(), code)
+      var decision = decisions.findByAreaCodeAndFiscalYearAndMeasureCode(cycle.municipality(), cycle.fiscalYear(), code)
           .orElseGet(() -> new AreaMeasureDecision(cycle.municipality(), cycle.fiscalYear(), code));
-      row.decide(decided.action(), decided.reason(), user, now);
-      decisions.save(row);
+      decision.decide(decided.action(), decided.reason(), user, now);
+      decisions.save(decision);
     });
   }
 

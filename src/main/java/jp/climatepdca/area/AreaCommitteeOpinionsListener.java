@@ -66,7 +66,7 @@ class AreaCommitteeOpinionsListener extends FormTaskListener {
       }
       read.add(new AreaOpinion(cycle.municipality(), cycle.fiscalYear(), read.size(), subject, member, opinion, user, now));
     }
-    var none = Boolean.TRUE.equals(task.getVariableLocal(NO_OPINIONS));
+    var none = AreaText.checked(task, NO_OPINIONS);
     if (read.isEmpty() && !none) {
       errors.add("意見・助言を入力するか、「意見・助言はなかった」をチェックしてください");
     } else if (!read.isEmpty() && none) {

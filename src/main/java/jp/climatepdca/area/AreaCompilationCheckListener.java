@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 class AreaCompilationCheckListener extends FormTaskListener {
 
   static final String AGENDA = "agendaSummary";
+  private static final int PACK_SHOWN = 3800;
 
   private final AreaForms forms;
   private final AreaRecords records;
@@ -43,7 +44,16 @@ class AreaCompilationCheckListener extends FormTaskListener {
     // the figures changed, so the secretariat starts again from the new pack rather than from its old text
     var earlier = records.of(cycle.municipality(), cycle.fiscalYear()).agendaSummary();
     variables.putText(task, AGENDA, earlier == null || !resubmitted.isEmpty()
-        ? compilations.agendaSummary(cycle.municipality(), cycle.fiscalYear()) : earlier);
+        ? fitting(compilations.agendaSummary(cycle.municipality(), cycle.fiscalYear())) : earlier);
+  }
+
+  /** The pack within a Camunda String variable (4,000 characters): cut at a line, the rest in the compilation. */
+  private static String fitting(String pack) {
+    if (pack.length() <= PACK_SHOWN) {
+      return pack;
+    }
+    var cut = pack.lastIndexOf('\n', PACK_SHOWN);
+    return pack.substring(0, cut > 0 ? cut : PACK_SHOWN) + "\n…（続きはとりまとめ結果を参照）";
   }
 
   @Override

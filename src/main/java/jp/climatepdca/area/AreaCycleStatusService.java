@@ -52,7 +52,8 @@ class AreaCycleStatusService {
         ? tasks.createTaskQuery().processInstanceId(cycle.processInstanceId()).orderByTaskCreateTime().asc().list()
             .stream().map(this::openTask).toList()
         : List.<OpenTask>of();
-    var emissions = totals.getIfAvailable();
+    var provider = totals.getIfAvailable();
+    var emissions = provider == null ? null : provider.totals(area, fiscalYear);
     var today = AreaCycleSchedule.today();
     var statuses = new ArrayList<MemberStatus>();
     for (var m : members.findByAreaCodeAndFiscalYearOrderByPosition(area, fiscalYear)) {
@@ -66,12 +67,12 @@ class AreaCycleStatusService {
           m.submissions(), late, deadline, m.lateDecision() == null ? null : m.lateDecision().name(),
           m.lateDecision() == null ? null : m.lateDecision().label(), m.lateNote(), m.returnedComment(),
           m.returnedAt(), m.awaitingResubmission(),
-          emissions == null ? null : emissions.memberTotal(area, fiscalYear, m.municipalityCode()).orElse(null)));
+          emissions == null ? null : emissions.members().get(m.municipalityCode())));
     }
     return new AreaCycleStatus(area, view.name(), fiscalYear, cycle.businessKey(), cycle.processInstanceId(),
         cycle.startedBy(), cycle.startedAt(), phase.name(), phase.label(), phase == AreaPhase.COMPLETED,
         schedule.deadline(area, fiscalYear),
-        emissions == null ? null : emissions.areaTotal(area, fiscalYear).orElse(null), areaTasks, statuses);
+        emissions == null ? null : emissions.area(), areaTasks, statuses);
   }
 
   private AreaPhase phaseOf(String processInstanceId) {

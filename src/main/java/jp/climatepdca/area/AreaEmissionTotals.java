@@ -1,18 +1,17 @@
 package jp.climatepdca.area;
 
 import java.math.BigDecimal;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The emissions totals GET /api/area-cycles/{area}/{fiscalYear} shows next to the area and each member
- * (t-CO2, the inventory year the cycle reports). Implemented by the area's compilation, which knows which
- * inventory version of each member counts; without an implementation the totals are null.
+ * (t-CO2, the inventory year the cycle reports), as the area's compilation counts them (each member's
+ * accepted inventory version). Without an implementation the totals are null.
  */
 public interface AreaEmissionTotals {
 
-  /** The area's total over the members whose inventory counts. */
-  Optional<BigDecimal> areaTotal(String area, int fiscalYear);
+  /** {@code area}: null when no member has a counted total; {@code members}: only those with one. */
+  record Totals(BigDecimal area, Map<String, BigDecimal> members) {}
 
-  /** The member's total as the area counts it (its accepted inventory version). */
-  Optional<BigDecimal> memberTotal(String area, int fiscalYear, String municipality);
+  Totals totals(String area, int fiscalYear);
 }

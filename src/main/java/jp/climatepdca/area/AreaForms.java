@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AreaForms {
 
+  private static final int AGENDA_SHOWN = 3800;
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
       .withZone(ZoneId.of("Asia/Tokyo"));
 
@@ -26,12 +27,15 @@ class AreaForms {
   private final AreaCycleMemberRepository members;
   private final PlanService plan;
   private final TaskVariables variables;
+  private final AreaCompilationService compilations;
 
-  AreaForms(AreaPlanService areas, AreaCycleMemberRepository members, PlanService plan, TaskVariables variables) {
+  AreaForms(AreaPlanService areas, AreaCycleMemberRepository members, PlanService plan, TaskVariables variables,
+      AreaCompilationService compilations) {
     this.areas = areas;
     this.members = members;
     this.plan = plan;
     this.variables = variables;
+    this.compilations = compilations;
   }
 
   /** The area's view for the task's business key ({@code <area>:<fiscalYear>}). */
@@ -58,9 +62,13 @@ class AreaForms {
     var without = joined.stream().filter(AreaCycleMember::proceededWithout).count();
     var keyProjects = areas.sharedMeasures(area.code()).stream().filter(SharedMeasureView::keyProject)
         .map(m -> m.code() + " " + m.name()).toList();
-    variables.putText(task, "compilationSummary", "提出済み " + submitted + " / " + joined.size() + " 市町村"
+    var handedIn = "提出済み " + submitted + " / " + joined.size() + " 市町村"
         + (without > 0 ? "（提出を待たずに進めた市町村 " + without + "）" : "")
-        + (keyProjects.isEmpty() ? "" : "。重点事業：" + String.join("、", keyProjects)));
+        + (keyProjects.isEmpty() ? "" : "。重点事業：" + String.join("、", keyProjects));
+    // the compilation's agenda pack once the year is compiled; a Camunda String variable holds 4,000 characters
+    var agenda = compilations.latest(area.code(), cycle.fiscalYear())
+        .map(c -> compilations.agendaSummary(area.code(), cycle.fiscalYear())).orElse(null);
+    variables.putText(task, "compilationSummary", agenda == null ? handedIn : shortened(handedIn + "\n\n" + agenda));
     variables.putText(task, "compilationLink", "/api/area-cycles/" + area.code() + "/" + cycle.fiscalYear() + "/compilation");
   }
 
@@ -73,6 +81,13 @@ class AreaForms {
     row.put("lateLabel", m.lateDecision() == null ? "" : m.lateDecision().label());
     row.put("note", m.lateNote() == null ? "" : m.lateNote());
     return row;
+  }
+
+  /** Line by line as written (markdown would join single lines), cut before the variable's limit. */
+  private static String shortened(String text) {
+    var lines = text.replace("\n", "  \n");
+    return lines.length() <= AGENDA_SHOWN ? lines
+        : lines.substring(0, AGENDA_SHOWN) + " …（続きは下の「とりまとめ結果」で確認できます）";
   }
 
   static String shown(java.time.Instant at) {

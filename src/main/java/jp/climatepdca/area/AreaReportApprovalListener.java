@@ -54,7 +54,7 @@ class AreaReportApprovalListener extends FormTaskListener {
   @Override
   protected void onComplete(DelegateTask task, CycleReference cycle) {
     var errors = new ArrayList<String>();
-    if (!Boolean.TRUE.equals(task.getVariableLocal(APPROVED))) {
+    if (!AreaText.checked(task, APPROVED)) {
       errors.add("内容を確認し、「公表を承認します」にチェックしてください");
     }
     var note = AreaText.optional(variables, task, NOTE, "備考", AreaText.NOTE, errors);

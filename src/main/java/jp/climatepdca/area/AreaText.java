@@ -28,6 +28,12 @@ final class AreaText {
     return bounded(value, label, max, errors);
   }
 
+  /** A checkbox: form-js submits a Boolean; a hand-made request may send the text "true". */
+  static boolean checked(DelegateTask task, String name) {
+    var value = task.getVariableLocal(name);
+    return Boolean.TRUE.equals(value) || "true".equals(value);
+  }
+
   /** A text cell of a dynamic list's row, stripped; null when empty. */
   static String cell(Map<String, Object> row, String key, String label, int max, List<String> errors) {
     var value = row.get(key) instanceof String s && !s.isBlank() ? s.strip() : null;

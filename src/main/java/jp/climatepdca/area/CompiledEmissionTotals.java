@@ -1,34 +1,36 @@
 package jp.climatepdca.area;
 
-import java.math.BigDecimal;
-import java.util.Optional;
-import jp.climatepdca.area.AreaCompilation.MemberEmissions;
+import java.util.LinkedHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The area cycle's emissions totals (GET /api/area-cycles/{area}/{fiscalYear}) from the year's newest STORED
- * compilation: the figures the area secretariat and the liaison meeting work with, each member's counted
- * version included. Before the year is compiled the totals are empty (null in the status), rather than computed
- * from what the members' secretariats accepted: a member that has not handed its result to the area yet keeps it
- * to itself (the area reads submitted results only), and a status read 18 times a minute must not compile.
+ * The area cycle's status shows the totals of the year's newest compilation; before the first one, the
+ * totals of the members that have handed in, as the compilation would count them now (a member that has not
+ * handed in keeps its figures to itself: the area reads submitted results only).
  */
 @Component
 class CompiledEmissionTotals implements AreaEmissionTotals {
 
   private final AreaCompilationService compilations;
+  private final AreaCycleMemberRepository cycleMembers;
 
-  CompiledEmissionTotals(AreaCompilationService compilations) {
+  CompiledEmissionTotals(AreaCompilationService compilations, AreaCycleMemberRepository cycleMembers) {
     this.compilations = compilations;
+    this.cycleMembers = cycleMembers;
   }
 
   @Override
-  public Optional<BigDecimal> areaTotal(String area, int fiscalYear) {
-    return compilations.latest(area, fiscalYear).map(AreaCompilation::total);
-  }
-
-  @Override
-  public Optional<BigDecimal> memberTotal(String area, int fiscalYear, String municipality) {
-    return compilations.latest(area, fiscalYear).flatMap(c -> c.members().stream()
-        .filter(m -> m.code().equals(municipality)).findFirst().map(MemberEmissions::total));
+  public Totals totals(String area, int fiscalYear) {
+    var members = new LinkedHashMap<String, java.math.BigDecimal>();
+    var stored = compilations.latest(area, fiscalYear);
+    if (stored.isPresent()) {
+      stored.get().members().stream().filter(m -> m.total() != null).forEach(m -> members.put(m.code(), m.total()));
+      return new Totals(stored.get().total(), members);
+    }
+    cycleMembers.findByAreaCodeAndFiscalYearOrderByPosition(area, fiscalYear).stream()
+        .filter(AreaCycleMember::submitted).map(AreaCycleMember::municipalityCode)
+        .forEach(m -> compilations.memberTotal(area, fiscalYear, m).ifPresent(total -> members.put(m, total)));
+    return new Totals(members.isEmpty() ? null
+        : members.values().stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add), members);
   }
 }
