@@ -46,8 +46,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * instances, variables and history through /engine-rest and through Tasklist's engine API, and on every /api
  * endpoint that takes a municipality, town B's draft report included: each gets 403 or 404 (or an empty
  * list) and nothing changes; town B's own staff, and the administrator, get what they should. Without the
- * tenants (BusinessKeyTenants, the tenants of the doors' authentication, Roles) the auditor read town B's
- * instances, tasks and history. TenantIsolationPostgresTest runs the same on PostgreSQL.
+ * tenants (BusinessKeyTenants, the tenants of the doors' authentication, Roles) the auditor's grants would
+ * show it town B's instances, tasks and history. TenantIsolationPostgresTest runs the same on PostgreSQL.
  */
 @AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
