@@ -16,14 +16,18 @@ import org.springframework.stereotype.Component;
 class AreaCompilationCheckListener extends FormTaskListener {
 
   static final String AGENDA = "agendaSummary";
+  private static final int PACK_SHOWN = 3800;
 
   private final AreaForms forms;
   private final AreaRecords records;
+  private final AreaCompilationService compilations;
   private final TaskVariables variables;
 
-  AreaCompilationCheckListener(AreaForms forms, AreaRecords records, TaskVariables variables) {
+  AreaCompilationCheckListener(AreaForms forms, AreaRecords records, AreaCompilationService compilations,
+      TaskVariables variables) {
     this.forms = forms;
     this.records = records;
+    this.compilations = compilations;
     this.variables = variables;
   }
 
@@ -36,7 +40,20 @@ class AreaCompilationCheckListener extends FormTaskListener {
             + "）を受けて再提出しました（" + AreaForms.shown(m.resultSubmittedAt()) + "）。とりまとめを確認し直してください。")
         .orElse("");
     variables.putText(task, "returnNotice", resubmitted);
-    variables.putText(task, AGENDA, records.of(cycle.municipality(), cycle.fiscalYear()).agendaSummary());
+    // the agenda pack starts from the compilation Task_CompileArea just stored; after a member handed in again
+    // the figures changed, so the secretariat starts again from the new pack rather than from its old text
+    var earlier = records.of(cycle.municipality(), cycle.fiscalYear()).agendaSummary();
+    variables.putText(task, AGENDA, earlier == null || !resubmitted.isEmpty()
+        ? fitting(compilations.agendaSummary(cycle.municipality(), cycle.fiscalYear())) : earlier);
+  }
+
+  /** The pack within a Camunda String variable (4,000 characters): cut at a line, the rest in the compilation. */
+  private static String fitting(String pack) {
+    if (pack.length() <= PACK_SHOWN) {
+      return pack;
+    }
+    var cut = pack.lastIndexOf('\n', PACK_SHOWN);
+    return pack.substring(0, cut > 0 ? cut : PACK_SHOWN) + "\n…（続きはとりまとめ結果を参照）";
   }
 
   @Override

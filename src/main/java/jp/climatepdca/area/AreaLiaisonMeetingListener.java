@@ -56,7 +56,9 @@ class AreaLiaisonMeetingListener extends FormTaskListener {
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     forms.showHeader(task, cycle);
     var record = records.of(cycle.municipality(), cycle.fiscalYear());
-    variables.putText(task, "agendaSummary", record.agendaSummary());
+    // shown in a text (Markdown) field of the form: each line of the agenda pack stays a line
+    variables.putText(task, "agendaSummary", record.agendaSummary() == null ? null
+        : record.agendaSummary().replaceAll("\\R", "  \n"));
     var members = forms.members(cycle);
     variables.putRows(task, ATTENDANCE, members.stream().map(m -> {
       var row = new LinkedHashMap<String, Object>();

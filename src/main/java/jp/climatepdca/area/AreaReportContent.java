@@ -37,21 +37,52 @@ public record AreaReportContent(String area, String areaName, int fiscalYear, in
       int baseYear, BigDecimal baseValue, int targetYear, BigDecimal targetValue, Integer actualYear,
       BigDecimal actualValue, BigDecimal changeFromBasePercent) {}
 
-  /** The year's meetings: the liaison meeting's minutes and decisions, the committee's opinions with responses. */
-  public record Meetings(String liaisonMinutes, List<String> liaisonDecisions, List<Opinion> committeeOpinions) {
+  /**
+   * The year's meetings: the liaison meeting (its day, attendance, minutes and decisions, the member it returned),
+   * the committee's opinions with the area's responses, the area's Action per shared measure, and the members'
+   * staff meetings and working groups of the year. Fields added after the first published versions are empty
+   * (never null) when an older snapshot is read.
+   */
+  public record Meetings(String liaisonMinutes, List<String> liaisonDecisions, List<Opinion> committeeOpinions,
+      String liaisonHeldOn, List<Attendance> liaisonAttendance, List<ReturnedMember> returnedMembers,
+      List<ActionEntry> actions, StaffMeetingRecords staffMeetings) {
 
-    static final Meetings NONE = new Meetings(null, List.of(), List.of());
+    static final Meetings NONE = new Meetings(null, List.of(), List.of(), null, List.of(), List.of(), List.of(), null);
 
     public Meetings {
       liaisonDecisions = liaisonDecisions == null ? List.of() : liaisonDecisions;
       committeeOpinions = committeeOpinions == null ? List.of() : committeeOpinions;
+      liaisonAttendance = liaisonAttendance == null ? List.of() : liaisonAttendance;
+      returnedMembers = returnedMembers == null ? List.of() : returnedMembers;
+      actions = actions == null ? List.of() : actions;
     }
 
     /** Whether anything is recorded (not a getter: the JSON keeps the fields alone). */
     public boolean anyRecorded() {
-      return liaisonMinutes != null || !liaisonDecisions.isEmpty() || !committeeOpinions.isEmpty();
+      return liaisonMinutes != null || !liaisonDecisions.isEmpty() || !committeeOpinions.isEmpty()
+          || !actions.isEmpty() || anyStaffMeeting();
+    }
+
+    /** Whether the year had a staff meeting or a working group (not a getter). */
+    public boolean anyStaffMeeting() {
+      return staffMeetings != null && (!staffMeetings.meetings().isEmpty() || !staffMeetings.workingGroups().isEmpty());
+    }
+
+    /** How many members attended the liaison meeting, of how many (not a getter). */
+    public String attendedLabel() {
+      return liaisonAttendance.stream().filter(Attendance::attended).count() + "/" + liaisonAttendance.size() + "団体";
     }
   }
+
+  /** A member at the liaison meeting: whether it attended, and who. */
+  public record Attendance(String municipality, String name, boolean attended, String attendee) {}
+
+  /** A member whose result the liaison meeting returned, the comment, and whether it handed in again. */
+  public record ReturnedMember(String municipality, String name, String comment, boolean resubmitted) {}
+
+  /** The area's Action on one shared measure (継続・修正して継続・廃止) with its reason. */
+  public record ActionEntry(String measureCode, String measureName, boolean keyProject, String decision,
+      String decisionLabel, String reason) {}
 
   /** An opinion of the committee (意見聴取委員会) and the area's response to it. */
   public record Opinion(String subject, String opinion, String response) {}

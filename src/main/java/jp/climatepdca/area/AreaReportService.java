@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.climatepdca.area.AreaReportContent.IndicatorEntry;
-import jp.climatepdca.area.AreaReportContent.Meetings;
 import jp.climatepdca.emission.InventoryReportService;
 import jp.climatepdca.publication.ReportFileStore;
 import jp.climatepdca.publication.ReportPdf;
@@ -34,19 +33,19 @@ public class AreaReportService {
 
   private final AreaPlanService areas;
   private final AreaCompilationService compilations;
+  private final AreaReportMeetings meetings;
   private final ReportPdf pdf;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
-  private final AreaCycleRecords records;
 
-  AreaReportService(AreaPlanService areas, AreaCompilationService compilations, ReportPdf pdf, JdbcTemplate jdbc,
-      ObjectMapper json, AreaCycleRecords records) {
+  AreaReportService(AreaPlanService areas, AreaCompilationService compilations, AreaReportMeetings meetings,
+      ReportPdf pdf, JdbcTemplate jdbc, ObjectMapper json) {
     this.areas = areas;
     this.compilations = compilations;
+    this.meetings = meetings;
     this.pdf = pdf;
     this.jdbc = jdbc;
     this.json = json;
-    this.records = records;
   }
 
   /**
@@ -64,7 +63,7 @@ public class AreaReportService {
         + " where area_code = ? and fiscal_year = ?", Integer.class, a.code(), fiscalYear);
     var now = Instant.now();
     var content = new AreaReportContent(a.code(), a.name(), fiscalYear, version, now, compilation,
-        indicators(a, compilation), meetings(a, fiscalYear));
+        indicators(a, compilation), meetings.of(a, fiscalYear));
     var keys = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var insert = connection.prepareStatement("insert into area_report (area_code, fiscal_year, version,"
@@ -122,22 +121,6 @@ public class AreaReportService {
           i.baseValue(), i.targetYear(), i.targetValue(), actual == null ? null : compilation.inventoryYear(), actual,
           actual == null ? null : InventoryReportService.percent(actual, i.baseValue()));
     }).toList();
-  }
-
-  /**
-   * The records of the year's liaison meeting and committee. The area cycle (area-cycle.bpmn) keeps them in
-   * its own tables; until they can be read here, the report carries none, and this is the one place to add
-   * them (docs/area-report.md).
-   */
-  /** The area cycle's records of the year (liaison meeting, committee opinions with responses). */
-  private Meetings meetings(AreaView a, int fiscalYear) {
-    var year = records.year(a.code(), fiscalYear);
-    var liaison = year.liaisonMeeting();
-    var decisions = liaison.map(l -> l.decisions() == null ? List.<String>of()
-        : l.decisions().lines().map(String::strip).filter(line -> !line.isEmpty()).toList()).orElse(List.of());
-    var opinions = year.opinions().stream()
-        .map(o -> new AreaReportContent.Opinion(o.subject(), o.opinion(), o.response())).toList();
-    return new Meetings(liaison.map(AreaCycleRecords.LiaisonMeeting::minutes).orElse(null), decisions, opinions);
   }
 
   private String write(AreaReportContent content) {

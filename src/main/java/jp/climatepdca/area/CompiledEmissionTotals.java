@@ -5,17 +5,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The area cycle's status shows the totals of the year's newest compilation; before the first one, the
- * totals as the compilation would count them now (one computation per member: a GET of the area's staff).
+ * totals of the members that have handed in, as the compilation would count them now (a member that has not
+ * handed in keeps its figures to itself: the area reads submitted results only).
  */
 @Component
 class CompiledEmissionTotals implements AreaEmissionTotals {
 
   private final AreaCompilationService compilations;
-  private final AreaPlanService areas;
+  private final AreaCycleMemberRepository cycleMembers;
 
-  CompiledEmissionTotals(AreaCompilationService compilations, AreaPlanService areas) {
+  CompiledEmissionTotals(AreaCompilationService compilations, AreaCycleMemberRepository cycleMembers) {
     this.compilations = compilations;
-    this.areas = areas;
+    this.cycleMembers = cycleMembers;
   }
 
   @Override
@@ -26,8 +27,10 @@ class CompiledEmissionTotals implements AreaEmissionTotals {
       stored.get().members().stream().filter(m -> m.total() != null).forEach(m -> members.put(m.code(), m.total()));
       return new Totals(stored.get().total(), members);
     }
-    areas.find(area).ifPresent(view -> view.members().forEach(m -> compilations.memberTotal(area, fiscalYear, m)
-        .ifPresent(total -> members.put(m, total))));
-    return new Totals(compilations.areaTotal(area, fiscalYear).orElse(null), members);
+    cycleMembers.findByAreaCodeAndFiscalYearOrderByPosition(area, fiscalYear).stream()
+        .filter(AreaCycleMember::submitted).map(AreaCycleMember::municipalityCode)
+        .forEach(m -> compilations.memberTotal(area, fiscalYear, m).ifPresent(total -> members.put(m, total)));
+    return new Totals(members.isEmpty() ? null
+        : members.values().stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add), members);
   }
 }

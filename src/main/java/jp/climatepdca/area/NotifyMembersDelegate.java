@@ -2,6 +2,7 @@ package jp.climatepdca.area;
 
 import java.time.Instant;
 import jp.climatepdca.system.CycleReference;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,10 +19,12 @@ class NotifyMembersDelegate implements JavaDelegate {
 
   private final AreaCycleMemberRepository members;
   private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  NotifyMembersDelegate(AreaCycleMemberRepository members, RuntimeService runtime) {
+  NotifyMembersDelegate(AreaCycleMemberRepository members, RuntimeService runtime, IdentityService identity) {
     this.members = members;
     this.runtime = runtime;
+    this.identity = identity;
   }
 
   @Override
@@ -31,9 +34,10 @@ class NotifyMembersDelegate implements JavaDelegate {
       if (!member.submitted() || member.proceededWithout() || member.decisionsSentAt() != null) {
         continue;
       }
-      runtime.createMessageCorrelation(AreaCycleProcess.MESSAGE_DECISIONS_MADE)
+      // a job of this tenant reaching another tenant's instance (CrossTenant)
+      CrossTenant.asEngine(identity, () -> runtime.createMessageCorrelation(AreaCycleProcess.MESSAGE_DECISIONS_MADE)
           .processInstanceId(member.memberProcessInstanceId())
-          .correlateWithResult();
+          .correlateWithResult());
       member.decisionsSent(Instant.now());
     }
   }

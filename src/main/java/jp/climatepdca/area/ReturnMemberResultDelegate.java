@@ -2,6 +2,7 @@ package jp.climatepdca.area;
 
 import java.util.Comparator;
 import jp.climatepdca.system.CycleReference;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,10 +19,12 @@ class ReturnMemberResultDelegate implements JavaDelegate {
 
   private final AreaCycleMemberRepository members;
   private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  ReturnMemberResultDelegate(AreaCycleMemberRepository members, RuntimeService runtime) {
+  ReturnMemberResultDelegate(AreaCycleMemberRepository members, RuntimeService runtime, IdentityService identity) {
     this.members = members;
     this.runtime = runtime;
+    this.identity = identity;
   }
 
   @Override
@@ -31,9 +34,10 @@ class ReturnMemberResultDelegate implements JavaDelegate {
         .stream().filter(AreaCycleMember::awaitingResubmission)
         .max(Comparator.comparing(AreaCycleMember::returnedAt))
         .orElseThrow(() -> new IllegalStateException(cycle.businessKey() + ": no member was returned"));
-    runtime.createMessageCorrelation(AreaCycleProcess.MESSAGE_RESULT_RETURNED)
+    // a job of this tenant reaching another tenant's instance (CrossTenant)
+    CrossTenant.asEngine(identity, () -> runtime.createMessageCorrelation(AreaCycleProcess.MESSAGE_RESULT_RETURNED)
         .processInstanceId(returned.memberProcessInstanceId())
-        .correlateWithResult();
+        .correlateWithResult());
     execution.setVariable(AreaCycleProcess.RETURNED_MEMBER, returned.municipalityCode());
   }
 }

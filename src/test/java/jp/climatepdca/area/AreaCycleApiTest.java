@@ -67,7 +67,7 @@ class AreaCycleApiTest {
   @BeforeAll
   void anAreaOfThreeMembers() {
     towns = new AreaTowns(port, List.of("kankyo", "toshi"), context);
-    MEMBERS.forEach(towns::town);
+    MEMBERS.forEach(m -> towns.town(m, AREA));
     // the lead city's secretariat loads the area file: members, shared measures, the area's tenant and groups
     towns.area(AREA, "試験連携都市圏", LEAD, MEMBERS, List.of(
         AreaTowns.implementedByAll("AM-01", "住宅の省エネルギー化", true, MEMBERS),

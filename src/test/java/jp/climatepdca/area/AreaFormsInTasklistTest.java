@@ -57,7 +57,7 @@ class AreaFormsInTasklistTest {
   @Test
   void everyAreaFormRendersInTasklist() {
     var towns = new AreaTowns(port, List.of("kankyo"), context);
-    MEMBERS.forEach(towns::town);
+    MEMBERS.forEach(m -> towns.town(m, AREA));
     towns.area(AREA, "表示確認連携都市圏", MEMBERS.get(0), MEMBERS,
         List.of(AreaTowns.implementedByAll("AM-01", "住宅の省エネルギー化", true, MEMBERS)));
     var started = Http.as(port, AREA + "-jimukyoku").post("/api/area-cycles", Map.of("area", AREA, "fiscalYear", YEAR));

@@ -56,7 +56,7 @@ class AreaOfEighteenTest {
   @Test
   void eighteenMembersHandInAndTheAreaDecides() throws Exception {
     var towns = new AreaTowns(port, List.of("kankyo", "toshi", "kikaku"), context);
-    MEMBERS.forEach(towns::town);
+    MEMBERS.forEach(m -> towns.town(m, AREA));
     towns.area(AREA, "十八市町村連携都市圏", MEMBERS.get(0), MEMBERS,
         List.of(AreaTowns.implementedByAll("AM-01", "住宅の省エネルギー化", true, MEMBERS)));
 

@@ -58,6 +58,11 @@ record AreaTowns(int port, List<String> departments, ApplicationContext context)
   }
 
   void town(String code) {
+    town(code, null);
+  }
+
+  /** The town, its plan naming its area ({@code municipality.area}), which an area file listing it requires. */
+  void town(String code, String area) {
     var departmentList = new ArrayList<Map<String, Object>>();
     var measures = new ArrayList<Map<String, Object>>();
     for (var i = 0; i < departments.size(); i++) {
@@ -72,7 +77,8 @@ record AreaTowns(int port, List<String> departments, ApplicationContext context)
       measures.add(measure);
     }
     context.getBean(PlanImportService.class).importPlan(new ByteArrayInputStream(Http.write(Map.of(
-        "municipality", Map.of("code", code, "name", "町" + code, "baseYear", 2013),
+        "municipality", area == null ? Map.of("code", code, "name", "町" + code, "baseYear", 2013)
+            : Map.of("code", code, "name", "町" + code, "baseYear", 2013, "area", area),
         "departments", departmentList, "measures", measures)).getBytes(StandardCharsets.UTF_8)));
     for (var d : departments) {
       user(code + "-" + d + "-staff", GroupNames.departmentStaff(code, d));
