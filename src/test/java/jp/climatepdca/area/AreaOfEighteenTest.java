@@ -32,9 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AppTest
 class AreaOfEighteenTest {
 
-  private static final String AREA = "area947";
+  private static final String AREA = "area952";
   private static final List<String> MEMBERS = IntStream.rangeClosed(1, 18)
-      .mapToObj(i -> String.format("9471%02d", i)).toList();
+      .mapToObj(i -> String.format("9521%02d", i)).toList();
   private static final int YEAR = 2035;
   private static final String AREA_CYCLE = AREA + ":" + YEAR;
 
@@ -114,7 +114,7 @@ class AreaOfEighteenTest {
         + " and submissions = 1 and decisions_sent_at is not null", Integer.class, AREA, YEAR)).isEqualTo(18);
     assertThat(management.createJobQuery().withException().list()).filteredOn(
         job -> runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
-            .processInstanceBusinessKeyLike("9471%").count() > 0
+            .processInstanceBusinessKeyLike("9521%").count() > 0
             || job.getProcessInstanceId() != null && runtime.createProcessInstanceQuery()
                 .processInstanceId(job.getProcessInstanceId()).processInstanceBusinessKey(AREA_CYCLE).count() > 0)
         .isEmpty();
