@@ -40,15 +40,21 @@ record AreaTowns(int port, List<String> departments, ApplicationContext context)
    * ({@code <area>-jimukyoku}, {@code -renraku}, {@code -iinkai}).
    */
   void area(String code, String name, String lead, List<String> members, List<Map<String, Object>> measures) {
-    var loaded = Http.as(port, "demo").post("/api/areas", Map.of(
-        "area", Map.of("code", code, "name", name, "lead", lead, "firstYear", 2030, "lastYear", 2040,
-            "baseYear", 2013, "resultDeadline", "10-31"),
-        "members", members.stream().map(m -> Map.of("code", m)).toList(),
-        "measures", measures));
+    var loaded = Http.as(port, "demo").post("/api/areas", areaFile(code, name, lead, members, measures));
     assertThat(loaded.status()).as(loaded.toString()).isIn(200, 201);
     user(code + "-jimukyoku", GroupNames.secretariat(code));
     user(code + "-renraku", GroupNames.liaison(code));
     user(code + "-iinkai", GroupNames.committee(code));
+  }
+
+  /** The area file of {@link #area}: plan period 2030–2040, results due 10-31. */
+  static Map<String, Object> areaFile(String code, String name, String lead, List<String> members,
+      List<Map<String, Object>> measures) {
+    return Map.of(
+        "area", Map.of("code", code, "name", name, "lead", lead, "firstYear", 2030, "lastYear", 2040,
+            "baseYear", 2013, "resultDeadline", "10-31"),
+        "members", members.stream().map(m -> Map.of("code", m)).toList(),
+        "measures", measures);
   }
 
   /** A shared measure every member implements with its own {@code M-01}. */
@@ -93,7 +99,16 @@ record AreaTowns(int port, List<String> departments, ApplicationContext context)
   }
 
   TasklistClient as(String user) {
-    return new TasklistClient(port, user);
+    return new TasklistClient(port, user, engineRest());
+  }
+
+  /**
+   * /engine-rest of this context's engine: the plain address serves the engine named "default", which a
+   * context on PostgreSQL (an engine of its own name, engines being JVM-wide) does not own.
+   */
+  String engineRest() {
+    var name = context.getBean(org.camunda.bpm.engine.ProcessEngine.class).getName();
+    return "default".equals(name) ? "/engine-rest" : "/engine-rest/engine/" + name;
   }
 
   /** A town's year up to headquarters' approval, by its own users; the hand-in to its area follows as a job. */

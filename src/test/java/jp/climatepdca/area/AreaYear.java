@@ -155,7 +155,7 @@ final class AreaYear {
     secretariat.complete(action, Map.of("measures", measures));
     var approve = secretariat.claim(key(), AreaCycleProcess.TASK_APPROVE_AREA_REPORT);
     // the check box as Tasklist sends it: a Boolean (TasklistClient sends text fields)
-    var approved = Http.as(towns.port(), area + "-jimukyoku").post("/engine-rest/task/" + approve + "/submit-form",
+    var approved = Http.as(towns.port(), area + "-jimukyoku").post(towns.engineRest() + "/task/" + approve + "/submit-form",
         Map.of("variables", Map.of("approved", Map.of("value", true, "type", "Boolean"),
             "approvalNote", Map.of("value", "", "type", "String"))));
     assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
