@@ -2,6 +2,7 @@ package jp.climatepdca.system;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -65,6 +66,10 @@ class ApiExceptionHandler {
     var limit = JsonReadLimits.describe(e);
     if (limit.isPresent()) {
       detail = JsonReadLimits.unreadable(e);
+    } else if (cause instanceof UnrecognizedPropertyException u) {
+      // StrictRequestBodies: the fields this request has, so the sender can correct a misspelling
+      detail = field(u) + ": 項目 \"" + cut(u.getPropertyName()) + "\" は定義されていません（使える項目: "
+          + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + "）";
     } else if (cause instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
       detail = field(f) + ": 値 \"" + cut(String.valueOf(f.getValue())) + "\" の形式が正しくありません（"
           + typeName(f.getTargetType()) + "）";

@@ -59,7 +59,7 @@ class BadInputCatalogueTest {
       "activity_upload", "activity_row", "direct_emission",
       "area", "area_member", "area_measure", "area_measure_member", "area_indicator", "area_emission_target",
       "plan_governance", "cycle_governance",
-      "area_staff_meeting", "area_working_group",
+      "area_staff_meeting", "area_working_group", "area_cycle", "area_cycle_member",
       "ACT_ID_TENANT", "ACT_ID_GROUP", "ACT_ID_TENANT_MEMBER",
       "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EXECUTION", "ACT_RU_JOB", "ACT_HI_TASKINST", "ACT_ID_USER");
   /** Values a refused update could have changed in place, which counting rows would not see. */
@@ -95,6 +95,9 @@ class BadInputCatalogueTest {
   @Autowired
   jp.climatepdca.review.ReviewLog reviews;
 
+  @Autowired
+  org.springframework.context.ApplicationContext context;
+
   private String entry;
   private int inputRefusals;
   private List<Map<String, Object>> rows;
@@ -109,6 +112,8 @@ class BadInputCatalogueTest {
         .processInstanceBusinessKeyLike(CycleFixture.CITY + ":" + YEAR + ":%").count() == departments
         && management.createJobQuery().count() == management.createJobQuery().timers().count());
     entry = CycleFixture.await(tasks, KEY, TASK_ENTER).getId();
+    // area962 of three towns (961201–961203), whose cycles of 2039 and 2040 the area cases below refuse to start
+    jp.climatepdca.area.AreaOfThree.in(port, context);
     var form = new TasklistClient(port, "env-staff").form(entry);
     rows = TasklistClient.rows(form.get("measures"));
     indicatorRows = TasklistClient.rows(form.get("indicators"));
@@ -464,6 +469,71 @@ class BadInputCatalogueTest {
     return cases.stream();
   }
 
+  /**
+   * Starting and reading an area cycle (docs/area-cycle.md) of area962 in 2039: nothing started, no member's
+   * cycle, no row. An unknown field is refused like an unknown field of a plan or area file, not ignored.
+   */
+  Stream<Case> areaCycles() {
+    var secretariat = jp.climatepdca.area.AreaOfThree.SECRETARIAT;
+    return Stream.of(
+        api("area cycle with an unknown field", secretariat, "POST", "/api/area-cycles",
+            "{\"area\": \"area962\", \"fiscalYear\": 2039, \"startNow\": true}", 400,
+            "startNow: 項目 \"startNow\" は定義されていません"),
+        api("area cycle with a misspelt field", secretariat, "POST", "/api/area-cycles",
+            "{\"area\": \"area962\", \"fiscalyear\": 2039}", 400, "\"fiscalyear\" は定義されていません"),
+        api("area cycle without a year", secretariat, "POST", "/api/area-cycles", "{\"area\": \"area962\"}", 400,
+            "fiscalYear: 年度は必須です"),
+        api("area cycle year as text", secretariat, "POST", "/api/area-cycles",
+            "{\"area\": \"area962\", \"fiscalYear\": \"二〇三九\"}", 400, "fiscalYear"),
+        api("area cycle year with a fraction", secretariat, "POST", "/api/area-cycles",
+            "{\"area\": \"area962\", \"fiscalYear\": 2039.5}", 400, "fiscalYear"),
+        api("area cycle year out of range", secretariat, "POST", "/api/area-cycles",
+            "{\"area\": \"area962\", \"fiscalYear\": 99999}", 400, "fiscalYear: 年度は2000〜2100"),
+        api("area cycle year outside the area's period", secretariat, "POST", "/api/area-cycles",
+            "{\"area\": \"area962\", \"fiscalYear\": 2041}", 400, "計画期間（2030〜2040年度）の外"),
+        api("area cycle of an unknown area", "demo", "POST", "/api/area-cycles",
+            "{\"area\": \"no-such-area\", \"fiscalYear\": 2039}", 400, "圏域コード \"no-such-area\" は登録されていません"),
+        api("area cycle a list instead of an object", secretariat, "POST", "/api/area-cycles", "[\"area962\", 2039]",
+            400, "JSON"),
+        api("area cycle by a member town's secretariat", "961201-jimukyoku", "POST", "/api/area-cycles",
+            "{\"area\": \"area962\", \"fiscalYear\": 2039}", 403, "圏域の事務局"),
+        api("area cycle status, year not a number", secretariat, "GET", "/api/area-cycles/area962/abc", null, 400,
+            "fiscalYear"),
+        api("area cycle status, year out of range", secretariat, "GET", "/api/area-cycles/area962/99999", null, 400,
+            "fiscalYear"),
+        api("area cycle status, not started", secretariat, "GET", "/api/area-cycles/area962/2039", null, 404,
+            "開始されていません"),
+        api("area cycle status of an unknown area", "demo", "GET", "/api/area-cycles/no-such-area/2039", null, 404,
+            "no-such-area"),
+        api("area compilation, year not a number", secretariat, "GET", "/api/area-cycles/area962/abc/compilation",
+            null, 400, "fiscalYear"),
+        api("area compilation of an unknown area", "demo", "GET", "/api/area-cycles/no-such-area/2039/compilation",
+            null, 404, "no-such-area"));
+  }
+
+  /**
+   * A member's cycle of the year has ended (here cancelled, as an administrator would in Cockpit: the engine
+   * keeps no running instance, which is what "ended" means to the area): the area's year cannot take it in,
+   * and the whole start is refused in Japanese naming the member, with nothing stored: no area cycle, no
+   * member row, no other member's cycle started.
+   */
+  @Order(1)
+  @Test
+  void anAreaCycleIsRefusedWhenAMembersCycleOfTheYearHasEnded() {
+    var alone = Http.as(port, "961202-jimukyoku").post("/api/cycles", Map.of("municipality", "961202", "fiscalYear", 2040));
+    assertThat(alone.status()).as(alone.toString()).isEqualTo(201);
+    runtime.deleteProcessInstance(alone.json().path("processInstanceId").asText(), "管理者が取り消した");
+    var before = snapshot();
+
+    var response = Http.as(port, jp.climatepdca.area.AreaOfThree.SECRETARIAT).post("/api/area-cycles",
+        Map.of("area", "area962", "fiscalYear", 2040));
+
+    response.assertProblem(409, "961202", "2040年度のサイクルは既に終了しているため、圏域のサイクルに参加できません");
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("area962:2040").count()).isZero();
+    assertThat(Http.as(port, "961201-jimukyoku").get("/api/cycles/961201/2040").status()).isEqualTo(404);
+  }
+
   /** Bodies Camunda's REST API cannot read, on endpoints other than completing a task. */
   /** The demo area's staff meeting (docs/area-staff-meeting.md): no meeting row, no process instance. */
   Stream<Case> staffMeetings() {
@@ -630,7 +700,7 @@ class BadInputCatalogueTest {
   @Order(1)
   @ParameterizedTest(name = "{0}")
   @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed", "engineBodies", "areas", "staffMeetings",
-      "planVersions", "periodEvaluations"})
+      "areaCycles", "planVersions", "periodEvaluations"})
   @Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
   void refusedWithAClearMessageAndNothingChanged(Case c, CapturedOutput output) {
     var before = snapshot();

@@ -95,6 +95,48 @@ class SecurityMatrixTest {
       GET  /engine-rest/engine                                        401 200:+ 200:+ 200:+ 200:+ 200:+
       """;
 
+  /** The area's year of {@link #AREA_MATRIX}: area962's cycle, its members 961201–961203 (AreaOfThree). */
+  private static final int AREA_YEAR = 2038;
+
+  /**
+   * Columns of {@link #AREA_MATRIX}: nobody; the lead member town's secretariat and a member town's department
+   * (members' users, who may not act for the area); another town's secretariat (the demo city, of another
+   * area); the area's secretariat, liaison meeting, committee and staff meeting; another area's secretariat;
+   * the administrator.
+   */
+  private static final List<String> AREA_ROLES = List.of("anonymous", "961201-jimukyoku", "961203-kankyo-staff",
+      "jimukyoku", "area962-jimukyoku", "area962-renraku", "area962-iinkai", "area962-tantou", "demo-area-jimukyoku",
+      "demo");
+
+  /**
+   * The area endpoints (issue #18) on area962's year 2038, which waits for its late member: {areaTask} is the
+   * area secretariat's 「提出遅延への対応」, {meetingTask} the staff meeting's 「議題と資料の準備」, AREAKEY the
+   * area cycle's business key. The public pages of a year not published are 404 for everybody, logged in or not;
+   * the task history through /engine-rest is the administrator's only, as for a department's draft.
+   */
+  private static final String AREA_MATRIX = """
+      POST /api/areas                              AREA_FILE        401 200   403   403   403   403   403   403   403   200
+      GET  /api/areas                                               401 200:+ 200:+ 200:+ 200:+ 200:+ 200:+ 200:+ 200:+ 200:+
+      GET  /api/areas/area962                                       401 200   200   200   200   200   200   200   200   200
+      POST /api/area-cycles                        AREA_CYCLE_AGAIN 401 403   403   403   409   403   403   403   403   409
+      GET  /api/area-cycles/area962/2038                            401 403   403   403   200   200   200   200   403   200
+      GET  /api/area-cycles/area962/2038/compilation                401 403   403   403   404   404   404   403   403   404
+      POST /api/areas/area962/staff-meetings       EMPTY_OBJECT     401 403   403   403   400   403   403   400   403   400
+      GET  /api/areas/area962/staff-meetings?fiscalYear=2038        401 403   403   403   200   403   403   200   403   200
+      GET  /api/areas/area962/staff-meetings/2038/1                 401 403   403   403   200   403   403   200   403   200
+      GET  /public/areas/area962/2038                               404 404   404   404   404   404   404   404   404   404
+      GET  /public/areas/area962/2038.pdf                           404 404   404   404   404   404   404   404   404   404
+      GET  /public/areas/area962/2038.csv                           404 404   404   404   404   404   404   404   404   404
+      GET  /engine-rest/task?processInstanceBusinessKey=AREAKEY     401 200:0 200:0 200:0 200:1 200:0 200:0 200:0 200:0 200:1
+      GET  /engine-rest/task/{areaTask}                             401 404   404   404   200   404   404   404   404   200
+      GET  /engine-rest/task/{areaTask}/form-variables              401 403   403   403   200   403   403   403   403   200
+      POST /engine-rest/task/{areaTask}/claim      CLAIM_FOR_SELF   401 403   403   403   HOLD  403   403   403   403   HOLD
+      POST /engine-rest/task/{areaTask}/submit-form EMPTY_FORM      401 403   403   403   400   403   403   403   403   400
+      POST /engine-rest/task/{areaTask}/complete   EMPTY_FORM       401 403   403   403   400   403   403   403   403   400
+      POST /engine-rest/task/{meetingTask}/submit-form EMPTY_FORM   401 403   403   403   400   403   403   400   403   400
+      GET  /engine-rest/history/task?processInstanceBusinessKey=AREAKEY 401 200:0 200:0 200:0 200:0 200:0 200:0 200:0 200:0 200:+
+      """;
+
   @LocalServerPort
   int port;
 
@@ -117,8 +159,13 @@ class SecurityMatrixTest {
   @Autowired
   JdbcTemplate db;
 
+  @Autowired
+  org.springframework.context.ApplicationContext context;
+
   private String task;
   private String instance;
+  private String areaTask;
+  private String meetingTask;
 
   @BeforeAll
   void draftOfTheEnvDepartment() {
@@ -129,6 +176,9 @@ class SecurityMatrixTest {
     execution = entry.getExecutionId();
     cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(CITY + ":" + YEAR).singleResult().getId();
     review = secretariatReviewOfTheWasteDepartment();
+    var area = jp.climatepdca.area.AreaOfThree.in(port, context);
+    areaTask = area.startWithLateMember(AREA_YEAR);
+    meetingTask = area.staffMeeting(AREA_YEAR);
   }
 
   /** The waste department's self-assessment, submitted and approved by its head: the secretariat's task. */
@@ -155,26 +205,35 @@ class SecurityMatrixTest {
   }
 
   Stream<Arguments> matrix() {
+    return cases(MATRIX, ROLES);
+  }
+
+  Stream<Arguments> areaMatrix() {
+    return cases(AREA_MATRIX, AREA_ROLES);
+  }
+
+  private static Stream<Arguments> cases(String matrix, List<String> roles) {
     var cases = new ArrayList<Arguments>();
-    for (var line : MATRIX.strip().split("\n")) {
+    for (var line : matrix.strip().split("\n")) {
       var cells = line.strip().split("\\s+");
-      var hasBody = cells.length == 3 + ROLES.size();
+      var hasBody = cells.length == 3 + roles.size();
       var expected = List.of(cells).subList(hasBody ? 3 : 2, cells.length);
-      for (int i = 0; i < ROLES.size(); i++) {
-        cases.add(Arguments.of(ROLES.get(i), cells[0], cells[1], hasBody ? cells[2] : null, expected.get(i)));
+      for (int i = 0; i < roles.size(); i++) {
+        cases.add(Arguments.of(roles.get(i), cells[0], cells[1], hasBody ? cells[2] : null, expected.get(i)));
       }
     }
     return cases.stream();
   }
 
   @ParameterizedTest(name = "{0} {1} {2} → {4}")
-  @MethodSource("matrix")
+  @MethodSource({"matrix", "areaMatrix"})
   void eachRoleGetsWhatItShould(String role, String method, String path, String body, String expected) {
     var http = "anonymous".equals(role) ? Http.anonymous(port) : Http.as(port, role);
     // the engine list authenticates against the engine named "default", which a context with an engine of
     // another name (SecurityMatrixPostgresTest) does not have
     org.junit.jupiter.api.Assumptions.assumeTrue("default".equals(engineName) || !"/engine-rest/engine".equals(path));
-    var url = engineRest(path.replace("{task}", task).replace("{instance}", instance).replace("DRAFT", DRAFT));
+    var url = engineRest(path.replace("{task}", task).replace("{instance}", instance).replace("DRAFT", DRAFT)
+        .replace("{areaTask}", areaTask).replace("{meetingTask}", meetingTask).replace("AREAKEY", "area962:" + AREA_YEAR));
     var response = body == null ? http.send(method, url, null, null)
         : "DEPLOYMENT".equals(body) ? http.send(method, url, "multipart/form-data; boundary=" + BOUNDARY, deployment())
         : http.send(method, url, "application/json", body(body, role).getBytes(StandardCharsets.UTF_8));
@@ -182,7 +241,7 @@ class SecurityMatrixTest {
     if ("HOLD".equals(expected)) {
       // claiming is allowed; give the task back so the other rows see it unassigned
       assertThat(response.status()).as(response.toString()).isEqualTo(204);
-      tasks.setAssignee(task, null);
+      tasks.setAssignee(path.contains("{areaTask}") ? areaTask : task, null);
       return;
     }
     var parts = expected.split(":");
@@ -212,6 +271,8 @@ class SecurityMatrixTest {
   private static String body(String name, String role) {
     return switch (name) {
       case "CYCLE_AGAIN" -> Http.write(Map.of("municipality", CITY, "fiscalYear", YEAR));
+      case "AREA_FILE" -> jp.climatepdca.area.AreaOfThree.file();
+      case "AREA_CYCLE_AGAIN" -> Http.write(Map.of("area", "area962", "fiscalYear", AREA_YEAR));
       case "EMPTY_OBJECT" -> "{}";
       case "CLAIM_FOR_SELF" -> Http.write(Map.of("userId", role));
       case "EMPTY_FORM" -> Http.write(Map.of("variables", Map.of()));
