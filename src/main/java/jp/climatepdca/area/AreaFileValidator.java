@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import jp.climatepdca.plan.ActualValueCheck;
+import jp.climatepdca.plan.FileFields;
 import jp.climatepdca.plan.IndicatorDirection;
 import jp.climatepdca.plan.MeasureKind;
 import jp.climatepdca.plan.Sector;
@@ -34,7 +35,6 @@ final class AreaFileValidator {
   static final int MAX_MEASURES = 1000;
   static final int MAX_INDICATORS = 1000;
   static final int MAX_TARGETS = 50;
-  private static final int SHOWN = 30;
 
   /** What the database knows that the file is checked against. */
   interface Loaded {
@@ -57,6 +57,7 @@ final class AreaFileValidator {
   private final Loaded loaded;
   private final Predicate<String> mayEnlist;
   private final List<String> errors = new ArrayList<>();
+  private final FileFields fields = new FileFields(errors);
 
   private AreaFileValidator(Loaded loaded, Predicate<String> mayEnlist) {
     this.loaded = loaded;
@@ -326,58 +327,28 @@ final class AreaFileValidator {
   }
 
   private boolean year(String place, Integer value, String what) {
-    if (value == null) {
-      errors.add(place + ": 必須です");
-      return false;
-    }
-    if (value < 1990 || value > 2100) {
-      errors.add(place + ": " + what + "は1990〜2100の範囲で指定してください（" + value + "）");
-      return false;
-    }
-    return true;
+    return fields.year(place, value, what);
   }
 
   private boolean code(String place, String value, Pattern pattern, String rule) {
-    if (isBlank(value)) {
-      errors.add(place + ": 必須です");
-      return false;
-    }
-    if (!pattern.matcher(value).matches()) {
-      errors.add(place + ": \"" + shown(value) + "\" は使えません（" + rule + "）");
-      return false;
-    }
-    return true;
+    return fields.code(place, value, pattern, rule);
   }
 
   private void text(String place, String value, int max, boolean required) {
-    if (isBlank(value)) {
-      if (required) {
-        errors.add(place + ": 必須です");
-      }
-    } else if (value.length() > max) {
-      errors.add(place + ": " + max + "文字以内で入力してください（" + value.length() + "文字）");
-    }
+    fields.text(place, value, max, required);
   }
 
+  /** The enum's names only: the area file takes no Japanese labels. */
   private <E extends Enum<E>> boolean oneOf(String place, String value, Class<E> type) {
-    var allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
-    if (isBlank(value)) {
-      errors.add(place + ": 必須です（" + allowed + "）");
-      return false;
-    }
-    if (Arrays.stream(type.getEnumConstants()).noneMatch(c -> c.name().equals(value))) {
-      errors.add(place + ": \"" + shown(value) + "\" は使えません（" + allowed + " のいずれか）");
-      return false;
-    }
-    return true;
+    var names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    return fields.oneOf(place, value, String.join(", ", names), names::contains);
   }
 
-  /** A value from the file in a message: a hostile file's megabyte of code is not echoed back. */
   private static String shown(String value) {
-    return value.length() <= SHOWN ? value : value.substring(0, SHOWN) + "…";
+    return FileFields.shown(value);
   }
 
   private static boolean isBlank(String s) {
-    return s == null || s.isBlank();
+    return FileFields.isBlank(s);
   }
 }

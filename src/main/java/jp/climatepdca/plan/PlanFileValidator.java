@@ -21,6 +21,7 @@ final class PlanFileValidator {
   static final NumberField BASE_EMISSIONS = NumberField.below("0", "1e14", 6);
 
   final List<String> errors = new ArrayList<>();
+  private final FileFields fields = new FileFields(errors);
   /** Every department and measure code the file writes, valid or not (see {@link #missing}). */
   final Set<String> writtenDepartments = new HashSet<>();
   final Set<String> writtenMeasures = new HashSet<>();
@@ -111,15 +112,7 @@ final class PlanFileValidator {
 
   /** A fiscal year a plan can mean. */
   boolean year(String path, Integer value, String what) {
-    if (value == null) {
-      errors.add(path + ": 必須です");
-      return false;
-    }
-    if (value < 1990 || value > 2100) {
-      errors.add(path + ": " + what + "は1990〜2100の範囲で指定してください（" + value + "）");
-      return false;
-    }
-    return true;
+    return fields.year(path, value, what);
   }
 
   boolean decimal(String path, BigDecimal value, String what) {
@@ -135,37 +128,16 @@ final class PlanFileValidator {
   }
 
   boolean code(String path, String value, Pattern pattern, String rule) {
-    if (isBlank(value)) {
-      errors.add(path + ": 必須です");
-      return false;
-    }
-    if (!pattern.matcher(value).matches()) {
-      errors.add(path + ": \"" + value + "\" は使えません（" + rule + "）");
-      return false;
-    }
-    return true;
+    return fields.code(path, value, pattern, rule);
   }
 
   void text(String path, String value, int max, boolean required) {
-    if (isBlank(value)) {
-      if (required) {
-        errors.add(path + ": 必須です");
-      }
-    } else if (value.length() > max) {
-      errors.add(path + ": " + max + "文字以内で入力してください（" + value.length() + "文字）");
-    }
+    fields.text(path, value, max, required);
   }
 
   /** A code or its Japanese label ({@link PlanLabels}): HOUSEHOLD, 家庭部門 and 家庭 alike. */
   <E extends Enum<E>> boolean oneOf(String path, String value, Class<E> type) {
-    if (isBlank(value)) {
-      errors.add(path + ": 必須です（" + PlanLabels.choices(type) + "）");
-      return false;
-    } else if (PlanLabels.parse(type, value).isEmpty()) {
-      errors.add(path + ": \"" + value + "\" は使えません（" + PlanLabels.choices(type) + " のいずれか）");
-      return false;
-    }
-    return true;
+    return fields.oneOf(path, value, PlanLabels.choices(type), v -> PlanLabels.parse(type, v).isPresent());
   }
 
   private static String nullToEmpty(String s) {
@@ -173,6 +145,6 @@ final class PlanFileValidator {
   }
 
   static boolean isBlank(String s) {
-    return s == null || s.isBlank();
+    return FileFields.isBlank(s);
   }
 }

@@ -40,6 +40,10 @@ class BusinessKeyTenantsTest {
         .addModelInstance("part.bpmn", Bpmn.createExecutableProcess("part").camundaHistoryTimeToLive(1)
             .startEvent().userTask("Task_Enter").camundaAsyncBefore().camundaCandidateGroups("123456-env-staff")
             .endEvent().done())
+        // a process that serves every tenant from a timer, as the daily schedule of plan-period evaluations
+        .addModelInstance("daily.bpmn", Bpmn.createExecutableProcess("daily").camundaHistoryTimeToLive(1)
+            .startEvent("Event_Daily").timerWithCycle("R/P1D").serviceTask("Task_Look").camundaExpression("${true}")
+            .endEvent().done())
         .deploy();
   }
 
@@ -93,14 +97,48 @@ class BusinessKeyTenantsTest {
         .count()).isZero();
   }
 
-  /** The daily schedule serves every tenant and starts from a timer: no key, no tenant; any other process needs one. */
+  /**
+   * The general rule, not a list of process keys: an instance a timer start event starts without a key
+   * belongs to no tenant (the daily schedule of plan-period evaluations is one); any other start needs a key
+   * naming a code, and a key that names none is refused even at a timer.
+   */
   @Test
-  void onlyASharedProcessStartsWithoutAKey() {
-    assertThat(BusinessKeyTenants.tenantOf(null, "plan-period-evaluation-schedule")).isNull();
-    assertThatThrownBy(() -> BusinessKeyTenants.tenantOf(null, "fiscal-year-cycle"))
+  void anInstanceStartedByItsTimerWithoutAKeyBelongsToNoTenant() {
+    assertThat(BusinessKeyTenants.tenantOf(null, "plan-period-evaluation-schedule", true)).isNull();
+    assertThat(BusinessKeyTenants.tenantOf(null, "any-other-schedule", true)).isNull();
+    assertThatThrownBy(() -> BusinessKeyTenants.tenantOf(null, "plan-period-evaluation-schedule", false))
         .isInstanceOf(BadUserRequestException.class);
-    assertThatThrownBy(() -> BusinessKeyTenants.tenantOf("x", "plan-period-evaluation-schedule"))
+    assertThatThrownBy(() -> BusinessKeyTenants.tenantOf("x", "plan-period-evaluation-schedule", true))
         .isInstanceOf(BadUserRequestException.class);
+
+    var management = engine.getManagementService();
+    var timer = management.createJobQuery().processDefinitionKey("daily").timers().singleResult();
+    assertThat(timer.getTenantId()).isNull();
+    management.executeJob(timer.getId());
+    var started = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("daily")
+        .singleResult();
+    assertThat(started.getBusinessKey()).isNull();
+    assertThat(started.getTenantId()).isNull();
+    assertThat(started.getEndTime()).as("ran through").isNotNull();
+  }
+
+  /** As if the engine no longer marked a timer start event as such: the timer would be refused, so the start stops. */
+  @Test
+  void aTimerStartEventTheEngineNoLongerMarksStopsTheStart() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("daily")
+        .singleResult();
+    var start = configuration.getCommandExecutorTxRequired().execute(context -> configuration.getDeploymentCache()
+        .findDeployedProcessDefinitionById(definition.getId()).findActivity("Event_Daily"));
+    var type = start.getProperties().get(org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties.TYPE);
+    start.getProperties().set(org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties.TYPE, "startEvent");
+    try {
+      assertThatThrownBy(() -> hook.probe(engine)).isInstanceOf(EngineHookMismatch.class)
+          .hasMessageContaining("started without a key at its timer start event Event_Daily was refused");
+    } finally {
+      start.getProperties().set(org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties.TYPE, type);
+    }
+    hook.probe(engine);
   }
 
   /** An area's code may carry hyphens: tenant "demo-area". */
