@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A report frozen before the printed report got its cover, contents and charts (session 11) prints as it did:
  * its snapshot (src/test/resources/publication/frozen-report-961801-2024.json, written in the old shape, without
  * a layout) is published without stored files, as a version published before V7 is, so the page and the PDF
- * are rendered now by today's code. The page must equal, byte for byte, and the PDF page by page in text, what
+ * are rendered now by today's code (the JSON too, which is never stored). The page must equal, byte for byte, and the PDF page by page in text, what
  * the code before that change rendered (the files beside the snapshot, written once by that code with
  * {@code -Dfrozen.write=true}).
  */
@@ -65,16 +65,20 @@ class FrozenReportLayoutTest {
     var page = get("/public/" + TOWN + "/" + YEAR);
     var pdf = pages(get("/public/" + TOWN + "/" + YEAR + "/report.pdf"));
     var csv = get("/public/" + TOWN + "/" + YEAR + "/measures.csv");
+    var json = get("/public/" + TOWN + "/" + YEAR + "/report.json");
     if (Boolean.getBoolean("frozen.write")) {
       var dir = Path.of("src/test/resources", BASE).getParent();
       Files.write(dir.resolve(Path.of(BASE).getFileName() + ".html"), page);
       Files.writeString(dir.resolve(Path.of(BASE).getFileName() + ".pdf.txt"), pdf, StandardCharsets.UTF_8);
       Files.write(dir.resolve(Path.of(BASE).getFileName() + ".measures.csv"), csv);
+      Files.write(dir.resolve(Path.of(BASE).getFileName() + ".report.json"), json);
     }
     assertThat(new String(page, StandardCharsets.UTF_8))
         .isEqualTo(new ClassPathResource(BASE + ".html").getContentAsString(StandardCharsets.UTF_8));
     assertThat(pdf).isEqualTo(new ClassPathResource(BASE + ".pdf.txt").getContentAsString(StandardCharsets.UTF_8));
     assertThat(csv).isEqualTo(new ClassPathResource(BASE + ".measures.csv").getContentAsByteArray());
+    assertThat(new String(json, StandardCharsets.UTF_8))
+        .isEqualTo(new ClassPathResource(BASE + ".report.json").getContentAsString(StandardCharsets.UTF_8));
   }
 
   /** The PDF's text, page by page, with a marker between pages: the same layout breaks pages at the same places. */
