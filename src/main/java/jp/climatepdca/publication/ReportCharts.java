@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportCharts {
 
-  private static final List<String> COLOURS = List.of("#1b5e20", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f",
+  static final List<String> COLOURS = List.of("#1b5e20", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f",
       "#c62828", "#5d4037", "#546e7a");
 
   private final ObjectMapper json;
