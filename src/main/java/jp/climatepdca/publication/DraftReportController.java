@@ -76,6 +76,7 @@ class DraftReportController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
         .header(HttpHeaders.CONTENT_DISPOSITION, PublicReportController.disposition(municipality, fiscalYear,
             draft.version(), "report-draft.json", false))
+        .header("X-Robots-Tag", "noindex, nofollow")
         .cacheControl(CacheControl.noStore().cachePrivate()).body(PublicReportController.json(json, draft));
   }
 
