@@ -117,6 +117,18 @@ final class ReadableTown {
         "responses", rows));
   }
 
+  /** Prepared, approved and published through the three tasks, by the town's own users. */
+  static void published(ApplicationContext context, int port, String code, int year) {
+    prepared(context, code, year);
+    var key = businessKey(code, year);
+    var headquarters = new TasklistClient(port, code + "-honbu");
+    headquarters.complete(headquarters.claim(key, AnnualReportPublicationProcess.TASK_APPROVE_PUBLICATION),
+        Map.of("decision", "APPROVE", "comment", ""));
+    var secretariat = new TasklistClient(port, code + "-jimukyoku");
+    secretariat.complete(secretariat.claim(key, AnnualReportPublicationProcess.TASK_PUBLISH_REPORT),
+        Map.of("decision", "APPROVE", "comment", ""));
+  }
+
   static String businessKey(String code, int year) {
     return new CycleReference(code, year).businessKey() + AnnualReportPublicationProcess.BUSINESS_KEY_SUFFIX;
   }
