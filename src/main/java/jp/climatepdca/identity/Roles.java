@@ -60,6 +60,16 @@ public class Roles implements MunicipalityPermission {
         || groups.contains(GroupNames.liaison(municipality)));
   }
 
+  /**
+   * The annual report before publication (its preview and draft PDF): the secretariat that prepares and
+   * publishes it and headquarters, who approve it; not the departments, the committee or another town.
+   */
+  public boolean seesReportDraft(Authentication auth, String municipality) {
+    var groups = groups(auth);
+    return isAdmin(auth) || inTenant(auth, municipality) && (groups.contains(GroupNames.secretariat(municipality))
+        || groups.contains(GroupNames.headquarters(municipality)));
+  }
+
   public boolean seesDepartment(Authentication auth, String municipality, String department) {
     var groups = groups(auth);
     return seesWholeMunicipality(auth, municipality) || inTenant(auth, municipality)

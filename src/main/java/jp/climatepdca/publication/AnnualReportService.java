@@ -108,6 +108,21 @@ public class AnnualReportService {
         .map(AnnualReport::record).toList();
   }
 
+  /**
+   * The version on its way (prepared or approved, not yet published) as its public page will show it once
+   * published: the newest of the year, with the versions published before it. Empty when none is on its way.
+   * Only for those who may see the draft (the controller checks); never cached publicly.
+   */
+  Optional<PublishedReport> draft(String municipality, int fiscalYear) {
+    return open(municipality, fiscalYear).map(draft -> {
+      var infos = new java.util.ArrayList<VersionInfo>();
+      infos.add(new VersionInfo(draft.version(), null, draft.changeNote()));
+      reports.findByMunicipalityCodeAndFiscalYearAndStatusOrderByVersionDesc(municipality, fiscalYear,
+          ReportStatus.PUBLISHED).forEach(r -> infos.add(new VersionInfo(r.version(), r.publishedAt(), r.changeNote())));
+      return new PublishedReport(read(draft.content()), draft.version(), null, true, List.copyOf(infos));
+    });
+  }
+
   // ---- what the public may see: published versions only
 
   List<String> municipalitiesWithPublishedReports() {

@@ -35,12 +35,15 @@ class PublicReportController {
   private final ReportCharts charts;
   private final PublicFiles files;
   private final ObjectMapper json;
+  private final ReportPage reportPage;
 
-  PublicReportController(AnnualReportService reports, ReportCharts charts, PublicFiles files, ObjectMapper json) {
+  PublicReportController(AnnualReportService reports, ReportCharts charts, PublicFiles files, ObjectMapper json,
+      ReportPage reportPage) {
     this.reports = reports;
     this.charts = charts;
     this.files = files;
     this.json = json;
+    this.reportPage = reportPage;
   }
 
   @GetMapping("/public")
@@ -117,7 +120,7 @@ class PublicReportController {
       return notPublished();
     }
     var r = found.get();
-    var body = json(r);
+    var body = json(json, r);
     // Spring answers 304 itself when If-None-Match names this ETag
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
         .header(HttpHeaders.CONTENT_DISPOSITION, disposition(r.content().municipality(), r.content().fiscalYear(),
@@ -166,16 +169,8 @@ class PublicReportController {
       return notFound(response);
     }
     var report = found.get();
-    model.addAttribute("report", report);
-    model.addAttribute("c", report.content());
-    model.addAttribute("fiscalYears", new FiscalYears());
-    model.addAttribute("trendChart", charts.emissionsTrend(report.content()));
-    model.addAttribute("sectorChart", charts.sectors(report.content()));
-    model.addAttribute("progressChart", charts.progress(report.content()));
-    model.addAttribute("indicatorChart", charts.indicatorGrades(report.content()));
-    model.addAttribute("base", "/public/" + report.content().municipality() + "/" + report.content().fiscalYear()
-        + (report.latest() ? "" : "/versions/" + report.version()));
-    return "public/report";
+    return reportPage.show(report, "/public/" + report.content().municipality() + "/" + report.content().fiscalYear()
+        + (report.latest() ? "" : "/versions/" + report.version()), model);
   }
 
   private static String notFound(HttpServletResponse response) {
@@ -189,7 +184,7 @@ class PublicReportController {
         .body("公表されていません".getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String disposition(String municipality, int fiscalYear, int version, String fileName,
+  static String disposition(String municipality, int fiscalYear, int version, String fileName,
       boolean attachment) {
     // annual-report-910001-2026-v1.pdf, annual-report-910001-2026-v1-measures.csv
     var name = "annual-report-" + municipality + "-" + fiscalYear + "-v" + version
@@ -198,7 +193,7 @@ class PublicReportController {
         .toString();
   }
 
-  private byte[] json(PublishedReport report) {
+  static byte[] json(ObjectMapper json, PublishedReport report) {
     var out = new LinkedHashMap<String, Object>();
     out.put("version", report.version());
     out.put("publishedAt", report.publishedAt());

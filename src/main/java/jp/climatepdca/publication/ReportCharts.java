@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportCharts {
 
-  private static final List<String> COLOURS = List.of("#1b5e20", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f",
+  static final List<String> COLOURS = List.of("#1b5e20", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f",
       "#c62828", "#5d4037", "#546e7a");
 
   private final ObjectMapper json;
@@ -141,19 +141,31 @@ public class ReportCharts {
     var options = new LinkedHashMap<String, Object>();
     options.put("responsive", true);
     options.put("maintainAspectRatio", false);
-    options.put("plugins", Map.of("title", Map.of("display", true, "text", title), "legend",
-        Map.of("position", "bottom")));
+    options.put("plugins", ordered("title", ordered("display", true, "text", title), "legend",
+        ordered("position", "bottom")));
     if (stacked) {
-      options.put("scales", Map.of("x", Map.of("stacked", true), "y", Map.of("stacked", true, "beginAtZero", true)));
+      options.put("scales", ordered("x", ordered("stacked", true), "y", ordered("stacked", true, "beginAtZero", true)));
     } else if (!"doughnut".equals(type)) {
       // counts of measures or indicators: whole numbers on the axis
-      options.put("scales", Map.of("y", Map.of("beginAtZero", true, "ticks", Map.of("precision", 0))));
+      options.put("scales", ordered("y", ordered("beginAtZero", true, "ticks", ordered("precision", 0))));
     }
     var chart = new LinkedHashMap<String, Object>();
     chart.put("type", type);
-    chart.put("data", Map.of("labels", labels, "datasets", datasets));
+    chart.put("data", ordered("datasets", datasets, "labels", labels));
     chart.put("options", options);
     return chart;
+  }
+
+  /**
+   * A map that keeps the order it was given: the page carries the chart as JSON, and a published page must
+   * read the same after every restart (Map.of iterates in an order that changes from one JVM to the next).
+   */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    var map = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 
   private String write(Object chart) {

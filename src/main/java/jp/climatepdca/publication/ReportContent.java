@@ -1,5 +1,6 @@
 package jp.climatepdca.publication;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -8,12 +9,21 @@ import java.util.Map;
 /**
  * The frozen snapshot of an annual report, stored as JSON in annual_report.content. Everything public is
  * rendered from it alone, so its shape is its own (copied values, no references to live tables).
- * Public because the page templates read it.
+ * Public because the page templates read it. {@code layout} and {@code planName} came with the printed
+ * report's cover (docs/guide.md, "The PDF"): left out of the JSON when null, so the report.json of a version
+ * frozen before reads as it did.
  */
 public record ReportContent(String municipality, String municipalityName, int fiscalYear, int reviewYear,
     int version, String summary, String changeNote, Instant preparedAt, Texts evaluation,
     List<MeasureEntry> measures, List<OpinionEntry> opinions, Emissions emissions, List<IndicatorEntry> indicators,
-    List<Target> targets, List<PathPoint> targetPath) {
+    List<Target> targets, List<PathPoint> targetPath, @JsonInclude(JsonInclude.Include.NON_NULL) Integer layout,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String planName) {
+
+  /**
+   * The printed report's layout: a snapshot frozen since the PDF has a cover, contents and charts says
+   * {@value #BOOK}; one frozen before says nothing (null) and keeps printing as it was published.
+   */
+  public static final int BOOK = 2;
 
   /** A snapshot written before a part existed reads as having none of it. */
   public ReportContent {
@@ -21,6 +31,20 @@ public record ReportContent(String municipality, String municipalityName, int fi
     indicators = indicators == null ? List.of() : indicators;
     targets = targets == null ? List.of() : targets;
     targetPath = targetPath == null ? List.of() : targetPath;
+  }
+
+  /** A snapshot in the shape before the book layout (tests and fixtures that build one by hand). */
+  public ReportContent(String municipality, String municipalityName, int fiscalYear, int reviewYear, int version,
+      String summary, String changeNote, Instant preparedAt, Texts evaluation, List<MeasureEntry> measures,
+      List<OpinionEntry> opinions, Emissions emissions, List<IndicatorEntry> indicators, List<Target> targets,
+      List<PathPoint> targetPath) {
+    this(municipality, municipalityName, fiscalYear, reviewYear, version, summary, changeNote, preparedAt, evaluation,
+        measures, opinions, emissions, indicators, targets, targetPath, null, null);
+  }
+
+  /** Whether this snapshot prints as a book: cover, table of contents, charts. */
+  public boolean book() {
+    return layout != null && layout >= BOOK;
   }
 
   /** The Check's texts: the secretariat's summary, headquarters' evaluation, the liaison meeting's minutes. */

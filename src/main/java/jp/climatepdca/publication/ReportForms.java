@@ -35,12 +35,19 @@ class ReportForms {
         REVIEWERS).orElse(""));
   }
 
-  /** The frozen draft as reviewers read it: texts, responses to the opinions, and what it contains. */
+  /**
+   * The frozen draft as reviewers read it: texts, responses to the opinions, what it contains, and links to its
+   * preview page and draft PDF.
+   */
   void draft(DelegateTask task, ReportContent content) {
     variables.putText(task, "reportVersion", "第" + content.version() + "版");
     variables.putText(task, "summary", content.summary());
     variables.putText(task, "changeNote", content.changeNote() == null ? "" : content.changeNote());
     variables.putText(task, "contents", contents(content));
+    // the report as it will be published (DraftReportController), built from the task's own report, not input
+    var draft = DraftReportController.base(content.municipality(), content.fiscalYear());
+    variables.putText(task, "previewLink", draft);
+    variables.putText(task, "draftPdfLink", draft + "/report.pdf");
     variables.putRows(task, "responses", content.opinions().stream().map(o -> {
       var row = new LinkedHashMap<String, Object>();
       row.put("measureCode", o.measureCode() == null ? "全体" : o.measureCode());

@@ -33,8 +33,22 @@ public class ReportPdf {
     this.templates = templates;
   }
 
+  /**
+   * A snapshot frozen since the book layout prints with cover, contents and charts (public/report-book); one
+   * frozen before prints as it was published (public/report-pdf), whatever this code has learnt since.
+   */
   byte[] render(PublishedReport report) {
-    return render("public/report-pdf", java.util.Map.of("report", report, "c", report.content()));
+    var c = report.content();
+    if (!c.book()) {
+      return render("public/report-pdf", java.util.Map.of("report", report, "c", c));
+    }
+    var variables = new java.util.HashMap<String, Object>();
+    variables.put("report", report);
+    variables.put("c", c);
+    variables.put("book", true);
+    variables.put("emissionsChart", PrintCharts.emissions(c));
+    variables.put("gradesChart", PrintCharts.grades(c));
+    return render("public/report-book", variables);
   }
 
   /**

@@ -15,6 +15,7 @@ import jp.climatepdca.evaluation.EvaluationService;
 import jp.climatepdca.plan.DepartmentView;
 import jp.climatepdca.plan.MeasureView;
 import jp.climatepdca.plan.PlanService;
+import jp.climatepdca.plan.PlanVersionService;
 import jp.climatepdca.publication.ReportContent.Emissions;
 import jp.climatepdca.publication.ReportContent.MeasureEntry;
 import jp.climatepdca.publication.ReportContent.OpinionEntry;
@@ -35,9 +36,11 @@ class ReportSnapshot {
   private final EvaluationService evaluations;
   private final InventoryReportService inventories;
   private final ReportIndicators indicators;
+  private final PlanVersionService versions;
 
   ReportSnapshot(PlanService plan, SelfAssessmentService assessments, EvaluationService evaluations,
-      InventoryReportService inventories, ReportIndicators indicators) {
+      InventoryReportService inventories, ReportIndicators indicators, PlanVersionService versions) {
+    this.versions = versions;
     this.plan = plan;
     this.assessments = assessments;
     this.evaluations = evaluations;
@@ -77,7 +80,16 @@ class ReportSnapshot {
         new Texts(evaluation.secretariatSummary(), evaluation.headquartersEvaluation(), evaluation.liaisonMinutes()),
         measureEntries, opinionEntries, emissions(m.code(), m.baseYear(), request.inventoryYear()),
         indicators.grades(m.code(), request.fiscalYear()), indicators.targets(m.code(), request.reviewYear()),
-        indicators.targetPath(m.code(), request.reviewYear(), request.inventoryYear()));
+        indicators.targetPath(m.code(), request.reviewYear(), request.inventoryYear()), ReportContent.BOOK,
+        planName(m.code(), m.name(), request.reviewYear()));
+  }
+
+  /** The cover's plan name: the town's plan and, when its file named one, the period of the version in force. */
+  private String planName(String municipality, String name, int reviewYear) {
+    var period = versions.versionInForce(municipality, reviewYear)
+        .filter(v -> v.firstYear() != null && v.lastYear() != null)
+        .map(v -> "（" + v.firstYear() + "〜" + v.lastYear() + "年度）").orElse("");
+    return name + " 地球温暖化対策実行計画" + period;
   }
 
   /** The inventory year by sector and the trend of every calculated year from the base year on; null if none. */

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * A citizen opens the area's published report on a phone-sized screen in a real (headless) browser: both
+ * A citizen opens the area's published report on a phone's screen (375 px) in a real (headless) browser: both
  * charts are drawn, and the page is no wider than the screen (wide tables scroll inside their box).
  * Screenshots go to target/browser/.
  */
@@ -51,7 +51,7 @@ class AreaReportInBrowserTest {
       reports.publish(AREA, year, ReportArea.AREA_USER);
     }
     browser = Browser.start();
-    browser.manage().window().setSize(new Dimension(390, 844));
+    browser.manage().window().setSize(new Dimension(375, 812));
     var wait = Browser.waiting(browser);
     browser.get("http://localhost:" + port + "/public/areas/" + AREA + "/" + year);
     var js = (JavascriptExecutor) browser;
@@ -65,7 +65,9 @@ class AreaReportInBrowserTest {
     assertThat(browser.findElement(By.id("members")).getText()).contains("東町", "西町", "南村", "圏域合計");
     var pageWidth = (Long) js.executeScript("return document.documentElement.scrollWidth");
     var screenWidth = (Long) js.executeScript("return document.documentElement.clientWidth");
-    assertThat(pageWidth).as("the page scrolls sideways on a phone").isLessThanOrEqualTo(screenWidth);
+    assertThat((Long) js.executeScript("return window.innerWidth")).as("the window is a phone's").isEqualTo(375L);
+    assertThat(pageWidth).as("the page scrolls sideways on a phone").isLessThanOrEqualTo(screenWidth)
+        .isLessThanOrEqualTo(375L);
     Browser.keepEvidence(browser, "public-area-report-phone");
   }
 }
