@@ -163,7 +163,8 @@ final class PlanGovernanceValidator {
     if (years.finalYear() != null) {
       plan.year(where.field("finalYear"), years.finalYear(), "最終年度");
     }
-    if (years.every() == null && years.midTermYear() == null && years.finalYear() == null && !hasPeriod) {
+    if (years.every() == null && years.from() == null && years.midTermYear() == null && years.finalYear() == null
+        && !hasPeriod) {
       plan.errors.add(where + ": 開催年度がありません（every と from、midTermYear、finalYear のいずれかを指定するか、plan ブロックに"
           + "計画期間を書いてください）");
     }
