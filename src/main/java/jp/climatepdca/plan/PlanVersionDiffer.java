@@ -134,27 +134,28 @@ final class PlanVersionDiffer {
 
   /**
    * A measure as the plan means it: 家庭 and HOUSEHOLD are one sector, so a file written in Japanese words
-   * compared with one in codes (or with a version built from the tables) changes nothing.
+   * compared with one in codes (or with a version built from the tables) changes nothing. Coded fields are
+   * compared and shown by their Japanese names (家庭部門 → 産業部門), which the committee reads.
    */
   private Map<String, Object> canonical(PlanDocument.MeasureEntry e) {
     Map<String, Object> fields = json.convertValue(e, MAP);
-    PlanLabels.parse(Sector.class, e.sector()).ifPresent(sector -> fields.put("sector", sector.name()));
-    PlanLabels.parse(MeasureKind.class, e.kind()).ifPresent(kind -> fields.put("kind", kind.name()));
+    PlanLabels.parse(Sector.class, e.sector()).ifPresent(sector -> fields.put("sector", sector.label()));
+    PlanLabels.parse(MeasureKind.class, e.kind()).ifPresent(kind -> fields.put("kind", kind.label()));
     return fields;
   }
 
   /**
-   * An indicator as it is graded ({@link PlanDefinitions#indicatorView}): kind, direction and source as codes
-   * with their defaults, the base year the municipality's when left out, the department its measure's, and
+   * An indicator as it is graded ({@link PlanDefinitions#indicatorView}): kind, direction and source by their
+   * Japanese names, with their defaults, the base year the municipality's when left out, the department its measure's, and
    * the targets whether written as {@code targets} or {@code targetYear}/{@code targetValue}: one numeric
    * target stays the two fields people know, several (or stages) are compared as one list.
    */
   private Map<String, Object> canonical(PlanDocument doc, PlanDocument.IndicatorEntry e) {
     Map<String, Object> fields = json.convertValue(e, MAP);
     var view = PlanDefinitions.indicatorView(doc, e);
-    fields.put("kind", view.kind().name());
-    fields.put("direction", view.direction() == null ? null : view.direction().name());
-    fields.put("source", view.source().name());
+    fields.put("kind", view.kind().label());
+    fields.put("direction", view.direction() == null ? null : view.direction().label());
+    fields.put("source", view.source().label());
     fields.put("baseYear", view.baseYear());
     fields.put("department", view.departmentCode());
     fields.remove("targets");

@@ -94,6 +94,7 @@ final class PreVersionPlan {
     assertThat(one.get(0).path("reasonLabel").asText()).isEqualTo("策定");
     assertThat(one.get(0).path("loadedBy").asText()).isEqualTo("system");
     assertThat(one.get(0).path("effectiveYear").isNull()).isTrue();
+    assertThat(one.get(0).path("inForceLabel").asText()).isEqualTo("全年度");
     assertThat(Instant.parse(one.get(0).path("loadedAt").asText())).isAfterOrEqualTo(startedBefore.minusSeconds(1));
     // the cycle of 2026 reviews 2025: version 1, the tables' target
     assertThat(target(api, code, 2026)).isEqualTo("600");
@@ -102,8 +103,9 @@ final class PreVersionPlan {
     assertThat(loaded.status()).as(loaded.toString()).isEqualTo(200);
     assertThat(loaded.json().path("version").asInt()).isEqualTo(2);
     assertThat(loaded.json().path("versionCreated").asBoolean()).isTrue();
-    assertThat(api.get("/api/plans/" + code + "/versions").json().findValuesAsText("reason"))
-        .containsExactly("ESTABLISHED", "MIDTERM_REVIEW");
+    var both = api.get("/api/plans/" + code + "/versions").json();
+    assertThat(both.findValuesAsText("reason")).containsExactly("ESTABLISHED", "MIDTERM_REVIEW");
+    assertThat(both.findValuesAsText("inForceLabel")).containsExactly("〜2025年度", "2026年度〜");
 
     var diff = api.get("/api/plans/" + code + "/versions/1/diff/2").json();
     var measures = diff.path("measures");
