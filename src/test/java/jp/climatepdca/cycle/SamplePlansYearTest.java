@@ -163,6 +163,7 @@ class SamplePlansYearTest {
     var tasklist = new TasklistPage(browser, port);
     tasklist.logIn(code + "-jimukyoku");
     tasklist.open(TasklistPage.MY_TASKS, name(compile));
+    tasklist.formShown();
     assertThat(tasklist.formText()).contains("前年度の年次報告書に対する委員会の意見（公表後に聴取）",
         "2027年度の年次報告書に対する環境審議会の意見", "2027年度", "市民への周知を一層進めてください");
     tasklist.type("事務局による点検・評価の総括", 0, "前年度の環境審議会の意見を踏まえ、周知の取組を点検した");
