@@ -35,14 +35,17 @@ class ActionDecisionsListener extends FormTaskListener {
   private final EvaluationService evaluations;
   private final TaskVariables variables;
   private final ObjectProvider<AreaDecisionsForMember> areaDecisions;
+  private final OpinionsFromLastYear opinionsFromLastYear;
 
   ActionDecisionsListener(PlanService plan, SelfAssessmentService assessments, EvaluationService evaluations,
-      TaskVariables variables, ObjectProvider<AreaDecisionsForMember> areaDecisions) {
+      TaskVariables variables, ObjectProvider<AreaDecisionsForMember> areaDecisions,
+      OpinionsFromLastYear opinionsFromLastYear) {
     this.plan = plan;
     this.assessments = assessments;
     this.evaluations = evaluations;
     this.variables = variables;
     this.areaDecisions = areaDecisions;
+    this.opinionsFromLastYear = opinionsFromLastYear;
   }
 
   @Override
@@ -77,6 +80,8 @@ class ActionDecisionsListener extends FormTaskListener {
     }).toList();
     variables.putRows(task, MEASURES, rows);
     variables.putRows(task, "committeeOpinions", opinions);
+    // 川崎市's order: the committee heard last year's report after this cycle's predecessor ended
+    opinionsFromLastYear.show(task);
     // a member of an area: what the area decided on the shared measures it implements or studies
     var area = areaDecisions.getIfAvailable();
     variables.putRows(task, "areaDecisions", area == null ? List.of() : area.decisions(cycle.municipality(), cycle.fiscalYear()));

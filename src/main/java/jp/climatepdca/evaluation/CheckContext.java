@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * What every city-wide Check form shows (secretariat, headquarters, liaison meeting, committee): the
  * summary of all departments, the delayed measures, the indicators with their grades, the emissions
- * against the base year, the previous year and the target path, the texts written so far and any return comment.
+ * against the base year, the previous year and the target path, the texts written so far and any return comment,
+ * and the committee's opinions on last year's report when it was heard after publishing ({@link OpinionsFromLastYear}).
  */
 @Component
 class CheckContext {
@@ -38,9 +39,11 @@ class CheckContext {
   private final IndicatorTable indicators;
   private final EmissionsSummary emissions;
   private final TaskVariables variables;
+  private final OpinionsFromLastYear opinionsFromLastYear;
 
   CheckContext(PlanService plan, SelfAssessmentService assessments, EvaluationService evaluations, ReviewLog reviews,
-      IndicatorTable indicators, EmissionsSummary emissions, TaskVariables variables) {
+      IndicatorTable indicators, EmissionsSummary emissions, TaskVariables variables,
+      OpinionsFromLastYear opinionsFromLastYear) {
     this.plan = plan;
     this.assessments = assessments;
     this.evaluations = evaluations;
@@ -48,6 +51,7 @@ class CheckContext {
     this.indicators = indicators;
     this.emissions = emissions;
     this.variables = variables;
+    this.opinionsFromLastYear = opinionsFromLastYear;
   }
 
   void show(DelegateTask task) {
@@ -70,6 +74,7 @@ class CheckContext {
     variables.putText(task, "liaisonMinutes", nullToEmpty(evaluation.liaisonMinutes()));
     indicators.show(task, cycle.municipality(), cycle.fiscalYear());
     emissions.show(task, cycle.municipality(), CycleReference.inventoryYear(task));
+    opinionsFromLastYear.show(task);
   }
 
   private static List<Map<String, Object>> departmentSummary(List<AssessmentView> all,

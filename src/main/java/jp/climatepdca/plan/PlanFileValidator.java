@@ -92,7 +92,7 @@ final class PlanFileValidator {
     }
     new IndicatorEntriesValidator(this, departmentCodes, measureDepartments).check(doc);
     new PlanVersionEntriesValidator(this).check(doc);
-    new PlanGovernanceValidator(this).check(doc.governance());
+    new PlanGovernanceValidator(this).check(doc.governance(), doc.plan());
   }
 
   /**

@@ -35,11 +35,14 @@ public record PlanGovernance(Map<String, Step> schedule, Body headquarters, Body
   public record Step(String monthDay, String after, Integer days) {}
 
   /**
-   * A review body.
+   * A review body. A file's {@code years} rule left partly out takes the plan's period (docs/governance.md):
+   * {@code from} its first year, {@code midTermYear} its middle ({@link #midTermYear}), {@code finalYear} its
+   * last year; those are filled in when the block is read ({@link PlanGovernanceValidator#view}).
    *
    * @param name as the municipality calls it
    * @param kind only for the committee: may it send the result back
-   * @param every null: every year; else it meets in {@code from} and every {@code every} years after
+   * @param every null with the three years null: every year; else it meets in {@code from} and every
+   *     {@code every} years after (null: no rhythm, only the mid-term and final years)
    * @param midTermYear also meets then (中間年度), or null
    * @param finalYear also meets then (最終年度), or null
    */
@@ -48,12 +51,20 @@ public record PlanGovernance(Map<String, Step> schedule, Body headquarters, Body
 
     /** Whether the body meets in the cycle of {@code fiscalYear}. */
     public boolean meetsIn(int fiscalYear) {
-      if (every == null) {
+      if (every == null && from == null && midTermYear == null && finalYear == null) {
         return true;
       }
-      boolean onRhythm = fiscalYear >= from && (fiscalYear - from) % every == 0;
+      boolean onRhythm = every != null && from != null && fiscalYear >= from && (fiscalYear - from) % every == 0;
       return onRhythm || Integer.valueOf(fiscalYear).equals(midTermYear) || Integer.valueOf(fiscalYear).equals(finalYear);
     }
+  }
+
+  /**
+   * The middle year of a plan period (中間年度): FY2021–FY2030 → 2025 (its fifth of ten years), FY2021–FY2025 →
+   * 2023; the same year the plan-period evaluation's schedule takes as the mid-term (docs/plan-period-evaluation.md).
+   */
+  public static int midTermYear(int firstYear, int lastYear) {
+    return firstYear + (lastYear - firstYear) / 2;
   }
 
   /** ADVISORY: opinions only (諮問・意見聴取); APPROVING: may send the result back (today's behaviour). */

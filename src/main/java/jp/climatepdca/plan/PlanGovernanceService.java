@@ -33,7 +33,7 @@ public class PlanGovernanceService {
   public Optional<PlanGovernance> forYear(String municipality, int fiscalYear) {
     var inForce = definitions.inForce(municipality, fiscalYear);
     if (inForce.isPresent()) {
-      return Optional.ofNullable(PlanGovernanceValidator.view(inForce.get().governance()));
+      return Optional.ofNullable(PlanGovernanceValidator.view(inForce.get().governance(), inForce.get().plan()));
     }
     return current(municipality);
   }

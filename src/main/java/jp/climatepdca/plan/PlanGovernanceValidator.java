@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import jp.climatepdca.plan.PlanDocument.BodyEntry;
 import jp.climatepdca.plan.PlanDocument.GovernanceEntry;
+import jp.climatepdca.plan.PlanDocument.PlanEntry;
 import jp.climatepdca.plan.PlanDocument.ScheduleEntry;
 import jp.climatepdca.plan.PlanGovernance.Body;
 import jp.climatepdca.plan.PlanGovernance.CommitteeKind;
@@ -37,7 +38,8 @@ final class PlanGovernanceValidator {
     this.plan = plan;
   }
 
-  void check(GovernanceEntry governance) {
+  /** {@code period}: the file's {@code plan} block (null without one), whose years a {@code years} rule defaults to. */
+  void check(GovernanceEntry governance, PlanEntry period) {
     if (governance == null) {
       return;
     }
@@ -47,9 +49,9 @@ final class PlanGovernanceValidator {
     }
     if (governance.bodies() != null) {
       var bodies = at.child("bodies");
-      body(bodies.child("headquarters"), governance.bodies().headquarters(), false);
-      body(bodies.child("liaison"), governance.bodies().liaison(), false);
-      body(bodies.child("committee"), governance.bodies().committee(), true);
+      body(bodies.child("headquarters"), governance.bodies().headquarters(), false, period);
+      body(bodies.child("liaison"), governance.bodies().liaison(), false, period);
+      body(bodies.child("committee"), governance.bodies().committee(), true, period);
       var liaison = governance.bodies().liaison();
       if (liaison != null && liaison.years() != null) {
         // the liaison meeting is held in every cycle that has one: a rule here would be silently ignored
@@ -125,7 +127,7 @@ final class PlanGovernanceValidator {
     }
   }
 
-  private void body(PlanFileLocation at, BodyEntry body, boolean committee) {
+  private void body(PlanFileLocation at, BodyEntry body, boolean committee, PlanEntry period) {
     if (body == null) {
       return;
     }
@@ -138,23 +140,47 @@ final class PlanGovernanceValidator {
       }
     }
     var years = body.years();
-    if (years != null) {
-      var where = at.child("years");
-      if (years.every() == null || years.every() < 1 || years.every() > 10) {
-        plan.errors.add(where.field("every") + ": 1〜10の整数（何年ごとに開くか）で指定してください");
-      }
+    if (years == null) {
+      return;
+    }
+    var where = at.child("years");
+    var hasPeriod = hasPeriod(period);
+    if (years.every() != null && (years.every() < 1 || years.every() > 10)) {
+      plan.errors.add(where.field("every") + ": 1〜10の整数（何年ごとに開くか）で指定してください");
+    }
+    if (years.from() != null) {
       plan.year(where.field("from"), years.from(), "開始年度");
-      if (years.midTermYear() != null) {
-        plan.year(where.field("midTermYear"), years.midTermYear(), "中間年度");
+      if (years.every() == null) {
+        plan.errors.add(where.field("from") + ": 開始年度（from）は何年ごとに開くか（every）と一緒に指定してください");
       }
-      if (years.finalYear() != null) {
-        plan.year(where.field("finalYear"), years.finalYear(), "最終年度");
-      }
+    } else if (years.every() != null && !hasPeriod) {
+      plan.errors.add(where.field("from") + ": 開始年度を指定するか、plan ブロックに計画期間（firstYear, lastYear）を書いて"
+          + "ください（書けば計画期間の初年度になります）");
+    }
+    if (years.midTermYear() != null) {
+      plan.year(where.field("midTermYear"), years.midTermYear(), "中間年度");
+    }
+    if (years.finalYear() != null) {
+      plan.year(where.field("finalYear"), years.finalYear(), "最終年度");
+    }
+    if (years.every() == null && years.from() == null && years.midTermYear() == null && years.finalYear() == null
+        && !hasPeriod) {
+      plan.errors.add(where + ": 開催年度がありません（every と from、midTermYear、finalYear のいずれかを指定するか、plan ブロックに"
+          + "計画期間を書いてください）");
     }
   }
 
-  /** An accepted block as stored; null for a file without one. */
-  static PlanGovernance view(GovernanceEntry governance) {
+  /** A period whose years can be read: a broken one is reported at {@code plan} and gives no defaults. */
+  private static boolean hasPeriod(PlanEntry period) {
+    return period != null && period.firstYear() != null && period.lastYear() != null
+        && period.firstYear() <= period.lastYear();
+  }
+
+  /**
+   * An accepted block as stored, a {@code years} rule's left-out years filled from {@code period} (the version's
+   * plan block, null without one); null for a file without the block.
+   */
+  static PlanGovernance view(GovernanceEntry governance, PlanEntry period) {
     if (governance == null) {
       return null;
     }
@@ -169,19 +195,27 @@ final class PlanGovernanceValidator {
       });
     }
     var bodies = governance.bodies();
-    return new PlanGovernance(schedule, bodies == null ? null : body(bodies.headquarters()),
-        bodies == null ? null : body(bodies.liaison()), bodies == null ? null : body(bodies.committee()),
+    return new PlanGovernance(schedule, bodies == null ? null : body(bodies.headquarters(), period),
+        bodies == null ? null : body(bodies.liaison(), period), bodies == null ? null : body(bodies.committee(), period),
         governance.order() == null ? null : PlanLabels.of(ReviewOrder.class, governance.order()));
   }
 
-  private static Body body(BodyEntry e) {
+  private static Body body(BodyEntry e, PlanEntry period) {
     if (e == null) {
       return null;
     }
+    var kind = e.kind() == null ? null : PlanLabels.of(CommitteeKind.class, e.kind());
     var years = e.years();
-    return new Body(e.name().strip(), e.kind() == null ? null : PlanLabels.of(CommitteeKind.class, e.kind()),
-        years == null ? null : years.every(), years == null ? null : years.from(),
-        years == null ? null : years.midTermYear(), years == null ? null : years.finalYear());
+    if (years == null) {
+      return new Body(e.name().strip(), kind, null, null, null, null);
+    }
+    var p = hasPeriod(period) ? period : null;
+    // the left-out years of the rule are the plan period's (docs/governance.md)
+    Integer from = years.from() != null ? years.from() : years.every() != null && p != null ? p.firstYear() : null;
+    Integer midTerm = years.midTermYear() != null ? years.midTermYear()
+        : p != null ? PlanGovernance.midTermYear(p.firstYear(), p.lastYear()) : null;
+    Integer last = years.finalYear() != null ? years.finalYear() : p != null ? p.lastYear() : null;
+    return new Body(e.name().strip(), kind, years.every(), from, midTerm, last);
   }
 
   private static Map<String, JsonNode> steps(ScheduleEntry s) {

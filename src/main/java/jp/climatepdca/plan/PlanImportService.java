@@ -114,7 +114,7 @@ public class PlanImportService {
     }
     var indicatorEntries = saveIndicators(m.code(), doc);
     saveTargets(m.code(), doc);
-    governance.save(m.code(), PlanGovernanceValidator.view(doc.governance()));
+    governance.save(m.code(), PlanGovernanceValidator.view(doc.governance(), doc.plan()));
     var view = municipality.view();
     var departmentViews = doc.departments().stream().map(d -> new DepartmentView(d.code(), d.name())).toList();
     events.publishEvent(new PlanImportedEvent(view, departmentViews));

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** One loaded version of a plan; written once, never changed (see V14__plan_versions.sql). */
 @Entity
@@ -84,8 +85,11 @@ class PlanVersion {
     return new PlanVersionKey(id, number, effectiveYear);
   }
 
-  PlanVersionView view() {
+  /** {@code all}: the municipality's versions, which decide the plan years this one is in force. */
+  PlanVersionView view(List<PlanVersionKey> all) {
+    var years = PlanVersionKey.yearsInForce(all, number);
     return new PlanVersionView(number, firstYear, lastYear, effectiveYear, reason.name(), reason.label(), loadedBy,
-        loadedAt);
+        loadedAt, years.map(PlanVersionKey.Years::from).orElse(null), years.map(PlanVersionKey.Years::until).orElse(null),
+        PlanVersionKey.yearsLabel(all, number, years));
   }
 }

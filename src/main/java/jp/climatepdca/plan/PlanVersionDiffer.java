@@ -32,7 +32,8 @@ final class PlanVersionDiffer {
 
   Part measures(PlanDocument a, PlanDocument b) {
     return part(PlanDefinitions.measures(a), PlanDefinitions.measures(b), PlanDocument.MeasureEntry::code,
-        PlanDocument.MeasureEntry::name, PlanDocument.MeasureEntry::retiredFrom, PlanDocument.MeasureEntry::replaces);
+        PlanDocument.MeasureEntry::name, PlanDocument.MeasureEntry::retiredFrom, PlanDocument.MeasureEntry::replaces,
+        this::canonical, this::canonical);
   }
 
   /**
@@ -44,7 +45,7 @@ final class PlanVersionDiffer {
     var after = retirements(b);
     var part = part(PlanDefinitions.indicators(a), PlanDefinitions.indicators(b), PlanDocument.IndicatorEntry::code,
         PlanDocument.IndicatorEntry::name, PlanDocument.IndicatorEntry::retiredFrom,
-        PlanDocument.IndicatorEntry::replaces);
+        PlanDocument.IndicatorEntry::replaces, e -> canonical(a, e), e -> canonical(b, e));
     var retired = new ArrayList<Retired>();
     PlanDefinitions.indicators(b).forEach(i -> {
       var now = after.get(i.code());
@@ -86,7 +87,7 @@ final class PlanVersionDiffer {
       if (old == null) {
         added.add(new Item(year, t.label()));
       } else {
-        var changes = changes(old, t);
+        var changes = changes(json.convertValue(old, MAP), json.convertValue(t, MAP));
         if (!changes.isEmpty()) {
           changed.add(new Changed(year, t.label(), changes));
         }
@@ -101,7 +102,8 @@ final class PlanVersionDiffer {
   }
 
   private <E> Part part(List<E> a, List<E> b, Function<E, String> code, Function<E, String> name,
-      Function<E, Integer> retiredFrom, Function<E, String> replaces) {
+      Function<E, Integer> retiredFrom, Function<E, String> replaces, Function<E, Map<String, Object>> compareBefore,
+      Function<E, Map<String, Object>> compareAfter) {
     var before = byKey(a, code);
     var after = byKey(b, code);
     var added = new ArrayList<Item>();
@@ -113,7 +115,7 @@ final class PlanVersionDiffer {
       if (old == null) {
         added.add(new Item(c, name.apply(e)));
       } else {
-        var changes = changes(old, e);
+        var changes = changes(compareBefore.apply(old), compareAfter.apply(e));
         if (!changes.isEmpty()) {
           changed.add(new Changed(c, name.apply(e), changes));
         }
@@ -130,9 +132,45 @@ final class PlanVersionDiffer {
     return new Part(added, changed, retired, replaced);
   }
 
-  private List<FieldChange> changes(Object before, Object after) {
-    Map<String, Object> a = json.convertValue(before, MAP);
-    Map<String, Object> b = json.convertValue(after, MAP);
+  /**
+   * A measure as the plan means it: 家庭 and HOUSEHOLD are one sector, so a file written in Japanese words
+   * compared with one in codes (or with a version built from the tables) changes nothing. Coded fields are
+   * compared and shown by their Japanese names (家庭部門 → 産業部門), which the committee reads.
+   */
+  private Map<String, Object> canonical(PlanDocument.MeasureEntry e) {
+    Map<String, Object> fields = json.convertValue(e, MAP);
+    PlanLabels.parse(Sector.class, e.sector()).ifPresent(sector -> fields.put("sector", sector.label()));
+    PlanLabels.parse(MeasureKind.class, e.kind()).ifPresent(kind -> fields.put("kind", kind.label()));
+    return fields;
+  }
+
+  /**
+   * An indicator as it is graded ({@link PlanDefinitions#indicatorView}): kind, direction and source by their
+   * Japanese names, with their defaults, the base year the municipality's when left out, the department its measure's, and
+   * the targets whether written as {@code targets} or {@code targetYear}/{@code targetValue}: one numeric
+   * target stays the two fields people know, several (or stages) are compared as one list.
+   */
+  private Map<String, Object> canonical(PlanDocument doc, PlanDocument.IndicatorEntry e) {
+    Map<String, Object> fields = json.convertValue(e, MAP);
+    var view = PlanDefinitions.indicatorView(doc, e);
+    fields.put("kind", view.kind().label());
+    fields.put("direction", view.direction() == null ? null : view.direction().label());
+    fields.put("source", view.source().label());
+    fields.put("baseYear", view.baseYear());
+    fields.put("department", view.departmentCode());
+    fields.remove("targets");
+    fields.remove("targetYear");
+    fields.remove("targetValue");
+    if (view.targets().size() == 1 && view.kind() != IndicatorKind.STAGES) {
+      fields.put("targetYear", view.targets().get(0).year());
+      fields.put("targetValue", view.targets().get(0).value());
+    } else if (!view.targets().isEmpty()) {
+      fields.put("targets", view.targetsLabel());
+    }
+    return fields;
+  }
+
+  private List<FieldChange> changes(Map<String, Object> a, Map<String, Object> b) {
     var fields = new java.util.LinkedHashSet<>(a.keySet());
     fields.addAll(b.keySet());
     var changes = new ArrayList<FieldChange>();

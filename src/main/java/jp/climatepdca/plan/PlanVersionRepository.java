@@ -18,4 +18,9 @@ interface PlanVersionRepository extends JpaRepository<PlanVersion, Long> {
 
   @Query("select v.document from PlanVersion v where v.id = :id")
   String document(Long id);
+
+  /** Municipalities whose plan was loaded before plan versions existed (V14) and not since. */
+  @Query("select m.code from Municipality m where not exists"
+      + " (select v.id from PlanVersion v where v.municipalityCode = m.code) order by m.code")
+  List<String> municipalitiesWithoutVersions();
 }

@@ -65,11 +65,12 @@ public class PlanVersionService {
 
   public List<PlanVersionView> versions(String municipality) {
     requireMunicipality(municipality);
-    return versions.findByMunicipalityCodeOrderByNumber(municipality).stream().map(PlanVersion::view).toList();
+    var all = versions.keys(municipality);
+    return versions.findByMunicipalityCodeOrderByNumber(municipality).stream().map(v -> v.view(all)).toList();
   }
 
   public PlanVersionView version(String municipality, int number) {
-    return find(municipality, number).view();
+    return find(municipality, number).view(versions.keys(municipality));
   }
 
   public PlanVersionDiff diff(String municipality, int from, int to) {
@@ -78,7 +79,7 @@ public class PlanVersionService {
     var all = versions.keys(municipality);
     var before = definitions.definitions(all, from);
     var after = definitions.definitions(all, to);
-    return new PlanVersionDiff(municipality, a.view(), b.view(), differ.targets(before, after),
+    return new PlanVersionDiff(municipality, a.view(all), b.view(all), differ.targets(before, after),
         differ.measures(before, after), differ.indicators(before, after));
   }
 

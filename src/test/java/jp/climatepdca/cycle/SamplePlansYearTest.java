@@ -139,26 +139,66 @@ class SamplePlansYearTest {
   }
 
   /**
+   * 川崎市's 環境審議会 hears FY2027's report after it is published; its opinions are for the next year, so
+   * FY2028's secretariat sees them when it compiles the check (in Tasklist, ja-JP), headquarters when it
+   * evaluates, and the secretariat again in the Action step, each with the year they came from. (A town of
+   * its own: the seed's 141305 runs FY2027 in the test above.)
+   */
+  @Test
+  void kawasakisCouncilOpinionsReachTheNextYearsForms() throws IOException {
+    var code = "961405";
+    year("004-kawasaki.json", code, 2027, "庁内評価（環境行政・温暖化対策推進総合調整会議）", null,
+        "年次報告の報告と意見聴取（環境審議会）", false, true);
+    var cycle = code + ":2028";
+    untilTheCheck(code, 2028);
+    var secretariat = new TasklistClient(port, code + "-jimukyoku");
+    var compile = secretariat.claim(cycle, TASK_COMPILE_CHECK);
+    var form = secretariat.form(compile);
+    assertThat(form.get("opinionsFromLastYearTitle").asText())
+        .isEqualTo("2027年度の年次報告書に対する環境審議会の意見（公表後に聴取したもの。2028年度の進行管理に反映してください）");
+    assertThat(TasklistClient.rows(form.get("opinionsFromLastYear"))).containsExactly(Map.of("fiscalYearLabel", "2027年度",
+        "measureCode", "全体", "measureName", "", "opinion", "市民への周知を一層進めてください"));
+
+    browser = Browser.start();
+    var tasklist = new TasklistPage(browser, port);
+    tasklist.logIn(code + "-jimukyoku");
+    tasklist.open(TasklistPage.MY_TASKS, name(compile));
+    tasklist.formShown();
+    assertThat(tasklist.formText()).contains("前年度の年次報告書に対する委員会の意見（公表後に聴取）",
+        "2027年度の年次報告書に対する環境審議会の意見", "2027年度", "市民への周知を一層進めてください");
+    tasklist.type("事務局による点検・評価の総括", 0, "前年度の環境審議会の意見を踏まえ、周知の取組を点検した");
+    tasklist.complete();
+    Browser.waiting(browser).withMessage(() -> "compiled; Tasklist shows: " + tasklist.shownError())
+        .until(d -> history.createHistoricTaskInstanceQuery().taskId(compile).finished().count() == 1);
+
+    var headquarters = new TasklistClient(port, code + "-honbu");
+    var evaluation = headquarters.claim(cycle, TASK_HEADQUARTERS_EVALUATION);
+    assertThat(TasklistClient.rows(headquarters.form(evaluation).get("opinionsFromLastYear")))
+        .extracting(row -> row.get("opinion")).containsExactly("市民への周知を一層進めてください");
+    headquarters.complete(evaluation, Map.of("decision", "APPROVE", "comment", "", "evaluation", "概ね順調"));
+    var action = secretariat.claim(cycle, TASK_ACTION_DECISIONS);
+    var actionForm = secretariat.form(action);
+    assertThat(TasklistClient.rows(actionForm.get("opinionsFromLastYear"))).extracting(row -> row.get("fiscalYearLabel"))
+        .containsExactly("2027年度");
+    var rows = TasklistClient.rows(actionForm.get("measures"));
+    rows.forEach(row -> row.put("decision", "CONTINUE"));
+    secretariat.complete(action, Map.of("measures", rows));
+    publish(code, cycle, 0);
+    committee(code, cycle, TASK_COMMITTEE_HEARING, "年次報告の報告と意見聴取（環境審議会）", false);
+  }
+
+  /**
    * One year of the sample: every department's self-assessment, the emissions, the check, then the bodies
    * the plan has this year (a null name: the step must not come), the Action step and the publication.
    * Returns the cycle's user tasks and call activities in the order they started.
    */
   private List<String> year(String file, String code, int fiscalYear, String headquartersTask, String liaisonTask,
       String committeeTask, boolean committeeMayReturn, boolean committeeAfter) throws IOException {
-    try (var in = new ClassPathResource("plan/samples/" + file).getInputStream()) {
-      importer.importPlan(in);
-    }
+    load(file, code);
     people(code);
     var cycle = code + ":" + fiscalYear;
     var secretariat = new TasklistClient(port, code + "-jimukyoku");
-    var started = Http.as(port, code + "-jimukyoku").post("/api/cycles", Map.of("municipality", code, "fiscalYear", fiscalYear));
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    fire(cycle, FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE);
-    for (var department : plans.assessingDepartmentCodes(code)) {
-      selfAssessment(code, cycle, department);
-    }
-    fire(cycle, FiscalYearCycleProcess.EVENT_JULY_CALCULATION_DATE);
-    SecretariatEmissions.enterAndAccept(secretariat, cycle);
+    untilTheCheck(code, fiscalYear);
     secretariat.complete(secretariat.claim(cycle, TASK_COMPILE_CHECK), Map.of("summary", "各課の自己点検をとりまとめた"));
 
     var opinions = 0;
@@ -194,6 +234,34 @@ class SamplePlansYearTest {
         .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
         .filter(a -> a.getActivityType().equals("userTask") || a.getActivityType().equals("callActivity"))
         .map(HistoricActivityInstance::getActivityId).toList();
+  }
+
+  /**
+   * The sample as written, or under {@code code} instead of its own municipality code (a test of this class
+   * that must not share the seed's town with the others).
+   */
+  private void load(String file, String code) throws IOException {
+    String text;
+    try (var in = new ClassPathResource("plan/samples/" + file).getInputStream()) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    var own = java.util.regex.Pattern.compile("\"municipality\": \\{\"code\": \"(\\d+)\"").matcher(text);
+    assertThat(own.find()).as(file + " names its municipality").isTrue();
+    text = text.replace("\"" + own.group(1) + "\"", "\"" + code + "\"");
+    importer.importPlan(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** The cycle started, every department's self-assessment approved, the emissions accepted: the check is open. */
+  private void untilTheCheck(String code, int fiscalYear) {
+    var cycle = code + ":" + fiscalYear;
+    var started = Http.as(port, code + "-jimukyoku").post("/api/cycles", Map.of("municipality", code, "fiscalYear", fiscalYear));
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    fire(cycle, FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE);
+    for (var department : plans.assessingDepartmentCodes(code)) {
+      selfAssessment(code, cycle, department);
+    }
+    fire(cycle, FiscalYearCycleProcess.EVENT_JULY_CALCULATION_DATE);
+    SecretariatEmissions.enterAndAccept(new TasklistClient(port, code + "-jimukyoku"), cycle);
   }
 
   /** The committee's opinions; one that only advises cannot send the result back, even through REST. */

@@ -230,7 +230,7 @@ class BadInputCatalogueTest {
                 + " \"kind\": \"APPROVING\"}}}"), 400, "governance の order: 公表後に報告を受ける委員会は差し戻しできません"),
         api("/api plan: governance body's years without every", "demo", "POST", "/api/plans",
             withGovernance("{\"bodies\": {\"headquarters\": {\"name\": \"推進本部\", \"years\": {\"from\": 2021}}}}"), 400,
-            "governance の bodies の headquarters の years の every: 1〜10の整数"),
+            "governance の bodies の headquarters の years の from: 開始年度（from）は何年ごとに開くか（every）と一緒に指定してください"),
         form("form malformed JSON", "{\"variables\": {\"measures\": ", 400, "形式が正しくありません"),
         form("form variable of a wrong type", Map.of("measures", Map.of("type", "Integer", "value", "abc")), 400,
             "形式が正しくありません"),
@@ -598,6 +598,24 @@ class BadInputCatalogueTest {
         api("plan version retiring a measure under an open task (or in a closed year)", "jimukyoku", "POST",
             "/api/plans", revised.apply(period + "\"effectiveYear\": 2051, \"reason\": \"中間見直し\"", retireEnv01),
             409, "できません"),
+        // the same refusals for the other ways a revised file reaches an open task of the cycle of 2052 (reviews 2051)
+        api("plan version replacing a measure under an open task", "jimukyoku", "POST", "/api/plans",
+            revised.apply(period + "\"effectiveYear\": 2051, \"reason\": \"改定\"", demoPlan()
+                .replace("\"code\": \"ENV-01\",", "\"code\": \"ENV-01\", \"retiredFrom\": 2060,").replace("\"measures\": [",
+                "\"measures\": [{\"code\": \"ENV-99\", \"department\": \"env\", \"name\": \"後継の施策\", \"sector\": \"家庭\","
+                + " \"kind\": \"実施事業\", \"replaces\": \"ENV-01\"},")), 409, "できません"),
+        api("plan version moving a measure of an open form to another department", "jimukyoku", "POST", "/api/plans",
+            revised.apply(period + "\"effectiveYear\": 2051", demoPlan().replaceFirst(
+                "\"code\": \"ENV-01\",\\s*\"department\": \"env\",", "\"code\": \"ENV-01\", \"department\": \"waste\",")),
+            409, "できません"),
+        api("plan version retiring an indicator an open form lists", "jimukyoku", "POST", "/api/plans",
+            revised.apply(period + "\"effectiveYear\": 2051", demoPlan().replace("\"code\": \"GHG-OWN\",",
+                "\"code\": \"GHG-OWN\", \"retiredFrom\": 2051,")), 409, "できません"),
+        // governance years without a period to default to (docs/governance.md)
+        api("/api plan: governance years every without from and no plan period", "demo", "POST", "/api/plans",
+            demoPlan().replaceFirst("\\{", "{\"governance\": {\"bodies\": {\"committee\": {\"name\": \"審議会\","
+                + " \"years\": {\"every\": 3}}}},"), 400,
+            "governance の bodies の committee の years の from: 開始年度を指定するか"),
         api("plan reason unknown", "jimukyoku", "POST", "/api/plans",
             revised.apply(period + "\"effectiveYear\": 2055, \"reason\": \"見直し\"", demoPlan()), 400, "plan の reason"),
         api("plan period reversed", "jimukyoku", "POST", "/api/plans",
