@@ -45,7 +45,7 @@ class RevisePlanListener extends FormTaskListener {
     variables.putText(task, "draftDownload", "/camunda/api/climate-pdca/task-files/" + RevisionDraftUpload.NAME + "/"
         + task.getId());
     if (row.revisedDocument() != null) {
-      rows.show(task, row.revisedDocument());
+      rows.show(task, row.municipality(), row.revisedDocument());
     } else {
       variables.putText(task, "draftStatus", "未登録");
     }
