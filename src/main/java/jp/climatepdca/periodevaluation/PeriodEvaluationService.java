@@ -56,7 +56,7 @@ class PeriodEvaluationService {
         row.firstYear(), row.lastYear(), row.municipality() + ":" + row.fiscalYear()
         + PlanPeriodEvaluationProcess.BUSINESS_KEY_SUFFIX, row.processInstanceId(), row.startedBy(), row.startedAt(),
         phase, phaseLabel, trends.latest(row).orElse(null), store.trendCount(row.id()), row.secretariatNote(),
-        row.headquartersEvaluation(), row.committeeOpinions(), row.outcome(), outcomeLabel, row.outcomeReason(),
+        row.headquartersEvaluation(), row.committeeOpinions(), store.revisionOpinions(row.id()), row.outcome(), outcomeLabel, row.outcomeReason(),
         row.versionNumber(), row.versionNumber() == null ? null
         : versions.version(row.municipality(), row.versionNumber()).effectiveYear(), row.finishedAt());
   }

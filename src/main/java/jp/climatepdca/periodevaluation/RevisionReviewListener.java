@@ -45,6 +45,9 @@ class RevisionReviewListener extends FormTaskListener {
   @Override
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     var row = forms.show(task, cycle);
+    // Tasklist's list shows only the name: the body the plan names (環境審議会), as the cycle's review tasks do
+    committee(cycle).map(PlanGovernance.Body::name).filter(n -> !n.isBlank())
+        .ifPresent(name -> task.setName("改定案の審議（" + name + "）"));
     variables.putText(task, "revisionReason", row.kind().revisionReason().label());
     variables.putText(task, "committeeName", committeeName(cycle));
     variables.putText(task, "outcomeReasonShown", row.outcomeReason());

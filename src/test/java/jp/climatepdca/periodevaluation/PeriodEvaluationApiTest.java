@@ -291,6 +291,7 @@ class PeriodEvaluationApiTest {
     assertThat(view.path("versionProduced").asInt()).isEqualTo(2);
     assertThat(view.path("effectiveYear").asInt()).isEqualTo(2026);
     assertThat(view.path("committeeOpinions").asText()).isEqualTo("市民意見を踏まえ目標を引き上げるべき");
+    assertThat(view.path("revisionOpinions").asText()).isEqualTo("補助目標900件は妥当");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(KEY).count()).isZero();
   }
 

@@ -129,6 +129,13 @@ class RevisionInTasklistTest {
         .post(address, revised, true).statusCode()).isEqualTo(403);
     assertThat(WebappSession.logIn(port, SECRETARIAT).post(address, revised, false).statusCode()).isEqualTo(403);
     assertThat(WebappSession.logIn(port, OTHER_SECRETARIAT).get(address).statusCode()).isEqualTo(404);
+    // the secretariat's own hostile or mistaken sends: no plan file, an unknown receiver
+    var own = WebappSession.logIn(port, SECRETARIAT);
+    var binary = own.send("POST", address, "application/octet-stream", new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0});
+    assertThat(binary.statusCode()).isEqualTo(400);
+    assertThat(binary.body()).contains("UTF-8 の計画データファイル（JSON）ではありません");
+    assertThat(own.send("POST", "/api/climate-pdca/task-files/no-such-receiver/" + revise, "application/json", bytes)
+        .statusCode()).isEqualTo(404);
     assertThat(storedDraft()).isNull();
 
     var accepted = page.upload(UPLOAD, good);
@@ -217,7 +224,7 @@ class RevisionInTasklistTest {
     browser = Browser.start();
     var page = new TasklistPage(browser, port);
     page.logIn(councillor);
-    page.open(TasklistPage.MY_TASKS, "改定案の審議（推進委員会・環境審議会）");
+    page.open(TasklistPage.MY_TASKS, "改定案の審議（環境審議会）");
     page.formShown();
     var shown = page.formText();
     assertThat(shown).contains("改定案の審議（環境審議会）", "差し戻しはありません", "目標値：500 → 600")
