@@ -132,8 +132,11 @@ class AreaActionAppliedTest {
     assertThat(db.queryForObject("select count(*) from measure_decision where municipality_code = ? and fiscal_year = ?",
         Integer.class, LEAD, YEAR)).isZero();
     assertThat(codes(plan.activeMeasures(LEAD, YEAR))).containsExactly("M-01", "M-02");
-    // the form as loaded goes through Camunda's complete (an API client's door)
-    var completed = lead.submit(leadAction, Map.of("measures", List.of(), "areaMeasures", areaRows), "complete");
+    // through Camunda's complete (an API client's door), the read-only list tampered with: it is not read
+    var tampered = TasklistClient.rows(leadForm.get("areaMeasures"));
+    tampered.get(0).put("decision", "CONTINUE");
+    tampered.get(0).put("note", "町の判断で継続する");
+    var completed = lead.submit(leadAction, Map.of("measures", List.of(), "areaMeasures", tampered), "complete");
     assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
 
     // 961102 in Tasklist: its M-01 row is locked on 廃止; it decides its own M-02
@@ -154,7 +157,8 @@ class AreaActionAppliedTest {
     assertThat(leadHistory.path("status").asText()).isEqualTo("DISCARDED");
     assertThat(leadHistory.path("decisions").get(0).path("decision").asText()).isEqualTo("DISCARD");
     assertThat(leadHistory.path("decisions").get(0).path("area").asText()).isEqualTo(AREA);
-    assertThat(leadHistory.path("decisions").get(0).path("note").asText()).contains("町村の取組と重複するため");
+    assertThat(leadHistory.path("decisions").get(0).path("note").asText()).contains("町村の取組と重複するため")
+        .doesNotContain("町の判断");
     var lateHistory = history(LATE, "M-02");
     assertThat(lateHistory.path("status").asText()).isEqualTo("ACTIVE");
     var lateEntry = lateHistory.path("decisions").get(0);
