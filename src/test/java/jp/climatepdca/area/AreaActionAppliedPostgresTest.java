@@ -14,11 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext // the engine must stop before the database does (see LocalPostgresExtension)
 class AreaActionAppliedPostgresTest extends AreaActionAppliedTest {
 
-  private static final LocalPostgres.Spec DATABASE = new LocalPostgres.Spec("areaaction", "areaaction",
-      "areaaction-secret");
-
   @RegisterExtension
-  static final LocalPostgresExtension postgres = new LocalPostgresExtension(DATABASE);
+  static final LocalPostgresExtension postgres = new LocalPostgresExtension(
+      new LocalPostgres.Spec("areaaction", "areaaction", "areaaction-secret"));
 
   @DynamicPropertySource
   static void postgresInsteadOfH2(DynamicPropertyRegistry registry) {

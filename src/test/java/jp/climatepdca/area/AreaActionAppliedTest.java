@@ -122,6 +122,8 @@ class AreaActionAppliedTest {
     assertThat(areaRows.get(0).get("note").toString()).contains("適用確認連携都市圏", "AM-01", "廃止", "町村の取組と重複するため");
     assertThat(areaRows.get(0).get("areaNotice").toString()).contains("AM-01 住宅の省エネルギー化", "廃止");
 
+    // another town's secretariat cannot act on it
+    assertThat(towns.as(SECOND + "-jimukyoku").submit(leadAction, Map.of("measures", List.of())).status()).isIn(403, 404);
     // a hostile submission keeps the discarded M-01 among its own rows: refused, naming it, nothing stored
     var hostile = new java.util.LinkedHashMap<String, Object>(areaRows.get(0));
     hostile.put("decision", "CONTINUE");
