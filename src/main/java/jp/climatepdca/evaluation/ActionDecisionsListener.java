@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Task_ActionDecisions (施策の見直し): for every active measure, continue, modify, discard, or promote a
  * study measure to implementation; the decisions shape next year's plan. A measure that carries a shared
- * measure of the member's area takes the area's decision (圏域の決定): its row comes pre-set and locked, a
- * submission deciding it otherwise is refused naming the measure, and the note recorded is the area's
+ * measure of the member's area takes the area's decision (圏域の決定): it is listed apart (areaMeasures), pre-set and
+ * read-only; its copy sent back is not read, a row among the member's own deciding it otherwise is refused, a
+ * 400 naming the measure, and the note recorded is the area's
  * (docs/area-cycle.md). Which measures are bound comes from the area's tables, never from the form.
  */
 @Component("actionDecisionsListener")
