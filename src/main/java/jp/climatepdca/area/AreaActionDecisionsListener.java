@@ -42,7 +42,7 @@ class AreaActionDecisionsListener extends FormTaskListener {
   @Override
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     forms.showHeader(task, cycle);
-    variables.putRows(task, MEASURES, areas.sharedMeasures(cycle.municipality()).stream().map(m -> {
+    variables.putRows(task, MEASURES, areas.sharedMeasures(cycle.municipality(), cycle.fiscalYear()).stream().map(m -> {
       var row = new LinkedHashMap<String, Object>();
       row.put("measureCode", m.code());
       row.put("measureName", m.name());
@@ -66,7 +66,7 @@ class AreaActionDecisionsListener extends FormTaskListener {
 
   @Override
   protected void onComplete(DelegateTask task, CycleReference cycle) {
-    var measures = areas.sharedMeasures(cycle.municipality()).stream()
+    var measures = areas.sharedMeasures(cycle.municipality(), cycle.fiscalYear()).stream()
         .collect(Collectors.toMap(SharedMeasureView::code, Function.identity()));
     var errors = new ArrayList<String>();
     var read = read(variables.rows(task, MEASURES), measures, errors);

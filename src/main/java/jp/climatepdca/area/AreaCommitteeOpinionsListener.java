@@ -44,7 +44,7 @@ class AreaCommitteeOpinionsListener extends FormTaskListener {
 
   @Override
   protected void onComplete(DelegateTask task, CycleReference cycle) {
-    var known = areas.sharedMeasures(cycle.municipality()).stream().map(SharedMeasureView::code).toList();
+    var known = areas.sharedMeasures(cycle.municipality(), cycle.fiscalYear()).stream().map(SharedMeasureView::code).toList();
     var errors = new ArrayList<String>();
     var rows = variables.rows(task, OPINIONS);
     var user = variables.currentUser(task);

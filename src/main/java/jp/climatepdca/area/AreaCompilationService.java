@@ -257,7 +257,7 @@ public class AreaCompilationService {
             .collect(Collectors.toMap(AssessmentView::measureCode, Function.identity(), (x, y) -> x)));
       }
     }
-    return areas.sharedMeasures(a.code()).stream().map(m -> new SharedMeasureProgress(m.code(), m.name(),
+    return areas.sharedMeasures(a.code(), fiscalYear).stream().map(m -> new SharedMeasureProgress(m.code(), m.name(),
         MemberProgressLabels.sectorLabel(m.sector()), m.keyProject(), m.description(), m.members().stream()
             .map(role -> memberProgress(role, names.getOrDefault(role.municipality(), role.municipality()),
                 submitted.get(role.municipality())))

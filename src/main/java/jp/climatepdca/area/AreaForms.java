@@ -60,7 +60,7 @@ class AreaForms {
     variables.putRows(task, "members", joined.stream().map(this::memberRow).toList());
     var submitted = joined.stream().filter(AreaCycleMember::submitted).count();
     var without = joined.stream().filter(AreaCycleMember::proceededWithout).count();
-    var keyProjects = areas.sharedMeasures(area.code()).stream().filter(SharedMeasureView::keyProject)
+    var keyProjects = areas.sharedMeasures(area.code(), cycle.fiscalYear()).stream().filter(SharedMeasureView::keyProject)
         .map(m -> m.code() + " " + m.name()).toList();
     var handedIn = "提出済み " + submitted + " / " + joined.size() + " 市町村"
         + (without > 0 ? "（提出を待たずに進めた市町村 " + without + "）" : "")

@@ -10,4 +10,8 @@ interface AreaMeasureDecisionRepository extends JpaRepository<AreaMeasureDecisio
 
   Optional<AreaMeasureDecision> findByAreaCodeAndFiscalYearAndMeasureCode(String areaCode, int fiscalYear,
       String measureCode);
+
+  /** The shared measures the area's Action of an earlier year discarded (no longer in the area's plan from then). */
+  List<AreaMeasureDecision> findByAreaCodeAndDecisionAndFiscalYearLessThan(String areaCode, AreaAction decision,
+      int fiscalYear);
 }

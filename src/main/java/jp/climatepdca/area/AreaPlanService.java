@@ -19,9 +19,12 @@ public class AreaPlanService {
   private final AreaMeasureMemberRepository roles;
   private final AreaIndicatorRepository indicators;
   private final AreaEmissionTargetRepository targets;
+  private final AreaMeasureDecisionRepository decisions;
 
   AreaPlanService(AreaRepository areas, AreaMemberRepository members, AreaMeasureRepository measures,
-      AreaMeasureMemberRepository roles, AreaIndicatorRepository indicators, AreaEmissionTargetRepository targets) {
+      AreaMeasureMemberRepository roles, AreaIndicatorRepository indicators, AreaEmissionTargetRepository targets,
+      AreaMeasureDecisionRepository decisions) {
+    this.decisions = decisions;
     this.areas = areas;
     this.members = members;
     this.measures = measures;
@@ -58,6 +61,17 @@ public class AreaPlanService {
     return measures.findByAreaCodeOrderByPosition(area).stream()
         .map(m -> m.view(byMeasure.getOrDefault(m.code(), List.of())))
         .toList();
+  }
+
+  /**
+   * The shared measures of the area cycle of {@code fiscalYear}: those the area's Action of an earlier year
+   * discarded (廃止) are no longer compiled, heard or decided on. The year that discarded one still lists it,
+   * so that year's forms and report stay as they were.
+   */
+  public List<SharedMeasureView> sharedMeasures(String area, int fiscalYear) {
+    var discarded = decisions.findByAreaCodeAndDecisionAndFiscalYearLessThan(area, AreaAction.DISCARD, fiscalYear)
+        .stream().map(AreaMeasureDecision::measureCode).collect(java.util.stream.Collectors.toSet());
+    return sharedMeasures(area).stream().filter(m -> !discarded.contains(m.code())).toList();
   }
 
   /** The area's indicators in the file's order. */

@@ -38,7 +38,7 @@ class AreaReportApprovalListener extends FormTaskListener {
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     forms.showHeader(task, cycle);
     var names = new LinkedHashMap<String, String>();
-    areas.sharedMeasures(cycle.municipality()).forEach(m -> names.put(m.code(), m.name()));
+    areas.sharedMeasures(cycle.municipality(), cycle.fiscalYear()).forEach(m -> names.put(m.code(), m.name()));
     variables.putRows(task, "actions", decisions.findByAreaCodeAndFiscalYear(cycle.municipality(), cycle.fiscalYear())
         .stream().filter(d -> d.decision() != null).map(d -> {
           var row = new LinkedHashMap<String, Object>();

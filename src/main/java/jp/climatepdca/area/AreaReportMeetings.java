@@ -41,7 +41,7 @@ class AreaReportMeetings {
   Meetings of(AreaView area, int fiscalYear) {
     var year = records.year(area.code(), fiscalYear);
     var liaison = year.liaisonMeeting();
-    var measures = areas.sharedMeasures(area.code());
+    var measures = areas.sharedMeasures(area.code(), fiscalYear);
     var byCode = measures.stream().collect(Collectors.toMap(SharedMeasureView::code, Function.identity()));
     var opinions = year.opinions().stream()
         .map(o -> new Opinion(o.subject() == null ? "計画全体"

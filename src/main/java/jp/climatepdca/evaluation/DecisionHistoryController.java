@@ -30,7 +30,8 @@ class DecisionHistoryController {
         .orElseThrow(() -> new NotFoundException("施策コード \"" + measureCode + "\" は登録されていません"));
     var decisions = evaluations.history(municipality, measureCode).stream()
         .map(d -> new Entry(d.fiscalYear(), d.decision().name(), d.decision().label(), d.note(), d.decidedBy(),
-            d.decidedAt()))
+            d.decidedAt(), d.area(), d.replaced() == null ? null : new Replaced(d.replaced().decision().name(),
+                d.replaced().decision().label(), d.replaced().note(), d.replaced().decidedBy())))
         .toList();
     return new MeasureHistory(municipality, measure.code(), measure.name(), measure.kind().name(),
         measure.kind().label(), measure.status().name(), decisions);
@@ -39,5 +40,12 @@ class DecisionHistoryController {
   record MeasureHistory(String municipality, String measureCode, String measureName, String kind, String kindLabel,
       String status, List<Entry> decisions) {}
 
-  record Entry(int fiscalYear, String decision, String label, String note, String decidedBy, Instant decidedAt) {}
+  /**
+   * {@code area}: the area whose decision on a shared measure this is (null: the municipality's own);
+   * {@code replaced}: the municipality's own decision, made before the area decided, that the area's replaced.
+   */
+  record Entry(int fiscalYear, String decision, String label, String note, String decidedBy, Instant decidedAt,
+      String area, Replaced replaced) {}
+
+  record Replaced(String decision, String label, String note, String decidedBy) {}
 }

@@ -77,6 +77,10 @@ class Measure {
     status = MeasureStatus.DISCARDED;
   }
 
+  void keep() {
+    status = MeasureStatus.ACTIVE;
+  }
+
   void promoteToImplementation() {
     kind = MeasureKind.IMPLEMENTATION;
   }

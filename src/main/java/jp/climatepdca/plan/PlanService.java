@@ -159,7 +159,8 @@ public class PlanService {
       }
       measure.reviewed(fiscalYear, review.label(), review.note());
       switch (review.effect()) {
-        case KEEP -> { }
+        // kept: an area's decision may bring back a measure the member's own Action step of the year discarded
+        case KEEP -> measure.keep();
         case DISCARD -> measure.discard();
         case PROMOTE -> measure.promoteToImplementation();
       }
@@ -169,6 +170,6 @@ public class PlanService {
   /** One measure's Action decision: what it does to the plan, its label and the note. */
   public record Review(String measureCode, ReviewEffect effect, String label, String note) {}
 
-  /** What a review decision does to the measure in the plan. */
+  /** What a review decision does to the measure in the plan: KEEP leaves it in (or puts it back in) next year's plan. */
   public enum ReviewEffect { KEEP, DISCARD, PROMOTE }
 }
