@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.system.UserInputException;
+import jp.climatepdca.system.XlsxReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +46,8 @@ public class ActivityImportService {
   public UploadSummary importExcel(String municipality, int inventoryYear, byte[] xlsx, String reason, String user) {
     return importLines(municipality, inventoryYear, reason, user, checker -> {
       try {
-        return checker.read(XlsxReader.read(xlsx));
+        return checker.read(XlsxReader.firstSheet(xlsx).rows().stream()
+            .map(row -> new CsvReader.Record(row.line(), row.cells())).toList());
       } catch (XlsxReader.NotExcel e) {
         throw new ActivityCsv.Invalid(List.of(e.getMessage()));
       }
