@@ -63,7 +63,8 @@ class SelfAssessmentEntryListener extends FormTaskListener {
     indicators.load(task, cycle.municipality(), department, CycleReference.reviewYear(task));
   }
 
-  private static Map<String, Object> row(MeasureView measure, AssessmentView saved) {
+  /** A row of the form; also the Excel upload's ({@link SelfAssessmentWorkbookService}), so both fill it alike. */
+  static Map<String, Object> row(MeasureView measure, AssessmentView saved) {
     var row = new LinkedHashMap<String, Object>();
     row.put("measureCode", measure.code());
     row.put("measureName", measure.name());
