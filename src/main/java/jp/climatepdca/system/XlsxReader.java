@@ -199,6 +199,7 @@ public final class XlsxReader {
     var records = new ArrayList<Row>();
     List<String> cells = null;
     Set<Integer> formulas = null;
+    StringBuilder cell = null;
     var rowNumber = 0;
     var rowCount = 0;
     var column = 0;
@@ -224,23 +225,28 @@ public final class XlsxReader {
                   + "読み込めるのは " + MAX_COLUMNS + " 列（A〜AD列）までです）");
             }
             type = reader.getAttributeValue(null, "t");
+            cell = null;
           }
           case "f" -> formulas.add(column);
           case "v", "t" -> {
             var text = reader.getElementText();
             var value = "s".equals(type) ? strings.get(Integer.parseInt(text.strip())) : text;
-            while (cells.size() < column) {
-              cells.add("");
-            }
-            if (cells.size() > column) {
-              // the runs of an inline rich text ({@code <is><r><t>…</t></r><r><t>…}) are one cell
-              cells.set(column, cells.get(column) + value);
+            if (cell != null) {
+              // the next run of an inline rich text ({@code <is><r><t>…</t></r><r><t>…}): the same cell
+              cell.append(value);
             } else {
+              while (cells.size() < column) {
+                cells.add("");
+              }
+              cell = new StringBuilder(value);
               cells.add(value);
             }
           }
           default -> { }
         }
+      } else if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("c") && cell != null) {
+        cells.set(cells.size() - 1, cell.toString());
+        cell = null;
       } else if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("row")) {
         if (cells.stream().anyMatch(c -> !c.isBlank())) {
           records.add(new Row(rowNumber, List.copyOf(cells), Set.copyOf(formulas)));

@@ -29,6 +29,18 @@ class XlsxReaderTest {
     assertThat(sheet.rows()).containsExactly(new XlsxReader.Row(1, List.of("部門", "1.5"), java.util.Set.of()));
   }
 
+  /** A rich text's runs are one cell; a formula's cell keeps Excel's stored value and is named as a formula. */
+  @Test
+  void richTextRunsAreOneCellAndFormulasAreMarked() {
+    var file = new Workbook().sheet("worksheets/sheet1.xml", "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><r><t>補助を</t></r>"
+        + "<r><t>交付</t></r></is></c><c r=\"C2\"><f>1+2</f><v>3</v></c></row>").bytes();
+
+    var sheet = XlsxReader.firstSheet(file);
+
+    assertThat(sheet.name()).isEqualTo("Sheet1");
+    assertThat(sheet.rows()).containsExactly(new XlsxReader.Row(2, List.of("補助を交付", "", "3"), java.util.Set.of(2)));
+  }
+
   @Test
   void aWorkbookWithoutItsRelationshipsIsNotExcel() {
     var zip = new java.io.ByteArrayOutputStream();
