@@ -41,6 +41,9 @@ class RevisePlanListener extends FormTaskListener {
     variables.putText(task, "outcomeReasonShown", row.outcomeReason());
     variables.putText(task, "draftAddress", "/api/plans/" + row.municipality() + "/period-evaluations/"
         + row.fiscalYear() + "/draft");
+    // Tasklist's download: the same file through the webapps' address, with the person's Tasklist login
+    variables.putText(task, "draftDownload", "/camunda/api/climate-pdca/task-files/" + RevisionDraftUpload.NAME + "/"
+        + task.getId());
     if (row.revisedDocument() != null) {
       rows.show(task, row.revisedDocument());
     } else {
@@ -52,8 +55,9 @@ class RevisePlanListener extends FormTaskListener {
   protected void onComplete(DelegateTask task, CycleReference cycle) {
     var row = forms.evaluation(cycle);
     if (row.revisedDocument() == null) {
-      throw new TaskInputException(List.of("改定案（計画データファイル）が登録されていません。PUT /api/plans/"
-          + row.municipality() + "/period-evaluations/" + row.fiscalYear() + "/draft で登録してから完了してください"));
+      throw new TaskInputException(List.of("改定案（計画データファイル）が登録されていません。この画面の「改定案ファイル（JSON）を登録」"
+          + "（または PUT /api/plans/" + row.municipality() + "/period-evaluations/" + row.fiscalYear()
+          + "/draft）で登録してから完了してください"));
     }
     store.update(row.id(), "revised_document", checked(drafts, row, row.revisedDocument()));
     store.update(row.id(), "return_comment", null);
