@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 class SelfAssessmentEntryListener extends FormTaskListener {
 
   private static final int MAX_TEXT = 4000;
+  static final String WORKBOOK_DOWNLOAD = "workbookDownload";
   private static final List<ReviewLevel> REVIEWERS = List.of(ReviewLevel.DEPARTMENT_HEAD, ReviewLevel.SECRETARIAT);
 
   private final PlanService plan;
@@ -60,6 +61,9 @@ class SelfAssessmentEntryListener extends FormTaskListener {
         .pendingReturnNotice(cycle.municipality(), cycle.fiscalYear(), department, REVIEWERS)
         .orElse(""));
     variables.putRows(task, MEASURES, rows);
+    // the form's link to the workbook of this very task (docs/excel.md); the upload beside it needs none
+    variables.putText(task, WORKBOOK_DOWNLOAD, "/camunda/api/climate-pdca/task-files/"
+        + SelfAssessmentWorkbookUpload.NAME + "/" + task.getId());
     indicators.load(task, cycle.municipality(), department, CycleReference.reviewYear(task));
   }
 

@@ -13,15 +13,19 @@ import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.testing.AppTest;
+import jp.climatepdca.testing.Browser;
 import jp.climatepdca.testing.FilledWorkbook;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.TasklistClient;
+import jp.climatepdca.testing.TasklistPage;
 import jp.climatepdca.testing.TestUsers;
+import jp.climatepdca.testing.WebappSession;
 import jp.climatepdca.testing.Workbook;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -72,7 +76,10 @@ class SelfAssessmentWorkbookTest {
   @Autowired
   JdbcTemplate db;
 
+  private static final String UPLOAD = "自己点検・自己評価の Excel ファイルを登録";
+
   private byte[] downloaded;
+  private org.openqa.selenium.WebDriver browser;
 
   @BeforeAll
   void townWithItsCycleOpen() {
@@ -297,5 +304,70 @@ class SelfAssessmentWorkbookTest {
     // a department sees only itself; another town's secretariat nothing of this town
     assertThat(Http.as(port, TOWN + "-kankyo-staff").download(path).status()).isEqualTo(403);
     assertThat(Http.as(port, OTHER_TOWN + "-jimukyoku").download(path).status()).isEqualTo(403);
+  }
+
+  /**
+   * The form in Tasklist (Chromium, ja-JP): kotsu's staff upload a file with an error (shown with its row and
+   * column, nothing taken), then the filled file; the form shows the uploaded answers and is completed there.
+   */
+  @Test
+  @Order(6)
+  void theFormInTasklistTakesTheFileShowsTheAnswersAndCompletes() throws Exception {
+    var staff = TOWN + "-kotsu-staff";
+    var key = TOWN + ":" + YEAR + ":kotsu";
+    var entry = new TasklistClient(port, staff).await(key, TASK_ENTER);
+    var address = "/api/climate-pdca/task-files/" + SelfAssessmentWorkbookUpload.NAME + "/" + entry;
+    // the form's own download (the webapp session of the department) and strangers' sessions
+    var own = WebappSession.logIn(port, staff).get(address);
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.headers().firstValue("Content-Type").orElse("")).startsWith(XLSX);
+    assertThat(WebappSession.logIn(port, OTHER_TOWN + "-kotsu-staff").get(address).statusCode()).isEqualTo(404);
+    assertThat(WebappSession.logIn(port, TOWN + "-kankyo-staff").get(address).statusCode()).isEqualTo(404);
+    var blank = Http.as(port, staff).download("/api/self-assessments/" + TOWN + "/" + YEAR + "/kotsu/workbook").body();
+    var dir = java.nio.file.Path.of("target", "browser", "files");
+    java.nio.file.Files.createDirectories(dir);
+    var broken = java.nio.file.Files.write(dir.resolve("kotsu-broken.xlsx"),
+        FilledWorkbook.of(blank).set("J4", "まあまあ").bytes());
+    var good = java.nio.file.Files.write(dir.resolve("kotsu.xlsx"), FilledWorkbook.of(blank).set("J4", "遅れ")
+        .set("K4", "バス路線の再編を協議した").set("L4", "運転士の不足").bytes());
+
+    browser = Browser.start();
+    var page = new TasklistPage(browser, port);
+    page.logIn(staff);
+    page.open(TasklistPage.GROUP_TASKS, "自己点検・自己評価の入力（交通課）");
+    page.claimIfOffered();
+    assertThat(page.formText()).contains("Excel で入力する場合", "Excel ファイルをダウンロード");
+    assertThat(browser.findElement(org.openqa.selenium.By.linkText("Excel ファイルをダウンロード")).getAttribute("href"))
+        .endsWith("/camunda" + address);
+
+    var refused = page.upload(UPLOAD, broken);
+    Browser.keepEvidence(browser, "self-assessment-workbook-refused");
+    assertThat(refused).contains("Excel ファイルを取り込めません（何も反映していません）",
+        "4 行目「進捗」: 「まあまあ」は選択肢（完了・順調・概ね順調・遅れ・未着手）にありません",
+        "4 行目「取組実績」: 入力してください");
+    var accepted = page.upload(UPLOAD, good);
+    assertThat(accepted).contains("1 件の施策の自己評価をフォームに反映しました");
+    // the form loaded again shows what the file said
+    Browser.waiting(browser).until(d -> page.fields("取組実績").stream()
+        .anyMatch(f -> "バス路線の再編を協議した".equals(f.getAttribute("value"))));
+    Browser.keepEvidence(browser, "self-assessment-workbook-filled");
+    assertThat(browser.findElement(org.openqa.selenium.By.xpath(
+        "//div[contains(@class, 'fjs-form-field-select')][.//label[contains(., '進捗状況')]]")).getText()).contains("遅れ");
+    assertThat(page.fields("課題").get(0).getAttribute("value")).isEqualTo("運転士の不足");
+    page.complete();
+    Browser.waiting(browser).until(d -> db.queryForList("select progress, achievements, updated_by from self_assessment"
+        + " where municipality_code = ? and fiscal_year = ? and department_code = 'kotsu'", TOWN, YEAR).size() == 1);
+    var saved = db.queryForMap("select progress, achievements, issues, updated_by from self_assessment"
+        + " where municipality_code = ? and fiscal_year = ? and department_code = 'kotsu'", TOWN, YEAR);
+    assertThat(saved).containsEntry("progress", "DELAYED").containsEntry("achievements", "バス路線の再編を協議した")
+        .containsEntry("issues", "運転士の不足").containsEntry("updated_by", staff);
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      Browser.keepEvidence(browser, "self-assessment-workbook-after");
+      browser.quit();
+    }
   }
 }
