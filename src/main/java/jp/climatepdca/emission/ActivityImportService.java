@@ -99,6 +99,18 @@ public class ActivityImportService {
   }
 
   /** What an import wrote. */
+  /** The body of a CSV upload; Shift_JIS is refused rather than read as garbage. */
+  static String utf8(byte[] body) {
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(body)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UserInputException("活動量データを登録できません（何も保存していません）",
+          List.of("ファイルの文字コードが UTF-8 ではありません。Excel では「CSV UTF-8（コンマ区切り）」で保存してください"));
+    }
+  }
+
   public record UploadSummary(long uploadId, String municipality, int inventoryYear, int activityRows,
       int directFigures) {}
 }
