@@ -31,12 +31,8 @@ class FactorCatalogueWorkbook {
         if (f.validFrom() > inventoryYear || f.validTo() != null && f.validTo() < inventoryYear) {
           continue;
         }
-        var row = sheet.createRow(r++);
-        var values = new Object[] {f.code(), f.name(), f.kind().name(), f.unit(), f.gas().name(), f.factor().toPlainString(),
-            f.validFrom(), f.validTo(), f.source(), f.locked() ? "法定" : ""};
-        for (var i = 0; i < values.length; i++) {
-          book.text(row, i, values[i]);
-        }
+        book.row(sheet, r++, f.code(), f.name(), f.kind().name(), f.unit(), f.gas().name(), f.factor().toPlainString(),
+            f.validFrom(), f.validTo(), f.source(), f.locked() ? "法定" : "");
       }
       sheet.createFreezePane(0, 1);
       sheet.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 0), 0, 9));
@@ -45,12 +41,8 @@ class FactorCatalogueWorkbook {
           List.of(16, 6, 14, 10, 10, 40));
       var l = 1;
       for (var f : localFactors.factors(municipality)) {
-        var row = local.createRow(l++);
-        var values = new Object[] {f.code(), f.gas().name(), f.factor().toPlainString(), f.validFrom(), f.validTo(),
-            f.source()};
-        for (var i = 0; i < values.length; i++) {
-          book.text(row, i, values[i]);
-        }
+        book.row(local, l++, f.code(), f.gas().name(), f.factor().toPlainString(), f.validFrom(), f.validTo(),
+            f.source());
       }
       return book.bytes();
     }

@@ -64,14 +64,10 @@ class CompiledWorkbook {
       var departmentName = plan.department(municipality, department).name();
       for (var m : plan.activeMeasures(municipality, department, reviewYear)) {
         AssessmentView a = saved.get(department + "\u0000" + m.code());
-        var row = sheet.createRow(r++);
-        var values = new Object[] {department, departmentName, m.code(), m.name(), m.kind().label(),
+        book.row(sheet, r++, department, departmentName, m.code(), m.name(), m.kind().label(),
             m.keyProject() ? "重点" : "", a == null ? NOT_ENTERED : a.progress().label(), a == null ? "" : a.achievements(),
             a == null ? "" : a.issues(), a == null ? "" : a.nextSteps(), a == null ? "" : a.updatedBy(),
-            a == null || a.updatedAt() == null ? "" : JAPAN_TIME.format(a.updatedAt())};
-        for (var i = 0; i < values.length; i++) {
-          book.text(row, i, values[i]);
-        }
+            a == null || a.updatedAt() == null ? "" : JAPAN_TIME.format(a.updatedAt()));
       }
     }
     filterable(sheet, r, titles.size());
@@ -84,14 +80,10 @@ class CompiledWorkbook {
     book.header(sheet, 0, titles, List.of(12, 30, 10, 12, 30, 10, 14, 8, 12, 30, 8, 12, 30, 14, 10, 24));
     var r = 1;
     for (var g : indicators.grades(municipality, fiscalYear)) {
-      var row = sheet.createRow(r++);
-      var values = new Object[] {g.code(), g.name(), g.unit(), g.measureCode() == null ? "計画全体" : g.measureCode(),
+      book.row(sheet, r++, g.code(), g.name(), g.unit(), g.measureCode() == null ? "計画全体" : g.measureCode(),
           g.measureName(), g.departmentCode(), g.kindLabel(), g.baseYear(), g.baseValue(), g.targetsLabel(),
           g.actualYear(), g.actualValue(), g.actualSource(), g.gradeLabel(), g.progressPercent(),
-          g.stale() ? g.staleNote() : ""};
-      for (var i = 0; i < values.length; i++) {
-        book.text(row, i, values[i]);
-      }
+          g.stale() ? g.staleNote() : "");
     }
     filterable(sheet, r, titles.size());
   }

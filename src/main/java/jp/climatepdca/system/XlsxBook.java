@@ -87,6 +87,14 @@ public final class XlsxBook implements AutoCloseable {
     put(row, column, value, text);
   }
 
+  /** A row of read-only cells at {@code rowIndex} (0-based), one per value from column A. */
+  public void row(Sheet sheet, int rowIndex, Object... values) {
+    var row = sheet.createRow(rowIndex);
+    for (var i = 0; i < values.length; i++) {
+      text(row, i, values[i]);
+    }
+  }
+
   /** A cell a person fills in: unlocked, yellow. */
   public void input(Row row, int column, Object value) {
     put(row, column, value, input);

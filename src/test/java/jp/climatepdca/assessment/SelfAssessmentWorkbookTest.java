@@ -203,6 +203,20 @@ class SelfAssessmentWorkbookTest {
       assertThat(errors).as(b.name()).containsExactlyElementsOf(b.messages());
       assertThat(client.form(entry).get("measures").toString()).as(b.name()).isEqualTo(before);
     }
+    // the same check for the file as the part "file" of a browser's form post
+    var multipart = staff.post(PATH, "multipart/form-data; boundary=xlsx", multipart(filled().set("J5", "").bytes()));
+    assertThat(multipart.status()).as(multipart.toString()).isEqualTo(400);
+    assertThat(multipart.json().path("errors").toString()).contains("5 行目「進捗」: ▼から選んでください");
+    assertThat(client.form(entry).get("measures").toString()).isEqualTo(before);
+  }
+
+  private static byte[] multipart(byte[] file) {
+    var out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(("--xlsx\r\nContent-Disposition: form-data; name=\"file\"; filename=\"kankyo.xlsx\"\r\nContent-Type: "
+        + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(file);
+    out.writeBytes("\r\n--xlsx--\r\n".getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 
   /** The downloaded file with valid answers for both measures. */
