@@ -8,6 +8,7 @@ import jp.climatepdca.system.TaskInputException;
 import jp.climatepdca.system.TaskVariables;
 import jp.climatepdca.system.UserInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +25,12 @@ class RevisePlanListener extends FormTaskListener {
   private final RevisionRows rows;
   private final TaskVariables variables;
 
+  private final String webapps;
+
   RevisePlanListener(PeriodEvaluationForms forms, PeriodEvaluationStore store, PlanRevisionDraft drafts,
-      RevisionRows rows, TaskVariables variables) {
+      RevisionRows rows, TaskVariables variables,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+    this.webapps = webapps;
     this.forms = forms;
     this.store = store;
     this.drafts = drafts;
@@ -42,10 +47,10 @@ class RevisePlanListener extends FormTaskListener {
     variables.putText(task, "draftAddress", "/api/plans/" + row.municipality() + "/period-evaluations/"
         + row.fiscalYear() + "/draft");
     // Tasklist's download: the same file through the webapps' address, with the person's Tasklist login
-    variables.putText(task, "draftDownload", "/camunda/api/climate-pdca/task-files/" + RevisionDraftUpload.NAME + "/"
+    variables.putText(task, "draftDownload", webapps + "/api/climate-pdca/task-files/" + RevisionDraftUpload.NAME + "/"
         + task.getId());
     if (row.revisedDocument() != null) {
-      rows.show(task, row.revisedDocument());
+      rows.show(task, row.municipality(), row.revisedDocument());
     } else {
       variables.putText(task, "draftStatus", "未登録");
     }

@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * secretariat uploads the revised plan file through its form (custom/task-file-upload.js): a broken file
  * shows every error in Japanese and stores nothing, a good one shows the draft. Others try the same upload
  * into that task: another town's secretariat, the town's own department, a colleague while the task is
- * claimed, nobody logged in, a foreign page, a request without Camunda's CSRF token.
+ * claimed, nobody logged in, a foreign page, a request without Camunda's CSRF token. The committee then
+ * reviews the draft as its difference from the version in force and gives its opinions, headquarters approves
+ * with both before it, and version 2 exists; an advisory committee gives opinions only.
  */
 @AppTest
 class RevisionInTasklistTest {
@@ -127,13 +129,20 @@ class RevisionInTasklistTest {
         .post(address, revised, true).statusCode()).isEqualTo(403);
     assertThat(WebappSession.logIn(port, SECRETARIAT).post(address, revised, false).statusCode()).isEqualTo(403);
     assertThat(WebappSession.logIn(port, OTHER_SECRETARIAT).get(address).statusCode()).isEqualTo(404);
+    // the secretariat's own hostile or mistaken sends: no plan file, an unknown receiver
+    var own = WebappSession.logIn(port, SECRETARIAT);
+    var binary = own.send("POST", address, "application/octet-stream", new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0});
+    assertThat(binary.statusCode()).isEqualTo(400);
+    assertThat(binary.body()).contains("UTF-8 の計画データファイル（JSON）ではありません");
+    assertThat(own.send("POST", "/api/climate-pdca/task-files/no-such-receiver/" + revise, "application/json", bytes)
+        .statusCode()).isEqualTo(404);
     assertThat(storedDraft()).isNull();
 
     var accepted = page.upload(UPLOAD, good);
     Browser.keepEvidence(browser, "revision-upload-accepted");
     assertThat(accepted).contains("改定案を登録しました", "revised.json", "2026年度から適用");
     Browser.waiting(browser).until(d -> page.formText().contains("改定案：登録済み"));
-    assertThat(page.formText()).contains("2030年度 800 件");
+    assertThat(page.formText()).contains("目標値：500 → 800", "削減率（%）：46 → 50");
     assertThat(storedDraft()).contains("800");
     // the download of the form is what was stored, in the secretariat's own session only
     var downloaded = WebappSession.logIn(port, SECRETARIAT).get(address);
@@ -141,6 +150,92 @@ class RevisionInTasklistTest {
     assertThat(downloaded.body()).contains("\"targetValue\":800");
     page.complete();
     Browser.waiting(browser).until(d -> history.createHistoricTaskInstanceQuery().taskId(revise).finished().count() == 1);
+
+    // the committee (no governance block: an approving one) reads the draft as its difference from version 1
+    page.logIn(COMMITTEE);
+    var review = page.open(TasklistPage.GROUP_TASKS, "改定案の審議（推進委員会・環境審議会）");
+    page.claimIfOffered();
+    var shown = page.formText();
+    Browser.keepEvidence(browser, "revision-review");
+    assertThat(shown).contains("改定案の審議（推進委員会）", "第1版（策定、2021年度から適用）", "削減目標：変更 1 件　施策：変更なし　指標：変更 1 件",
+        "削減率（%）：46 → 50", "目標値：500 → 800", "住宅用太陽光の補助件数（累計）", "施策の変更はありません。", "委員会としての結論",
+        "委員会意見による");
+    page.type("改定案に対する意見", "補助目標の引き上げは妥当。財源の確保に留意すること");
+    page.pick("委員会としての結論", "意見を付して推進本部の承認に進める");
+    page.complete();
+    Browser.waiting(browser).until(d -> history.createHistoricTaskInstanceQuery().taskId(review).finished().count() == 1);
+
+    // headquarters approves with the same difference and the committee's opinions before it: version 2
+    page.logIn(HEADQUARTERS);
+    var approve = page.open(TasklistPage.GROUP_TASKS, "改定案の承認（推進本部）");
+    page.claimIfOffered();
+    assertThat(page.formText()).contains("補助目標の引き上げは妥当。財源の確保に留意すること", "削減率（%）：46 → 50",
+        "目標値：500 → 800", "適用開始年度：2026年度");
+    Browser.keepEvidence(browser, "revision-approval");
+    page.pick("判断", "承認して計画の新しい版として登録する");
+    page.complete();
+    Browser.waiting(browser).until(d -> history.createHistoricTaskInstanceQuery().taskId(approve).finished().count() == 1);
+    var versions = Http.as(port, SECRETARIAT).get("/api/plans/" + TOWN + "/versions").json();
+    assertThat(versions).hasSize(2);
+    assertThat(versions.get(1).path("effectiveYear").asInt()).isEqualTo(2026);
+    assertThat(versions.get(1).path("loadedBy").asText()).isEqualTo(HEADQUARTERS);
+    var diff = Http.as(port, COMMITTEE).get("/api/plans/" + TOWN + "/versions/1/diff/2").json();
+    assertThat(diff.path("indicators").path("changed").get(0).path("changes").get(0).path("after").asText())
+        .isEqualTo("800");
+  }
+
+  /**
+   * An advisory committee (環境審議会, 意見のみ in the plan's governance) gives opinions on the draft only: its
+   * form offers no return, and a return sent anyway through the REST API is refused (town 961303).
+   */
+  @Test
+  void anAdvisoryCommitteeGivesOpinionsOnTheDraftOnly() {
+    var town = "961303";
+    var key = town + ":2025:period";
+    var loaded = Http.as(port, "demo").post("/api/plans", PeriodEvaluationApiTest.PLAN.replace("947301", town)
+        .replace("はやて町", "しずく町").replace("\"emissionTargets\"", "\"governance\": {\"bodies\": {\"committee\":"
+            + " {\"name\": \"環境審議会\", \"kind\": \"意見のみ\"}}}, \"emissionTargets\""));
+    assertThat(loaded.status()).as(loaded.toString()).isEqualTo(200);
+    var councillor = "t961303-shingikai";
+    addUser(councillor, GroupNames.committee(town));
+    assertThat(Http.as(port, "demo").post("/api/plans/" + town + "/period-evaluations",
+        Map.of("fiscalYear", 2025, "kind", "MIDTERM")).status()).isEqualTo(201);
+    var admin = new TasklistClient(port, "demo");
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_CHECK_TREND), Map.of("secretariatNote", "総括"));
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_HEADQUARTERS_EVALUATION),
+        Map.of("decision", "APPROVE", "headquartersEvaluation", "評価"));
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_COMMITTEE_OPINIONS), Map.of("committeeOpinions", "意見"));
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_DECIDE_OUTCOME),
+        Map.of("outcome", "REVISE", "outcomeReason", "見直す"));
+    var revise = admin.claim(key, PlanPeriodEvaluationProcess.TASK_REVISE_PLAN);
+    var draftPath = "/api/plans/" + town + "/period-evaluations/2025/draft";
+    assertThat(Http.as(port, "demo").send("PUT", draftPath, "application/json", Http.as(port, "demo").get(draftPath).body()
+        .replace("\"targetValue\" : 500", "\"targetValue\" : 600").getBytes(StandardCharsets.UTF_8)).status())
+        .isEqualTo(200);
+    admin.complete(revise, Map.of());
+
+    var council = new TasklistClient(port, councillor);
+    var review = council.claim(key, PlanPeriodEvaluationProcess.TASK_COMMITTEE_REVISION_REVIEW);
+    assertThat(council.form(review).get("committeeMayReturn").asBoolean()).isFalse();
+    var returned = council.submit(review, Map.of("revisionOpinions", "意見", "decision", "RETURN", "comment", "戻す"));
+    assertThat(returned.status()).as(returned.toString()).isEqualTo(400);
+    assertThat(returned.body()).contains("環境審議会は意見を述べる機関のため、改定案を差し戻すことはできません");
+
+    browser = Browser.start();
+    var page = new TasklistPage(browser, port);
+    page.logIn(councillor);
+    page.open(TasklistPage.MY_TASKS, "改定案の審議（環境審議会）");
+    page.formShown();
+    var shown = page.formText();
+    assertThat(shown).contains("改定案の審議（環境審議会）", "差し戻しはありません", "目標値：500 → 600")
+        .doesNotContain("委員会としての結論");
+    page.type("改定案に対する意見", "600件で妥当");
+    page.complete();
+    Browser.waiting(browser).until(d -> history.createHistoricTaskInstanceQuery().taskId(review).finished().count() == 1);
+    assertThat(admin.tasks(key).findValuesAsText("taskDefinitionKey"))
+        .containsExactly(PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
+    assertThat(admin.form(admin.claim(key, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION))
+        .get("revisionOpinionsShown").asText()).isEqualTo("600件で妥当");
   }
 
   private String storedDraft() {

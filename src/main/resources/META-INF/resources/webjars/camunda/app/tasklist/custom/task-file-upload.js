@@ -2,11 +2,13 @@
 // thousands of characters, an Excel workbook) does not fit a task variable anyway. A form asks for an
 // upload with a marker in a text component:
 //
-//   <a class="task-file-upload" href="/camunda/api/climate-pdca/task-files/plan-revision-draft"
+//   <a class="task-file-upload" href="task-files/plan-revision-draft"
 //      name=".json,application/json">改定案ファイル（JSON）</a>
 //
-// (form-js keeps the attributes class, href and name). This script puts a file field and a 登録 button
-// where the marker is, sends the chosen file to href + "/" + the open task's id with the Tasklist session
+// (form-js keeps the attributes class, href and name; a relative href is read under the webapps' API,
+// <application path>/api/climate-pdca/, so the form does not name the application path, /camunda by
+// default). This script puts a file field and a 登録 button where the marker is, sends the chosen file
+// to that address + "/" + the open task's id with the Tasklist session
 // (cookie and Camunda's X-XSRF-TOKEN, same origin), shows the server's Japanese answer or every error it
 // lists, and after a success has Tasklist load the task's form again, so what the server stored shows.
 // The server decides everything (who works on the task, what the file may hold): docs/tasklist.md.
@@ -19,6 +21,17 @@ const answers = new Map();
 function taskId() {
   const query = window.location.hash.split('?')[1] || '';
   return new URLSearchParams(query).get('task');
+}
+
+// Tasklist runs at <application path>/app/tasklist/<engine>/: the webapps' API is <application path>/api/
+function address(marker) {
+  const href = marker.getAttribute('href') || '';
+  if (href.startsWith('/')) {
+    return href;
+  }
+  const path = window.location.pathname;
+  const app = path.indexOf('/app/');
+  return (app >= 0 ? path.substring(0, app) : '') + '/api/climate-pdca/' + href;
 }
 
 function xsrfToken() {
@@ -76,15 +89,15 @@ async function readAnswer(response) {
 // leaving the task for a moment and coming back loads what the server stored (its task data alone,
 // taskData.changed('task'), reloads the task but not the form's variables)
 function reloadForm() {
-  const address = window.location.hash;
-  const without = address.replace(/([?&])task=[^&]*&?/, '$1').replace(/[?&]$/, '');
-  if (without === address) {
+  const current = window.location.hash;
+  const without = current.replace(/([?&])task=[^&]*&?/, '$1').replace(/[?&]$/, '');
+  if (without === current) {
     window.location.reload();
     return;
   }
   window.location.hash = without;
   setTimeout(() => {
-    window.location.hash = address;
+    window.location.hash = current;
   }, 300);
 }
 
@@ -93,7 +106,7 @@ function enhance(marker) {
     return;
   }
   marker.dataset[DONE] = 'true';
-  const address = marker.getAttribute('href');
+  const target = address(marker);
   const accept = marker.getAttribute('name') || '';
   const label = marker.textContent.trim() || 'ファイル';
   marker.style.display = 'none';
@@ -110,7 +123,7 @@ function enhance(marker) {
   widget.append(input, button, box);
   marker.insertAdjacentElement('afterend', widget);
 
-  const key = () => taskId() + ' ' + address;
+  const key = () => taskId() + ' ' + target;
   if (answers.has(key())) {
     showAnswer(box, answers.get(key()));
   }
@@ -130,7 +143,7 @@ function enhance(marker) {
     showAnswer(box, { ok: true, message: '「' + file.name + '」を送信しています…' });
     let answer;
     try {
-      const response = await fetch(address + '/' + encodeURIComponent(task), {
+      const response = await fetch(target + '/' + encodeURIComponent(task), {
         method: 'POST',
         credentials: 'same-origin',
         headers: {
@@ -145,7 +158,7 @@ function enhance(marker) {
     } catch (unreachable) {
       answer = { ok: false, message: 'サーバーに接続できませんでした。しばらくしてからもう一度登録してください' };
     }
-    answers.set(task + ' ' + address, answer);
+    answers.set(task + ' ' + target, answer);
     button.disabled = false;
     showAnswer(box, answer);
     if (answer.ok) {
