@@ -17,6 +17,7 @@ import jp.climatepdca.system.CycleReference;
 import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
 class SelfAssessmentEntryListener extends FormTaskListener {
 
   private static final int MAX_TEXT = 4000;
+  static final String WORKBOOK_DOWNLOAD = "workbookDownload";
   private static final List<ReviewLevel> REVIEWERS = List.of(ReviewLevel.DEPARTMENT_HEAD, ReviewLevel.SECRETARIAT);
 
   private final PlanService plan;
@@ -35,14 +37,18 @@ class SelfAssessmentEntryListener extends FormTaskListener {
   private final ReviewLog reviews;
   private final IndicatorActualsForm indicators;
   private final TaskVariables variables;
+  /** Tasklist's application path: the form's download goes through the webapps' API with the person's login. */
+  private final String webapps;
 
   SelfAssessmentEntryListener(PlanService plan, SelfAssessmentService assessments, ReviewLog reviews,
-      IndicatorActualsForm indicators, TaskVariables variables) {
+      IndicatorActualsForm indicators, TaskVariables variables,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
     this.plan = plan;
     this.assessments = assessments;
     this.reviews = reviews;
     this.indicators = indicators;
     this.variables = variables;
+    this.webapps = webapps;
   }
 
   @Override
@@ -60,10 +66,14 @@ class SelfAssessmentEntryListener extends FormTaskListener {
         .pendingReturnNotice(cycle.municipality(), cycle.fiscalYear(), department, REVIEWERS)
         .orElse(""));
     variables.putRows(task, MEASURES, rows);
+    // the form's link to the workbook of this very task (docs/excel.md); the upload beside it needs none
+    variables.putText(task, WORKBOOK_DOWNLOAD, webapps + "/api/climate-pdca/task-files/"
+        + SelfAssessmentWorkbookUpload.NAME + "/" + task.getId());
     indicators.load(task, cycle.municipality(), department, CycleReference.reviewYear(task));
   }
 
-  private static Map<String, Object> row(MeasureView measure, AssessmentView saved) {
+  /** A row of the form; also the Excel upload's ({@link SelfAssessmentWorkbookService}), so both fill it alike. */
+  static Map<String, Object> row(MeasureView measure, AssessmentView saved) {
     var row = new LinkedHashMap<String, Object>();
     row.put("measureCode", measure.code());
     row.put("measureName", measure.name());

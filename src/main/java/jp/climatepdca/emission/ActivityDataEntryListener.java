@@ -11,6 +11,7 @@ import jp.climatepdca.system.TaskInputException;
 import jp.climatepdca.system.UserInputException;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ class ActivityDataEntryListener extends FormTaskListener {
 
   static final String CSV = "csv";
   static final String REASON = "reason";
+  static final String UPLOAD_STATUS = "uploadStatus";
   /** Camunda keeps a String variable in a VARCHAR(4000) column (runtime and history): a longer paste would fail. */
   static final int MAX_PASTE = 4000;
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm")
@@ -34,15 +36,19 @@ class ActivityDataEntryListener extends FormTaskListener {
   private final PlanService plan;
   private final TaskVariables variables;
   private final DisplayNames names;
+  /** Tasklist's application path: the catalogue link goes through the webapps' API with the person's login. */
+  private final String webapps;
 
   ActivityDataEntryListener(ActivityImportService importer, ActivityUploadRepository uploads,
-      InventoryVerification verification, PlanService plan, TaskVariables variables, DisplayNames names) {
+      InventoryVerification verification, PlanService plan, TaskVariables variables, DisplayNames names,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
     this.importer = importer;
     this.uploads = uploads;
     this.verification = verification;
     this.plan = plan;
     this.variables = variables;
     this.names = names;
+    this.webapps = webapps;
   }
 
   @Override
@@ -53,12 +59,19 @@ class ActivityDataEntryListener extends FormTaskListener {
     variables.putText(task, "municipalityName", plan.municipality(municipality).name());
     variables.putText(task, "returnNotice", returned.orElse(""));
     variables.putText(task, "apiPath", "/api/emissions/" + municipality + "/" + year + "/activity-data");
-    variables.putText(task, "uploadStatus", uploads
-        .findFirstByMunicipalityCodeAndInventoryYearOrderByIdDesc(municipality, year)
-        .map(u -> WHEN.format(u.uploadedAt()) + " に " + names.of(u.uploadedBy()) + " が " + u.rowCount() + " 行を登録")
-        .orElse("まだありません"));
+    variables.putText(task, UPLOAD_STATUS, uploadStatus(municipality, year));
+    // the form's links: the factor catalogue of the year, and (beside it) the file upload (docs/excel.md)
+    variables.putText(task, "factorCatalogue", webapps + "/api/climate-pdca/task-files/" + ActivityDataUpload.NAME + "/"
+        + task.getId());
     variables.declare(task, CSV);
     variables.putText(task, REASON, returned.isPresent() ? "差戻しによる修正" : "初回算定");
+  }
+
+  /** The newest upload of the year, as the form shows it (also after a file came in from the form). */
+  String uploadStatus(String municipality, int year) {
+    return uploads.findFirstByMunicipalityCodeAndInventoryYearOrderByIdDesc(municipality, year)
+        .map(u -> WHEN.format(u.uploadedAt()) + " に " + names.of(u.uploadedBy()) + " が " + u.rowCount() + " 行を登録")
+        .orElse("まだありません");
   }
 
   @Override

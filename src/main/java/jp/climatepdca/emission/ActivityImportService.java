@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.system.UserInputException;
+import jp.climatepdca.system.XlsxReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +46,8 @@ public class ActivityImportService {
   public UploadSummary importExcel(String municipality, int inventoryYear, byte[] xlsx, String reason, String user) {
     return importLines(municipality, inventoryYear, reason, user, checker -> {
       try {
-        return checker.read(XlsxReader.read(xlsx));
+        return checker.read(XlsxReader.firstSheet(xlsx).rows().stream()
+            .map(row -> new CsvReader.Record(row.line(), row.cells())).toList());
       } catch (XlsxReader.NotExcel e) {
         throw new ActivityCsv.Invalid(List.of(e.getMessage()));
       }
@@ -97,6 +99,18 @@ public class ActivityImportService {
   }
 
   /** What an import wrote. */
+  /** The body of a CSV upload; Shift_JIS is refused rather than read as garbage. */
+  static String utf8(byte[] body) {
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(body)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UserInputException("活動量データを登録できません（何も保存していません）",
+          List.of("ファイルの文字コードが UTF-8 ではありません。Excel では「CSV UTF-8（コンマ区切り）」で保存してください"));
+    }
+  }
+
   public record UploadSummary(long uploadId, String municipality, int inventoryYear, int activityRows,
       int directFigures) {}
 }

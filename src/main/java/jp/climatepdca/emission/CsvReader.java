@@ -7,6 +7,9 @@ import java.util.List;
  * RFC 4180 CSV as Excel and LibreOffice save it: quoted fields may hold commas, doubled quotes and line
  * breaks; a UTF-8 byte-order mark is dropped. Each record keeps the line it starts on, so an error can
  * name the 行 a person sees in their editor.
+ *
+ * <p>Cells copied from Excel and pasted into a form arrive tab-separated, quoted the same way (a cell with a
+ * line break or a quote): a first line holding a tab is read with tabs as the separator.
  */
 final class CsvReader {
 
@@ -28,6 +31,8 @@ final class CsvReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    var firstLine = text.indexOf('\n') < 0 ? text : text.substring(0, text.indexOf('\n'));
+    var separator = firstLine.indexOf('\t') >= 0 ? '\t' : ',';
     var records = new ArrayList<Record>();
     var cells = new ArrayList<String>();
     var cell = new StringBuilder();
@@ -52,7 +57,7 @@ final class CsvReader {
       } else if (c == '"' && cell.isEmpty()) {
         quoted = true;
         quoteLine = line;
-      } else if (c == ',') {
+      } else if (c == separator) {
         cells.add(cell.toString());
         cell.setLength(0);
       } else if (c == '\n' || c == '\r') {

@@ -4,10 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import jp.climatepdca.emission.ActivityImportService.UploadSummary;
 import jp.climatepdca.plan.PlanService;
@@ -101,7 +97,7 @@ class EmissionController {
   UploadSummary upload(@PathVariable String municipality, @PathVariable @FiscalYear int inventoryYear, @RequestBody byte[] body,
       @RequestParam(required = false) String reason, Authentication auth) {
     checkManages(auth, municipality);
-    return importer.importCsv(municipality, inventoryYear, utf8(body), reason, auth.getName());
+    return importer.importCsv(municipality, inventoryYear, ActivityImportService.utf8(body), reason, auth.getName());
   }
 
   /** The same data as an Excel workbook (.xlsx): the first worksheet, header row first. */
@@ -127,16 +123,6 @@ class EmissionController {
       throw new AccessDeniedException("この自治体の排出量データを登録する権限がありません（事務局または管理者のみ）");
     }
     plan.municipality(municipality);
-  }
-
-  private static String utf8(byte[] body) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString();
-    } catch (CharacterCodingException e) {
-      throw new UserInputException("活動量データを登録できません（何も保存していません）",
-          List.of("ファイルの文字コードが UTF-8 ではありません。Excel では「CSV UTF-8（コンマ区切り）」で保存してください"));
-    }
   }
 
   record CalculationRequest(String reason) {}

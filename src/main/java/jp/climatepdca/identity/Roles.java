@@ -77,6 +77,11 @@ public class Roles implements MunicipalityPermission {
         || groups.contains(GroupNames.departmentHead(municipality, department)));
   }
 
+  /** The department's staff, who fill its self-assessment (not its head, the secretariat or an administrator). */
+  public boolean entersForDepartment(Authentication auth, String municipality, String department) {
+    return inTenant(auth, municipality) && groups(auth).contains(GroupNames.departmentStaff(municipality, department));
+  }
+
   /** A member of the municipality's tenant, or an administrator. */
   @Override
   public boolean belongsTo(Authentication auth, String municipality) {

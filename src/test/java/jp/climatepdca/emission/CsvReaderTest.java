@@ -10,6 +10,16 @@ import org.junit.jupiter.api.Test;
 /** CSV as spreadsheets write it, and the exact unit conversions, without Spring. */
 class CsvReaderTest {
 
+  /** What Excel puts on the clipboard: tabs between cells, CRLF, a cell with a line break quoted. */
+  @Test
+  void cellsPastedFromExcelAreTabSeparated() {
+    var records = CsvReader.read("部門\t小部門\t活動量\r\n運輸\t自動車\t1,000\r\n\"二\n行\"\t\"x\"\"y\"\t2\r\n");
+
+    assertThat(records).extracting(CsvReader.Record::line).containsExactly(1, 2, 3);
+    assertThat(records.get(1).cells()).containsExactly("運輸", "自動車", "1,000");
+    assertThat(records.get(2).cells()).containsExactly("二\n行", "x\"y", "2");
+  }
+
   @Test
   void quotedFieldsHoldCommasQuotesAndLineBreaksAndKeepTheLineTheyStartOn() {
     var records = CsvReader.read("\uFEFFa,b\r\n\"1,000\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",x\nlast,row");

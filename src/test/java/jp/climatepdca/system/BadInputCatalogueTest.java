@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.CycleFixture;
+import jp.climatepdca.testing.FilledWorkbook;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.TasklistClient;
 import jp.climatepdca.testing.Workbook;
@@ -332,6 +333,36 @@ class BadInputCatalogueTest {
             "/api/emissions/999999/2050/activity-data", XLSX,
             new Workbook().sheet("worksheets/data.xml", header
                 + "<row r=\"2\"><c t=\"inlineStr\"><is><t>宇宙</t></is></c></row>").bytes(), 400, "2行目 部門"));
+  }
+
+  /**
+   * A department's self-assessment workbook (docs/excel.md) uploaded into its open entry task: the file as
+   * downloaded, broken one way each; refused as a whole, the form's variables untouched.
+   */
+  Stream<Case> selfAssessmentWorkbooks() {
+    var path = "/api/self-assessments/999999/" + YEAR + "/env/workbook";
+    var download = Http.as(port, "env-staff").download(path);
+    assertThat(download.status()).isEqualTo(200);
+    java.util.function.Supplier<FilledWorkbook> file = () -> FilledWorkbook.of(download.body());
+    java.util.function.BiFunction<String, byte[], Case> upload = (name, body) -> new Case("self-assessment XLSX " + name,
+        "env-staff", "POST", path, XLSX, body, 400, null);
+    return Stream.of(
+        withMessage(upload.apply("zip bomb", new Workbook().inflatingSheet("worksheets/sheet1.xml", 256L << 20).bytes()),
+            "大きすぎます"),
+        withMessage(upload.apply("wrong sheet", file.get().renameSheet("Sheet1").bytes()),
+            "最初のシートが「自己点検・自己評価」ではありません"),
+        withMessage(upload.apply("changed key column", file.get().set("B4", "別の施策").bytes()),
+            "4 行目「施策名」: 変更できない列"),
+        withMessage(upload.apply("unknown measure code", file.get().set("A4", "NO-SUCH").bytes()),
+            "4 行目「施策コード」: 「NO-SUCH」はこの部署のこの年度の施策ではありません"),
+        withMessage(upload.apply("formula", file.get().formula("K4", "1+1").bytes()),
+            "4 行目「取組実績」: 数式は使えません"),
+        new Case("self-assessment XLSX another department's staff", "waste-staff", "POST", path, XLSX,
+            file.get().bytes(), 403, "権限"));
+  }
+
+  private static Case withMessage(Case c, String message) {
+    return new Case(c.name(), c.user(), c.method(), c.path(), c.contentType(), c.body(), c.status(), message);
   }
 
   /** Years that are no year of ours, in paths and bodies, on every /api endpoint that takes one. */
@@ -717,8 +748,8 @@ class BadInputCatalogueTest {
 
   @Order(1)
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"catalogue", "numbers", "workbooks", "years", "malformed", "engineBodies", "areas", "staffMeetings",
-      "areaCycles", "planVersions", "periodEvaluations"})
+  @MethodSource({"catalogue", "numbers", "workbooks", "selfAssessmentWorkbooks", "years", "malformed", "engineBodies",
+      "areas", "staffMeetings", "areaCycles", "planVersions", "periodEvaluations"})
   @Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
   void refusedWithAClearMessageAndNothingChanged(Case c, CapturedOutput output) {
     var before = snapshot();

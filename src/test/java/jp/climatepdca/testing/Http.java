@@ -99,6 +99,22 @@ public final class Http {
     return send(builder);
   }
 
+  /** A GET whose answer is a file (an .xlsx): its bytes as sent, not decoded as text. */
+  public Download download(String path) {
+    try {
+      var response = CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public record Download(int status, String contentType, String disposition, byte[] body) {}
+
   /** A POST whose body goes chunked, without Content-Length, as a streaming client sends it. */
   public Response postChunked(String path, String contentType, byte[] body) {
     return send(HTTP_1_1, request(path).header("Content-Type", contentType)

@@ -1,4 +1,4 @@
-package jp.climatepdca.emission;
+package jp.climatepdca.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,9 +24,21 @@ class XlsxReaderTest {
         .sheet("worksheets/data.xml", ROW)
         .sheet("worksheets/sheet1.xml", "<row r=\"7\"><c r=\"A7\"><v>other</v></c></row>").bytes();
 
-    var rows = XlsxReader.read(file);
+    var sheet = XlsxReader.firstSheet(file);
 
-    assertThat(rows).containsExactly(new CsvReader.Record(1, List.of("部門", "1.5")));
+    assertThat(sheet.rows()).containsExactly(new XlsxReader.Row(1, List.of("部門", "1.5"), java.util.Set.of()));
+  }
+
+  /** A rich text's runs are one cell; a formula's cell keeps Excel's stored value and is named as a formula. */
+  @Test
+  void richTextRunsAreOneCellAndFormulasAreMarked() {
+    var file = new Workbook().sheet("worksheets/sheet1.xml", "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><r><t>補助を</t></r>"
+        + "<r><t>交付</t></r></is></c><c r=\"C2\"><f>1+2</f><v>3</v></c></row>").bytes();
+
+    var sheet = XlsxReader.firstSheet(file);
+
+    assertThat(sheet.name()).isEqualTo("Sheet1");
+    assertThat(sheet.rows()).containsExactly(new XlsxReader.Row(2, List.of("補助を交付", "", "3"), java.util.Set.of(2)));
   }
 
   @Test
@@ -39,7 +51,7 @@ class XlsxReaderTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    assertThatThrownBy(() -> XlsxReader.read(zip.toByteArray())).isInstanceOf(XlsxReader.NotExcel.class)
+    assertThatThrownBy(() -> XlsxReader.firstSheet(zip.toByteArray())).isInstanceOf(XlsxReader.NotExcel.class)
         .hasMessageContaining("xl/workbook.xml");
   }
 
@@ -48,7 +60,7 @@ class XlsxReaderTest {
     var file = new Workbook().sheet("worksheets/sheet1.xml",
         "<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>").bytes();
 
-    assertThatThrownBy(() -> XlsxReader.read(file)).isInstanceOf(XlsxReader.NotExcel.class)
+    assertThatThrownBy(() -> XlsxReader.firstSheet(file)).isInstanceOf(XlsxReader.NotExcel.class)
         .hasMessageContaining("列が多すぎます").hasMessageContaining("XFD1048576");
   }
 
@@ -58,7 +70,7 @@ class XlsxReaderTest {
     oneRow.append("<c r=\"A1\"><v>1</v></c>".repeat(1_000_000)).append("</row>");
     var file = new Workbook().sheet("worksheets/sheet1.xml", oneRow.toString()).bytes();
 
-    assertThatThrownBy(() -> XlsxReader.read(file)).isInstanceOf(XlsxReader.NotExcel.class)
+    assertThatThrownBy(() -> XlsxReader.firstSheet(file)).isInstanceOf(XlsxReader.NotExcel.class)
         .hasMessageContaining("列が多すぎます");
   }
 
@@ -67,7 +79,7 @@ class XlsxReaderTest {
     var rows = "<row><c><v>1</v></c></row>".repeat(1_000_000);
     var file = new Workbook().sheet("worksheets/sheet1.xml", rows).bytes();
 
-    assertThatThrownBy(() -> XlsxReader.read(file)).isInstanceOf(XlsxReader.NotExcel.class)
+    assertThatThrownBy(() -> XlsxReader.firstSheet(file)).isInstanceOf(XlsxReader.NotExcel.class)
         .hasMessageContaining("行が " + XlsxReader.MAX_ROWS + " 行を超えています");
   }
 
@@ -75,7 +87,7 @@ class XlsxReaderTest {
   void aRowNumberBeyondExcelsIsRefused() {
     var file = new Workbook().sheet("worksheets/sheet1.xml", "<row r=\"99999999999\"><c><v>1</v></c></row>").bytes();
 
-    assertThatThrownBy(() -> XlsxReader.read(file)).isInstanceOf(XlsxReader.NotExcel.class)
+    assertThatThrownBy(() -> XlsxReader.firstSheet(file)).isInstanceOf(XlsxReader.NotExcel.class)
         .hasMessageContaining("行番号");
   }
 
@@ -87,7 +99,7 @@ class XlsxReaderTest {
     var heapBefore = usedHeap();
     var started = System.nanoTime();
 
-    assertThatThrownBy(() -> XlsxReader.read(file)).isInstanceOf(XlsxReader.NotExcel.class)
+    assertThatThrownBy(() -> XlsxReader.firstSheet(file)).isInstanceOf(XlsxReader.NotExcel.class)
         .hasMessageContaining("大きすぎます").hasMessageContaining("64 MB");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     assertThat(usedHeap() - heapBefore).as("heap held after reading").isLessThan(256L * 1024 * 1024);
@@ -98,7 +110,7 @@ class XlsxReaderTest {
     var huge = "x".repeat((int) XlsxReader.MAX_PART_BYTES);
     var file = new Workbook().strings(List.of(huge)).sheet("worksheets/sheet1.xml", ROW).bytes();
 
-    assertThatThrownBy(() -> XlsxReader.read(file)).isInstanceOf(XlsxReader.NotExcel.class)
+    assertThatThrownBy(() -> XlsxReader.firstSheet(file)).isInstanceOf(XlsxReader.NotExcel.class)
         .hasMessageContaining("大きすぎます").hasMessageContaining("sharedStrings.xml");
   }
 

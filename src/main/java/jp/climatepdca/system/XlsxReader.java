@@ -1,4 +1,4 @@
-package jp.climatepdca.emission;
+package jp.climatepdca.system;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.stream.XMLInputFactory;
@@ -30,17 +32,21 @@ import javax.xml.stream.XMLStreamReader;
  * cells) and the cells of a row (a million cells all named {@code A1}). Past a limit the file is
  * refused with a message that names the limit; the worksheet is read as a stream from the zip, never
  * inflated whole.
+ *
+ * <p>Shared by the activity data import and the self-assessment workbook (docs/excel.md). A cell's formula is
+ * never evaluated: the reader keeps the value Excel stored and says which cells held a formula, so a reader
+ * that takes only typed values can refuse them.
  */
-final class XlsxReader {
+public final class XlsxReader {
 
   /** Shared strings and the workbook's own parts are held while the sheet is read. */
-  static final long MAX_PART_BYTES = 16L * 1024 * 1024;
+  public static final long MAX_PART_BYTES = 16L * 1024 * 1024;
   /** The worksheet is streamed, not held: this bounds the time it takes. */
-  static final long MAX_SHEET_BYTES = 64L * 1024 * 1024;
+  public static final long MAX_SHEET_BYTES = 64L * 1024 * 1024;
   /** A city's activity file can hold 100,000 lines (see ActivityImportService). */
-  static final int MAX_ROWS = 100_001;
+  public static final int MAX_ROWS = 100_001;
   /** Column AD: the activity file has seven columns, a person's notes beside them are allowed. */
-  static final int MAX_COLUMNS = 30;
+  public static final int MAX_COLUMNS = 30;
   static final int MAX_SHARED_STRINGS = 1_000_000;
   /** Excel's own last row. */
   private static final int LAST_EXCEL_ROW = 1_048_576;
@@ -52,13 +58,29 @@ final class XlsxReader {
 
   private XlsxReader() {}
 
-  static final class NotExcel extends RuntimeException {
+  /** A file that is no workbook, or one past a limit: the message says which, in Japanese. */
+  public static final class NotExcel extends RuntimeException {
     NotExcel(String message) {
       super(message);
     }
   }
 
-  static List<CsvReader.Record> read(byte[] file) {
+  /**
+   * A row that holds at least one non-blank cell: {@code line} is Excel's row number, {@code cells} the texts from
+   * column A, {@code formulas} the (0-based) columns whose cell held a formula.
+   */
+  public record Row(int line, List<String> cells, Set<Integer> formulas) {
+
+    /** The cell's text, "" past the row's last cell. */
+    public String cell(int column) {
+      return column < cells.size() ? cells.get(column) : "";
+    }
+  }
+
+  /** The workbook's first sheet: its name as the tab shows it, and its rows. */
+  public record Sheet(String name, List<Row> rows) {}
+
+  public static Sheet firstSheet(byte[] file) {
     try {
       var parts = smallParts(file);
       var workbook = parts.get(WORKBOOK);
@@ -72,7 +94,7 @@ final class XlsxReader {
           .map(t -> t.part()).orElse(null);
       var strings = stringsPart == null || !parts.containsKey(stringsPart) ? List.<String>of()
           : sharedStrings(parts.get(stringsPart));
-      return rows(file, sheet, strings);
+      return new Sheet(sheet.name(), rows(file, sheet.part(), strings));
     } catch (NotExcel e) {
       throw e;
     } catch (IOException e) {
@@ -119,8 +141,10 @@ final class XlsxReader {
     return targets;
   }
 
-  /** The part of the workbook's first sheet. */
-  private static String firstSheet(byte[] workbook, Map<String, Target> targets) throws XMLStreamException {
+  private record SheetPart(String name, String part) {}
+
+  /** The name and part of the workbook's first sheet. */
+  private static SheetPart firstSheet(byte[] workbook, Map<String, Target> targets) throws XMLStreamException {
     var reader = parser(new ByteArrayInputStream(workbook));
     while (reader.hasNext()) {
       if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("sheet")) {
@@ -129,7 +153,7 @@ final class XlsxReader {
         if (target == null) {
           throw new NotExcel("Excel ファイル（.xlsx）の内容が壊れています（最初のワークシートの場所がありません）");
         }
-        return target.part();
+        return new SheetPart(String.valueOf(reader.getAttributeValue(null, "name")), target.part());
       }
     }
     throw new NotExcel("Excel ファイル（.xlsx）として読めません（ワークシートがありません）");
@@ -159,7 +183,7 @@ final class XlsxReader {
   }
 
   /** The sheet's rows, streamed from the zip entry named {@code part}. */
-  private static List<CsvReader.Record> rows(byte[] file, String part, List<String> strings)
+  private static List<Row> rows(byte[] file, String part, List<String> strings)
       throws IOException, XMLStreamException {
     try (var zip = new ZipInputStream(new ByteArrayInputStream(file))) {
       for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
@@ -171,9 +195,11 @@ final class XlsxReader {
     throw new NotExcel("Excel ファイル（.xlsx）として読めません（ワークシート " + part + " がありません）");
   }
 
-  private static List<CsvReader.Record> rows(XMLStreamReader reader, List<String> strings) throws XMLStreamException {
-    var records = new ArrayList<CsvReader.Record>();
+  private static List<Row> rows(XMLStreamReader reader, List<String> strings) throws XMLStreamException {
+    var records = new ArrayList<Row>();
     List<String> cells = null;
+    Set<Integer> formulas = null;
+    StringBuilder cell = null;
     var rowNumber = 0;
     var rowCount = 0;
     var column = 0;
@@ -187,6 +213,7 @@ final class XlsxReader {
               throw new NotExcel(TOO_LARGE + "行が " + MAX_ROWS + " 行を超えています）");
             }
             cells = new ArrayList<>();
+            formulas = new TreeSet<>();
             var r = reader.getAttributeValue(null, "r");
             rowNumber = r != null ? rowNumber(r) : rowNumber + 1;
           }
@@ -198,20 +225,31 @@ final class XlsxReader {
                   + "読み込めるのは " + MAX_COLUMNS + " 列（A〜AD列）までです）");
             }
             type = reader.getAttributeValue(null, "t");
+            cell = null;
           }
+          case "f" -> formulas.add(column);
           case "v", "t" -> {
             var text = reader.getElementText();
             var value = "s".equals(type) ? strings.get(Integer.parseInt(text.strip())) : text;
-            while (cells.size() < column) {
-              cells.add("");
+            if (cell != null) {
+              // the next run of an inline rich text ({@code <is><r><t>…</t></r><r><t>…}): the same cell
+              cell.append(value);
+            } else {
+              while (cells.size() < column) {
+                cells.add("");
+              }
+              cell = new StringBuilder(value);
+              cells.add(value);
             }
-            cells.add(value);
           }
           default -> { }
         }
+      } else if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("c") && cell != null) {
+        cells.set(cells.size() - 1, cell.toString());
+        cell = null;
       } else if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("row")) {
         if (cells.stream().anyMatch(c -> !c.isBlank())) {
-          records.add(new CsvReader.Record(rowNumber, List.copyOf(cells)));
+          records.add(new Row(rowNumber, List.copyOf(cells), Set.copyOf(formulas)));
         }
       }
     }
