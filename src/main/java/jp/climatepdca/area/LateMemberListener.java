@@ -70,7 +70,14 @@ class LateMemberListener extends FormTaskListener {
     } else {
       member.reminded(deadline, note, user, Instant.now());
     }
-    task.getExecution().setVariableLocal(AreaCycleProcess.PROCEED_WITHOUT_MEMBER, proceed);
+    // local to this member's instance of the subprocess, where the gateway after the task reads it: the task's
+    // own execution is a scope of its own (its reminder timers, docs/reminders.md) and ends with the task
+    var execution = task.getExecution();
+    // (the member's instance holds its element variable; an instance of a version before the timers ran the
+    // task in that execution itself)
+    var memberScope = execution.hasVariableLocal(AreaCycleProcess.MEMBER) ? execution.getId() : execution.getParentId();
+    execution.getProcessEngineServices().getRuntimeService()
+        .setVariableLocal(memberScope, AreaCycleProcess.PROCEED_WITHOUT_MEMBER, proceed);
   }
 
   private LocalDate newDeadline(DelegateTask task, java.util.List<String> errors) {

@@ -76,9 +76,12 @@ class ReminderMail {
         + day.getDayOfMonth() + "日（" + day.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + "）";
   }
 
-  /** 令和8年度（2026年度）: named by the era of its first day, 1 April. */
+  /**
+   * 令和8年度（2026年度）: the era year of the calendar year it begins in, as offices name it (fiscal 2019, begun
+   * under 平成 on 1 April, is 令和元年度).
+   */
   static String fiscalYear(int fiscalYear) {
-    var date = JapaneseDate.from(LocalDate.of(fiscalYear, 4, 1));
+    var date = JapaneseDate.from(LocalDate.of(fiscalYear, 12, 31));
     return era(date) + year(date.get(ChronoField.YEAR_OF_ERA)) + "年度（" + fiscalYear + "年度）";
   }
 
