@@ -51,6 +51,22 @@ public class AreaStaffMeetingService {
     return view(area, fiscalYear, true);
   }
 
+  /**
+   * The day a staff meeting's task is due (deadline.TaskDueDates, docs/deadlines.md), from our tables: the
+   * meeting's planned day for its record (会議の開催と記録), the working group's planned dissolution for its
+   * report (活動報告と解散); empty for the other tasks and before the day is known.
+   */
+  @Transactional(readOnly = true)
+  public Optional<LocalDate> dueDay(String businessKey, String taskDefinitionKey) {
+    var meeting = meetings.findByBusinessKey(businessKey);
+    return switch (taskDefinitionKey) {
+      case AreaStaffMeetingProcess.TASK_RECORD_MEETING -> meeting.map(StaffMeeting::plannedOn);
+      case AreaStaffMeetingProcess.TASK_DISSOLVE_WORKING_GROUP -> meeting.flatMap(m -> groups.findByMeetingId(m.id()))
+          .map(WorkingGroup::plannedDissolutionOn);
+      default -> Optional.empty();
+    };
+  }
+
   /** The same with the meetings still being prepared (the API's list). */
   @Transactional(readOnly = true)
   StaffMeetingRecords overview(String area, int fiscalYear) {

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import jp.climatepdca.calendar.BusinessCalendar;
 import jp.climatepdca.cycle.ScheduleProperties.Dates;
 import jp.climatepdca.plan.PlanGovernance.Step;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,10 +33,12 @@ public class CycleSchedule {
 
   private final ScheduleProperties properties;
   private final CycleGovernance governance;
+  private final BusinessCalendar calendar;
 
-  CycleSchedule(ScheduleProperties properties, CycleGovernance governance) {
+  CycleSchedule(ScheduleProperties properties, CycleGovernance governance, BusinessCalendar calendar) {
     this.properties = properties;
     this.governance = governance;
+    this.calendar = calendar;
     // Parse every configured date now: a typo must stop start-up, not a running cycle in July.
     properties.municipalities().values().forEach(CycleSchedule::check);
     check(properties.defaults());
@@ -90,8 +93,13 @@ public class CycleSchedule {
   /**
    * The step's day within fiscal year N (April N to March N+1): the plan's schedule as the cycle took it
    * (a month-day, or business days after another step), else the configuration, else the built-in date.
+   * {@code step} is one of the plan file's step names (PlanGovernance.STEPS); the day may be a holiday (a
+   * month-day is taken as written; the due dates of tasks move it, docs/deadlines.md).
    */
-  LocalDate day(String municipality, int fiscalYear, String step) {
+  public LocalDate day(String municipality, int fiscalYear, String step) {
+    if (!FIELDS.containsKey(step)) {
+      throw new IllegalArgumentException("no schedule step " + step);
+    }
     var plan = governance.of(municipality, fiscalYear).map(g -> g.schedule()).orElse(Map.of());
     return day(municipality, fiscalYear, step, plan, 0);
   }
@@ -99,7 +107,9 @@ public class CycleSchedule {
   private LocalDate day(String municipality, int fiscalYear, String step, Map<String, Step> plan, int depth) {
     var rule = plan.get(step);
     if (rule != null && rule.after() != null && depth < FIELDS.size()) {
-      return BusinessDays.after(day(municipality, fiscalYear, rule.after(), plan, depth + 1), rule.days());
+      // counted from the other step's day, or the next business day when that is a weekend or holiday
+      var from = calendar.onOrAfter(day(municipality, fiscalYear, rule.after(), plan, depth + 1));
+      return calendar.plusBusinessDays(from, rule.days());
     }
     var text = rule != null && rule.monthDay() != null ? rule.monthDay() : pick(municipality, FIELDS.get(step));
     var monthDay = MonthDay.parse(text, MONTH_DAY);

@@ -1,0 +1,73 @@
+package jp.climatepdca.engine;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs each {@link Listener} bean when any user task of any deployed process is created, after the task's own
+ * create listeners of the BPMN, without a line in the BPMN files: the due and follow-up dates every task gets
+ * from the server (deadline.TaskDueDates, docs/deadlines.md) must not depend on each diagram remembering a
+ * listener, nor on a value a diagram's expression reads from a variable.
+ *
+ * <p>The hook: a BPMN parse listener after Camunda's own ({@code customPostBPMNParseListeners}) adds one task
+ * listener to the {@code TaskDefinition} of every user task's {@link UserTaskActivityBehavior}. Both are the
+ * engine's implementation, not its API; a user task whose behaviour is no longer that class stops the
+ * deployment with {@link EngineHookMismatch}, so no task is created without its dates. The listener beans are
+ * looked up when a task is created, not when the engine is built (they need services that need the engine).
+ * {@code EveryUserTaskTest} shows a task of each process getting them.
+ */
+@Component
+public class EveryUserTask extends AbstractProcessEnginePlugin {
+
+  /** A bean the hook calls on every user task's create event, in the beans' order. */
+  public interface Listener {
+    void created(DelegateTask task);
+  }
+
+  private final ObjectProvider<Listener> listeners;
+
+  EveryUserTask(ObjectProvider<Listener> listeners) {
+    this.listeners = listeners;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new Parse(this::created));
+  }
+
+  private void created(DelegateTask task) {
+    listeners.orderedStream().forEach(listener -> listener.created(task));
+  }
+
+  /** Adds the hook's listener to every user task as the engine parses a process. */
+  static final class Parse extends AbstractBpmnParseListener {
+
+    private final TaskListener listener;
+
+    Parse(TaskListener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      if (!(activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior)) {
+        throw new EngineHookMismatch(EveryUserTask.class, "the user task " + activity.getId()
+            + " is run by " + activity.getActivityBehavior().getClass().getName() + ", not UserTaskActivityBehavior");
+      }
+      behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+    }
+  }
+}
