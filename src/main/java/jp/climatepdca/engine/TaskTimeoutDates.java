@@ -85,12 +85,15 @@ public class TaskTimeoutDates extends AbstractProcessEnginePlugin {
   /** The configuration the engine gives a timeout listener's job is still the one {@link #configuration} builds. */
   @EventListener(ApplicationReadyEvent.class)
   void verify() {
-    var parsed = new TimerTaskListenerJobHandler().newConfiguration(configuration("Task_Probe", "Listener_Probe"));
-    if (!"timer-task-listener".equals(TimerTaskListenerJobHandler.TYPE)
-        || !"Task_Probe".equals(parsed.getTimerElementKey())
+    check(TimerTaskListenerJobHandler.TYPE, new TimerTaskListenerJobHandler().newConfiguration(
+        configuration("Task_Probe", "Listener_Probe")));
+  }
+
+  static void check(String handlerType, TimerEventJobHandler.TimerJobConfiguration parsed) {
+    if (!"timer-task-listener".equals(handlerType) || !"Task_Probe".equals(parsed.getTimerElementKey())
         || !"Listener_Probe".equals(parsed.getTimerElementSecondaryKey())) {
-      throw new EngineHookMismatch(TaskTimeoutDates.class, "a timeout listener's job is now of type "
-          + TimerTaskListenerJobHandler.TYPE + " with a configuration read as " + parsed.getTimerElementKey() + " / "
+      throw new EngineHookMismatch(TaskTimeoutDates.class, "a timeout listener's job is now of type " + handlerType
+          + " with a configuration read as " + parsed.getTimerElementKey() + " / "
           + parsed.getTimerElementSecondaryKey() + ", so reminder timers would not be found");
     }
   }

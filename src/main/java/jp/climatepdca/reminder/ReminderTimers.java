@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import jp.climatepdca.deadline.TaskDueDates;
 import jp.climatepdca.engine.TaskTimeoutDates;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +26,13 @@ class ReminderTimers implements TaskTimeoutDates.Policy {
 
   private final ReminderDates dates;
   private final ReminderSwitch reminders;
+  private final TaskDueDates dueDates;
   private volatile Clock clock = Clock.systemUTC();
 
-  ReminderTimers(ReminderDates dates, ReminderSwitch reminders) {
+  ReminderTimers(ReminderDates dates, ReminderSwitch reminders, TaskDueDates dueDates) {
     this.dates = dates;
     this.reminders = reminders;
+    this.dueDates = dueDates;
   }
 
   @Override
@@ -37,10 +41,14 @@ class ReminderTimers implements TaskTimeoutDates.Policy {
     for (var kind : ReminderKind.values()) {
       result.put(kind.listenerId, NEVER);
     }
-    if (!reminders.on() || task.getDueDate() == null) {
+    // at creation the due date the server sets (TaskDueDates, whose create listener may run before or after
+    // this one: both are added to every user task by parse listeners of their own); later the task's own, which
+    // a person may have changed in Tasklist
+    var due = TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) ? dueDates.dueDate(task) : task.getDueDate();
+    if (!reminders.on() || due == null) {
       return result;
     }
-    var schedule = dates.of(task.getDueDate());
+    var schedule = dates.of(due);
     var now = Date.from(clock.instant());
     for (var kind : ReminderKind.values()) {
       var next = kind.next();
