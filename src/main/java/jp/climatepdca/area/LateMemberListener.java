@@ -70,14 +70,16 @@ class LateMemberListener extends FormTaskListener {
     } else {
       member.reminded(deadline, note, user, Instant.now());
     }
-    // local to this member's instance of the subprocess, where the gateway after the task reads it: the task's
-    // own execution is a scope of its own (its reminder timers, docs/reminders.md) and ends with the task
+    // in this member's instance of the subprocess, where the gateway after the task reads it: the subprocess
+    // declares it (input mapping), and the task's own execution, a scope of its own since the task has reminder
+    // timers (docs/reminders.md), hands it there; an instance of a version before the timers ran the task in the
+    // member's execution itself
     var execution = task.getExecution();
-    // (the member's instance holds its element variable; an instance of a version before the timers ran the
-    // task in that execution itself)
-    var memberScope = execution.hasVariableLocal(AreaCycleProcess.MEMBER) ? execution.getId() : execution.getParentId();
-    execution.getProcessEngineServices().getRuntimeService()
-        .setVariableLocal(memberScope, AreaCycleProcess.PROCEED_WITHOUT_MEMBER, proceed);
+    if (execution.hasVariableLocal(AreaCycleProcess.MEMBER)) {
+      execution.setVariableLocal(AreaCycleProcess.PROCEED_WITHOUT_MEMBER, proceed);
+    } else {
+      execution.setVariable(AreaCycleProcess.PROCEED_WITHOUT_MEMBER, proceed);
+    }
   }
 
   private LocalDate newDeadline(DelegateTask task, java.util.List<String> errors) {

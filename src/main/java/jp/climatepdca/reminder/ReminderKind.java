@@ -24,6 +24,11 @@ enum ReminderKind {
     this.headline = headline;
   }
 
+  /** An escalation, counted from the due date the server set (not one a person moved). */
+  boolean escalation() {
+    return this == OVERDUE || this == OVERDUE_AGAIN;
+  }
+
   /** The kind after this one, or null for the last. */
   ReminderKind next() {
     return ordinal() + 1 < values().length ? values()[ordinal() + 1] : null;

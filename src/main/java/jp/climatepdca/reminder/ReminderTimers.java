@@ -3,6 +3,7 @@ package jp.climatepdca.reminder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import jp.climatepdca.deadline.TaskDueDates;
@@ -12,11 +13,17 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The dates of a task's four reminder timers, from its due date, when the task is created and whenever it
- * changes (a due date moved in Tasklist moves the reminders still to come). A reminder already overtaken
- * by the next one (a task created or moved late: the next one's date has passed) never comes, so a task
- * created after its due date gets the escalation that applies, not every reminder at once; so does a task
- * without a due date, or any task while reminders are off.
+ * The dates of a task's four reminder timers, set when the task is created and again whenever it changes.
+ *
+ * <p>Counted from two due dates. The reminders before and on the due date follow the task's own due date, which
+ * a person can move in Tasklist (whoever may update the task: its candidates too): they are the people's own
+ * reminders. The escalations follow the due date the server computed for the task (TaskDueDates), which nobody
+ * can move: a department's staff who push their due date back in Tasklist do not push back the mail to their
+ * head and the secretariat (an extension the secretariat grants is not modelled; docs/reminders.md).
+ *
+ * <p>A reminder already overtaken by the next one (a task created or moved late: the next one's date has passed)
+ * never comes, so a task created after its due date gets the escalation that applies, not every reminder at
+ * once; nor does anything come while reminders are off.
  */
 @Component
 class ReminderTimers implements TaskTimeoutDates.Policy {
@@ -41,14 +48,10 @@ class ReminderTimers implements TaskTimeoutDates.Policy {
     for (var kind : ReminderKind.values()) {
       result.put(kind.listenerId, NEVER);
     }
-    // at creation the due date the server sets (TaskDueDates, whose create listener may run before or after
-    // this one: both are added to every user task by parse listeners of their own); later the task's own, which
-    // a person may have changed in Tasklist
-    var due = TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) ? dueDates.dueDate(task) : task.getDueDate();
-    if (!reminders.on() || due == null) {
+    if (!reminders.on()) {
       return result;
     }
-    var schedule = dates.of(due);
+    var schedule = schedule(task);
     var now = Date.from(clock.instant());
     for (var kind : ReminderKind.values()) {
       var next = kind.next();
@@ -60,9 +63,35 @@ class ReminderTimers implements TaskTimeoutDates.Policy {
   }
 
   /** Whether the next reminder has come too (the timer ran late, the system was down): then this one is moot. */
-  boolean overtaken(ReminderKind kind, Date due) {
+  boolean overtaken(ReminderKind kind, DelegateTask task) {
     var next = kind.next();
-    return next != null && due != null && !dates.of(due).get(next).after(Date.from(clock.instant()));
+    return next != null && !schedule(task).get(next).after(Date.from(clock.instant()));
+  }
+
+  /** The due date the reminder of this kind is counted from (and names in its mail). */
+  Date dueFor(ReminderKind kind, DelegateTask task) {
+    return kind.escalation() ? dueDates.dueDate(task) : own(task);
+  }
+
+  private Map<ReminderKind, Date> schedule(DelegateTask task) {
+    var own = dates.of(own(task));
+    var server = dates.of(dueDates.dueDate(task));
+    var schedule = new EnumMap<ReminderKind, Date>(ReminderKind.class);
+    for (var kind : ReminderKind.values()) {
+      schedule.put(kind, (kind.escalation() ? server : own).get(kind));
+    }
+    return schedule;
+  }
+
+  /**
+   * The task's own due date; at creation the one the server sets (TaskDueDates' create listener and this one are
+   * both added to every user task by parse listeners of their own, so either may run first), or none left.
+   */
+  private Date own(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getDueDate() == null) {
+      return dueDates.dueDate(task);
+    }
+    return task.getDueDate();
   }
 
   void useClock(Clock clock) {

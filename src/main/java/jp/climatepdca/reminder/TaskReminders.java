@@ -49,8 +49,7 @@ public class TaskReminders {
   /** The timeout listener of reminder {@code kind} (a {@link ReminderKind} name) of this task. */
   public void send(DelegateTask task, String kind) {
     var reminder = ReminderKind.named(kind);
-    var due = task.getDueDate();
-    if (!reminders.on() || due == null || timers.overtaken(reminder, due) || store.exists(task.getId(), reminder)) {
+    if (!reminders.on() || timers.overtaken(reminder, task) || store.exists(task.getId(), reminder)) {
       return;
     }
     var subject = subjects.of(task);
@@ -58,7 +57,7 @@ public class TaskReminders {
     if (to.isEmpty()) {
       return; // this escalation does not apply to the task (a body's task has one only)
     }
-    var dueDay = dates.dueDay(due);
+    var dueDay = dates.dueDay(timers.dueFor(reminder, task));
     var text = mails.of(reminder, task, subject, dueDay, task.getProcessEngine().getName());
     var now = clock.instant();
     var id = store.insert(new ReminderStore.Decided(task.getId(), reminder, task.getTenantId(),

@@ -11,6 +11,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.time.format.DateTimeFormatter;
+import jp.climatepdca.testing.Http;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import jp.climatepdca.calendar.BusinessCalendar;
 import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.TasklistClient;
@@ -55,10 +59,32 @@ class TaskRemindersTest {
   private static final Smtp SMTP = Smtp.start();
   private static final String NEVER = "9999-12-31";
 
+  /** A town whose self-assessment was due the business day before today's (its schedule says so). */
+  private static final String HEAD_TOWN = "961606";
+  private static final LocalDate HEAD_TOWN_DUE = lastBusinessDayBeforeToday();
+
   @DynamicPropertySource
   static void smtp(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "localhost");
     registry.add("spring.mail.port", SMTP::port);
+    registry.add("climate-pdca.schedule.municipalities." + HEAD_TOWN + ".self-assessment-due",
+        () -> HEAD_TOWN_DUE.format(DateTimeFormatter.ofPattern("MM-dd")));
+  }
+
+  /** The business day before the last one up to today, by the application's own calendar (built as it builds it). */
+  private static LocalDate lastBusinessDayBeforeToday() {
+    try {
+      var constructor = BusinessCalendar.class.getDeclaredConstructor(Resource.class);
+      constructor.setAccessible(true);
+      var calendar = constructor.newInstance(new ClassPathResource("calendar/syukujitsu.csv"));
+      return calendar.plusBusinessDays(calendar.onOrBefore(LocalDate.now(JST)), -1);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int fiscalYear(LocalDate day) {
+    return day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
   }
 
   @AfterAll
@@ -109,7 +135,7 @@ class TaskRemindersTest {
   }
 
   @Test
-  void remindersFollowTheDueDateToTheStaffTheHeadAndTheSecretariatEachOnce() throws Exception {
+  void theStaffsRemindersFollowTheirDueDateAndTheEscalationsTheServers() throws Exception {
     var town = ReminderTown.load(context, "961602", List.of("env", "waste"));
     town.startYear(2060); // due 2060-05-31: nothing due yet
     var entry = CycleFixture.await(tasks, "961602:2060:env", TASK_ENTER);
@@ -132,22 +158,41 @@ class TaskRemindersTest {
     // on the due date: the staff again
     moveDue(entry, today);
     assertThat(Smtp.subject(SMTP.await(staff, 2).get(1))).startsWith("【本日期限】自己点検・自己評価の入力");
-    // a business day after it: the department head
-    moveDue(entry, calendar.plusBusinessDays(today, -1));
-    var head = SMTP.await(town.address("961602-env-head"), 1).get(0);
-    assertThat(Smtp.subject(head)).startsWith("【期限超過】");
-    assertThat(Smtp.body(head)).contains("所属長の方へ: 貴課の次のタスクが期限を過ぎても完了していません。");
-    // three business days after that: the secretariat
-    moveDue(entry, calendar.plusBusinessDays(today, -4));
-    var secretariat = SMTP.await(town.address("961602-jimukyoku"), 1).get(0);
-    assertThat(Smtp.body(secretariat)).contains("事務局の方へ: env課の次のタスクが期限を1営業日過ぎ");
+    // the escalations keep to the due date the server set (Monday 2060-05-31) ...
+    var escalations = Map.of("TimeoutListener_EscalationOverdue", "2060-06-01",
+        "TimeoutListener_EscalationSecretariat", "2060-06-04");
+    assertThat(timerDates(entry)).containsAllEntriesOf(escalations);
+    // ... even when the staff push the due date back themselves, as Tasklist lets them (an attacker's try)
+    var later = calendar.plusBusinessDays(today, 20);
+    var pushed = Http.as(port, "961602-env-staff").put("/engine-rest/engine/remindersTest/task/" + entry.getId(),
+        Map.of("name", entry.getName(), "priority", 50, "tenantId", "961602",
+            "due", later.atTime(17, 0).atZone(JST).toOffsetDateTime().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))));
+    assertThat(pushed.status()).as(pushed.toString()).isIn(204, 403);
+    System.out.println("The staff pushing back their own due date through /engine-rest: " + pushed.status());
+    assertThat(timerDates(entry)).containsAllEntriesOf(escalations);
 
     quietFor(Duration.ofSeconds(3));
     assertThat(SMTP.received(staff)).hasSize(2);
-    assertThat(SMTP.received(town.address("961602-env-head"))).hasSize(1);
-    assertThat(SMTP.received(town.address("961602-jimukyoku"))).hasSize(1);
+    assertThat(SMTP.received(town.address("961602-env-head"))).isEmpty();
+    assertThat(SMTP.received(town.address("961602-jimukyoku"))).isEmpty();
     assertThat(jdbc.queryForList("select kind || ' ' || status from task_reminder where task_id = ? order by id",
-        String.class, entry.getId())).containsExactly("BEFORE_DUE SENT", "ON_DUE SENT", "OVERDUE SENT", "OVERDUE_AGAIN SENT");
+        String.class, entry.getId())).containsExactly("BEFORE_DUE SENT", "ON_DUE SENT");
+  }
+
+  @Test
+  void aBusinessDayAfterTheDueDateTheHeadIsToldOnce() {
+    var town = ReminderTown.load(context, HEAD_TOWN, List.of("env"));
+    town.startYear(fiscalYear(HEAD_TOWN_DUE));
+    var entry = CycleFixture.await(tasks, HEAD_TOWN + ":" + fiscalYear(HEAD_TOWN_DUE) + ":env", TASK_ENTER);
+    assertThat(day(entry.getDueDate())).isEqualTo(HEAD_TOWN_DUE);
+    var head = SMTP.await(town.address(HEAD_TOWN + "-env-head"), 1).get(0);
+    assertThat(Smtp.subject(head)).startsWith("【期限超過】自己点検・自己評価の入力（env課）");
+    assertThat(Smtp.body(head)).contains("所属長の方へ: 貴課の次のタスクが期限を過ぎても完了していません。")
+        .contains("期限: " + ReminderMail.japanese(HEAD_TOWN_DUE));
+    quietFor(Duration.ofSeconds(3));
+    assertThat(SMTP.received(town.address(HEAD_TOWN + "-env-head"))).hasSize(1);
+    assertThat(SMTP.received(town.address(HEAD_TOWN + "-env-staff"))).isEmpty(); // the earlier ones are overtaken
+    assertThat(SMTP.received(town.address(HEAD_TOWN + "-jimukyoku"))).isEmpty(); // three business days to go
   }
 
   @Test
@@ -160,8 +205,9 @@ class TaskRemindersTest {
     assertThat(timerDates(entry)).containsOnly(
         Map.entry("TimeoutListener_ReminderBeforeDue", "2027-04-28"), // 5/6, 4/30, 4/28
         Map.entry("TimeoutListener_ReminderOnDue", "2027-05-07"),
-        Map.entry("TimeoutListener_EscalationOverdue", "2027-05-10"),
-        Map.entry("TimeoutListener_EscalationSecretariat", "2027-05-13"));
+        // the escalations from the server's due date, Monday 2027-05-31
+        Map.entry("TimeoutListener_EscalationOverdue", "2027-06-01"),
+        Map.entry("TimeoutListener_EscalationSecretariat", "2027-06-04"));
 
     var staff = new TasklistClient(port, "961603-env-staff", "/engine-rest/engine/remindersTest");
     var claimed = staff.claim("961603:2027:env", TASK_ENTER);
