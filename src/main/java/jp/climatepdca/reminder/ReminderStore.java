@@ -55,10 +55,10 @@ class ReminderStore {
         reminder.taskId(), reminder.kind().name());
   }
 
-  /** The PENDING rows whose claim has run out, oldest first. */
+  /** The PENDING rows whose claim has run out, oldest first, at most {@code most} (a constant of ours). */
   List<Long> unclaimed(Instant now, int most) {
-    return jdbc.queryForList("select id from task_reminder where status = ? and claimed_until <= ? order by id",
-        Long.class, PENDING, Timestamp.from(now)).stream().limit(most).toList();
+    return jdbc.queryForList("select id from task_reminder where status = ? and claimed_until <= ? order by id limit "
+        + most, Long.class, PENDING, Timestamp.from(now));
   }
 
   /** Takes the row for this node until {@code until} if it is PENDING and unclaimed; only one node can. */
