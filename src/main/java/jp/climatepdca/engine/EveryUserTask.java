@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * engine's implementation, not its API; a user task whose behaviour is no longer that class stops the
  * deployment with {@link EngineHookMismatch}, so no task is created without its dates. The listener beans are
  * looked up when a task is created, not when the engine is built (they need services that need the engine).
- * {@code EveryUserTaskTest} shows a task of each process getting them.
+ * At {@code postInit} the listener must still be among the engine's; {@code EveryUserTaskTest} feeds it both forms.
  */
 @Component
 public class EveryUserTask extends AbstractProcessEnginePlugin {
@@ -40,12 +40,25 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
     this.listeners = listeners;
   }
 
+  private Parse parse;
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new Parse(this::created));
+    parse = new Parse(this::created);
+    configuration.getCustomPostBPMNParseListeners().add(parse);
+  }
+
+  /** The engine's BPMN parser must have taken the parse listener (a plugin run later could have replaced the list). */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (parse == null || configuration.getCustomPostBPMNParseListeners() == null
+        || !configuration.getCustomPostBPMNParseListeners().contains(parse)) {
+      throw new EngineHookMismatch(EveryUserTask.class, "the BPMN parse listener is not among the engine's"
+          + " post-parse listeners: user tasks would be created without their due dates");
+    }
   }
 
   private void created(DelegateTask task) {

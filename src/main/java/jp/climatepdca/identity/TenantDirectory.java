@@ -21,10 +21,12 @@ public class TenantDirectory {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
+  private final OverdueFilterGrants overdueFilter;
 
-  TenantDirectory(IdentityService identity, AuthorizationService authorizations) {
+  TenantDirectory(IdentityService identity, AuthorizationService authorizations, OverdueFilterGrants overdueFilter) {
     this.identity = identity;
     this.authorizations = authorizations;
+    this.overdueFilter = overdueFilter;
   }
 
   /** Creates what is missing (tenant, groups, memberships, Tasklist access) and renames what exists. */
@@ -52,6 +54,9 @@ public class TenantDirectory {
       identity.saveGroup(group);
     }
     grant(spec.id(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+    if (OverdueFilterGrants.SECRETARIAT.equals(spec.type())) {
+      overdueFilter.grant(spec.id());
+    }
   }
 
   private void grant(String groupId, Resources resource, String resourceId, Permissions permission) {

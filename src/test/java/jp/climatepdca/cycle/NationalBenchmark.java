@@ -118,7 +118,9 @@ public final class NationalBenchmark {
           "tenant_id_", taskTenant));
       clone(db, "act_ru_task", "t.id_ = '" + taskId + "'", OPEN_TASKS - 1, Map.of("id_", task, "execution_id_", instance,
           "proc_inst_id_", instance, "tenant_id_", taskTenant,
-          "create_time_", "t.create_time_ - g * interval '1 second'"));
+          "create_time_", "t.create_time_ - g * interval '1 second'",
+          // half of them past their due date (the 期限超過 filter's and the overdue API's rows), half due in a month
+          "due_date_", "case when g % 2 = 0 then now() - (g % 1000) * interval '1 hour' else now() + interval '30 days' end"));
       clone(db, "act_ru_identitylink", "t.task_id_ = '" + taskId + "'", OPEN_TASKS - 1, Map.of("id_", "'nl' || g",
           "task_id_", task, "group_id_", group, "tenant_id_", taskTenant));
       clone(db, "act_ru_authorization", "t.resource_id_ = '" + taskId + "'", OPEN_TASKS - 1, Map.of("id_", "'na' || g",
@@ -168,6 +170,7 @@ public final class NationalBenchmark {
     var withNone = LargeCityBenchmark.query(port, engineName, groupFilter, none, "a department holding none", otherWork);
     var withSome = LargeCityBenchmark.query(port, engineName, groupFilter, holding,
         "a department holding " + expected + " of them", otherWork);
+    var overdue = overdue(context, port, engineName, measured, otherWork);
     var loadAfter = loadAverage();
     var hold = Integer.getInteger("national.hold", 0);
     if (hold > 0) {
@@ -181,12 +184,53 @@ public final class NationalBenchmark {
         the measured municipality %s: %s sees its department's %d tasks, %s none
         %s
         %s
+        %s
         load average before the queries %s, after %s""", TENANTS, OPEN_TASKS, tenantsSeconds, tasksSeconds,
         OPEN_TASKS / tasksSeconds, db.queryForObject("select count(*) from act_ru_task", Long.class),
         db.queryForObject("select count(*) from act_ru_authorization", Long.class),
         db.queryForObject("select count(*) from act_ru_identitylink", Long.class),
         db.queryForObject("select count(*) from act_id_group", Long.class), measured, holding, expected, none,
-        withNone, withSome, loadBefore, loadAfter);
+        withNone, withSome, overdue, loadBefore, loadAfter);
+  }
+
+  /**
+   * The secretariat's views of what is late (docs/deadlines.md): the 期限超過 filter of a secretariat member who
+   * also holds department d01's tasks (so it lists some: the tasks offered to it and past due), through HTTP as
+   * Tasklist asks; and the overdue API's task query (tenant, business key prefix, due before now) in-process.
+   */
+  private static String overdue(org.springframework.context.ConfigurableApplicationContext context, int port,
+      String engineName, String code, Runnable otherWork) throws Exception {
+    var identity = context.getBean(IdentityService.class);
+    var tasks = context.getBean(TaskService.class);
+    var id = GroupNames.secretariat(code) + "-1";
+    var user = identity.newUser(id);
+    user.setFirstName(id);
+    user.setLastName("ベンチマーク");
+    user.setPassword(Http.PASSWORD);
+    identity.saveUser(user);
+    identity.createMembership(id, GroupNames.secretariat(code));
+    identity.createMembership(id, GroupNames.departmentStaff(code, "d01"));
+    var filter = context.getBean(FilterService.class).createFilterQuery().filterName("期限超過").singleResult().getId();
+    var expected = tasks.createTaskQuery().taskCandidateGroup(GroupNames.departmentStaff(code, "d01"))
+        .dueBefore(new java.util.Date()).count();
+    var seen = Http.as(port, id).postRaw("/engine-rest/engine/" + engineName + "/filter/" + filter + "/count", "{}")
+        .json().path("count").asLong();
+    if (seen != expected || expected == 0) {
+      throw new IllegalStateException(id + " sees " + seen + " overdue tasks in 期限超過, expected " + expected);
+    }
+    var filterTimes = LargeCityBenchmark.query(port, engineName, filter, id,
+        "期限超過 of a secretariat member holding d01's " + expected + " overdue tasks", otherWork);
+    var times = new ArrayList<Long>();
+    var rows = 0;
+    for (int i = 0; i < 40; i++) {
+      var start = System.nanoTime();
+      rows = tasks.createTaskQuery().tenantIdIn(code).processInstanceBusinessKeyLike(code + ":open%")
+          .dueBefore(new java.util.Date()).orderByDueDate().asc().list().size();
+      times.add((System.nanoTime() - start) / 1_000_000);
+    }
+    var measured = times.subList(10, times.size()).stream().sorted().toList();
+    return String.format("%s%nthe overdue API's task query of municipality %s (%d rows): p50 %d ms, p95 %d ms (30 runs)",
+        filterTimes, code, rows, measured.get(measured.size() / 2), measured.get((int) (measured.size() * 0.95)));
   }
 
   /**

@@ -184,6 +184,10 @@ class BadInputCatalogueTest {
         api("/api year in the path not a number", "jimukyoku", "GET", "/api/cycles/999999/abc", null, 400,
             "fiscalYear"),
         api("/api unknown cycle", "demo", "GET", "/api/cycles/999999/2099", null, 404, "2099"),
+        api("/api overdue of an unknown municipality", "demo", "GET", "/api/cycles/999998/2026/overdue", null, 404,
+            "999998"),
+        api("/api overdue with SQL as municipality code", "demo", "GET", "/api/cycles/999999'%20OR%20'1'='1/2026/overdue",
+            null, 404, "登録されていません"),
         api("/api unknown endpoint", "demo", "GET", "/api/nothing-here", null, 404, "該当する API はありません"),
         new Case("/api not JSON", "jimukyoku", "POST", "/api/cycles", "text/plain",
             "999999 2053".getBytes(StandardCharsets.UTF_8), 415, "application/json"),
@@ -334,6 +338,8 @@ class BadInputCatalogueTest {
     var cases = new ArrayList<Case>();
     for (var year : List.of("2100.99", "999999", "1e100000000", "-1", "2026.0")) {
       cases.add(api("cycle status year " + year, "demo", "GET", "/api/cycles/999999/" + year, null, 400, "fiscalYear"));
+      cases.add(api("overdue year " + year, "jimukyoku", "GET", "/api/cycles/999999/" + year + "/overdue", null, 400,
+          "fiscalYear"));
       cases.add(api("indicator grades year " + year, "demo", "GET", "/api/indicators/999999/" + year, null, 400,
           "fiscalYear"));
       cases.add(api("actual value year " + year, "jimukyoku", "PUT", "/api/indicators/999999/ENV-01-1/actuals/" + year,

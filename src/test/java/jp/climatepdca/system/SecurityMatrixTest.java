@@ -66,6 +66,7 @@ class SecurityMatrixTest {
       GET  /api/municipalities                                        401 200   200   200   200   200
       POST /api/cycles                             CYCLE_AGAIN        401 403   403   403   409   409
       GET  /api/cycles/999999/2050                                    401 200   200   200   200   200
+      GET  /api/cycles/999999/2050/overdue                            401 403   403   403   200   200
       POST /api/plans                              EMPTY_OBJECT       401 403   403   403   400   400
       GET  /api/plans/999999/versions                                 401 403   403   200   200   200
       GET  /api/plans/999999/versions/1/diff/1                        401 403   403   200   200   200

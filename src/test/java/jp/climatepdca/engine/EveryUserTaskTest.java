@@ -1,0 +1,42 @@
+package jp.climatepdca.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.task.TaskDecorator;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hook's two forms: a user task run by Camunda's UserTaskActivityBehavior gets the listener after its own
+ * create listeners; one run by anything else stops the deployment, so no task would go without its dates.
+ * DeadlinesTest shows the listener at work on deployed processes.
+ */
+class EveryUserTaskTest {
+
+  private final TaskListener listener = task -> { };
+
+  @Test
+  void aUserTaskGetsTheListenerAfterItsOwn() {
+    var definition = new TaskDefinition(null);
+    TaskListener own = task -> { };
+    definition.addTaskListener(TaskListener.EVENTNAME_CREATE, own);
+    var activity = new ActivityImpl("Task_Entry", null);
+    activity.setActivityBehavior(new UserTaskActivityBehavior(new TaskDecorator(definition, null)));
+    new EveryUserTask.Parse(listener).parseUserTask(null, null, activity);
+    assertThat(definition.getTaskListeners().get(TaskListener.EVENTNAME_CREATE)).containsExactly(own, listener);
+  }
+
+  @Test
+  void aUserTaskRunByAnotherBehaviourStopsTheDeployment() {
+    var activity = new ActivityImpl("Task_Entry", null);
+    activity.setActivityBehavior(new NoneEndEventActivityBehavior());
+    assertThatThrownBy(() -> new EveryUserTask.Parse(listener).parseUserTask(null, null, activity))
+        .isInstanceOf(EngineHookMismatch.class).hasMessageContaining("Task_Entry")
+        .hasMessageContaining("NoneEndEventActivityBehavior");
+  }
+}
