@@ -70,7 +70,16 @@ class LateMemberListener extends FormTaskListener {
     } else {
       member.reminded(deadline, note, user, Instant.now());
     }
-    task.getExecution().setVariableLocal(AreaCycleProcess.PROCEED_WITHOUT_MEMBER, proceed);
+    // in this member's instance of the subprocess, where the gateway after the task reads it: the subprocess
+    // declares it (input mapping), and the task's own execution, a scope of its own since the task has reminder
+    // timers (docs/reminders.md), hands it there; an instance of a version before the timers ran the task in the
+    // member's execution itself
+    var execution = task.getExecution();
+    if (execution.hasVariableLocal(AreaCycleProcess.MEMBER)) {
+      execution.setVariableLocal(AreaCycleProcess.PROCEED_WITHOUT_MEMBER, proceed);
+    } else {
+      execution.setVariable(AreaCycleProcess.PROCEED_WITHOUT_MEMBER, proceed);
+    }
   }
 
   private LocalDate newDeadline(DelegateTask task, java.util.List<String> errors) {

@@ -138,7 +138,7 @@ class AreaStaffMeetingProcessTest {
   void theBusinessKeyNamesTheAreaTheYearAndTheMeeting() {
     var pi = start();
     var key = StaffMeetingKey.of((org.camunda.bpm.engine.delegate.DelegateExecution) runtimeService()
-        .createExecutionQuery().processInstanceId(pi.getId()).singleResult());
+        .createExecutionQuery().executionId(pi.getId()).singleResult());
     Assertions.assertThat(key).isEqualTo(new StaffMeetingKey(AREA, 2026, 1));
   }
 }
