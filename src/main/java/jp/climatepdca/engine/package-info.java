@@ -11,7 +11,8 @@
  * ({@link jp.climatepdca.engine.PasswordCheckHook}), Spin's data format configuration
  * ({@link jp.climatepdca.engine.SpinJsonNumbers}), the tenant of a new instance and the engine's tenant check
  * ({@link jp.climatepdca.engine.BusinessKeyTenants}, {@link jp.climatepdca.engine.TenantRefusals}) and its
- * authorization manager ({@link jp.climatepdca.engine.AskedGroupIds}). A feature's own logic stays in the feature: a hook is
+ * authorization manager ({@link jp.climatepdca.engine.AskedGroupIds}), the webapps' login in the session
+ * ({@link jp.climatepdca.engine.WebappLogin}). A feature's own logic stays in the feature: a hook is
  * the adapter (identity's login throttling implements {@link jp.climatepdca.engine.PasswordCheckHook.Policy}).
  *
  * <p>Why here and nowhere else: these hooks name things the engine does not promise to keep (a statement

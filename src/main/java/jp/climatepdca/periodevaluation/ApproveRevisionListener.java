@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ApproveRevision (改定案の承認, 推進本部): approves the draft (the next step records it as the plan's
- * next version) or returns it to the secretariat with a comment.
+ * Task_ApproveRevision (改定案の承認, 推進本部): with the draft's difference from the version in force and the
+ * committee's opinions on it, approves the draft (the next step records it as the plan's next version) or
+ * returns it to the secretariat with a comment.
  */
 @Component("approveRevisionListener")
 class ApproveRevisionListener extends FormTaskListener {
@@ -39,7 +40,9 @@ class ApproveRevisionListener extends FormTaskListener {
     var row = forms.show(task, cycle);
     variables.putText(task, "effectiveYear", effectiveYearOf(row.revisedDocument()));
     variables.putText(task, "revisionReason", row.kind().revisionReason().label());
-    rows.show(task, row.revisedDocument());
+    rows.show(task, row.municipality(), row.revisedDocument());
+    var opinions = store.revisionOpinions(row.id());
+    variables.putText(task, "revisionOpinionsShown", opinions == null || opinions.isBlank() ? "（未入力）" : opinions);
     reviewForm.declare(task);
   }
 

@@ -19,6 +19,7 @@ class PeriodEvaluationService {
       PlanPeriodEvaluationProcess.TASK_COMMITTEE_OPINIONS, "推進委員会の意見",
       PlanPeriodEvaluationProcess.TASK_DECIDE_OUTCOME, "推進本部による継続・見直しの決定",
       PlanPeriodEvaluationProcess.TASK_REVISE_PLAN, "事務局による改定案の作成",
+      PlanPeriodEvaluationProcess.TASK_COMMITTEE_REVISION_REVIEW, "推進委員会による改定案の審議",
       PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION, "推進本部による改定案の承認");
 
   private final PeriodEvaluationStore store;
@@ -55,7 +56,7 @@ class PeriodEvaluationService {
         row.firstYear(), row.lastYear(), row.municipality() + ":" + row.fiscalYear()
         + PlanPeriodEvaluationProcess.BUSINESS_KEY_SUFFIX, row.processInstanceId(), row.startedBy(), row.startedAt(),
         phase, phaseLabel, trends.latest(row).orElse(null), store.trendCount(row.id()), row.secretariatNote(),
-        row.headquartersEvaluation(), row.committeeOpinions(), row.outcome(), outcomeLabel, row.outcomeReason(),
+        row.headquartersEvaluation(), row.committeeOpinions(), store.revisionOpinions(row.id()), row.outcome(), outcomeLabel, row.outcomeReason(),
         row.versionNumber(), row.versionNumber() == null ? null
         : versions.version(row.municipality(), row.versionNumber()).effectiveYear(), row.finishedAt());
   }

@@ -84,6 +84,11 @@ class PeriodEvaluationStore {
     jdbc.update("update plan_period_evaluation set " + column + " = ? where id = ?", value, id);
   }
 
+  /** The committee's opinions on the revision's draft (V20), null before its review. */
+  String revisionOpinions(long id) {
+    return jdbc.queryForObject("select revision_opinions from plan_period_evaluation where id = ?", String.class, id);
+  }
+
   void finish(long id, Integer versionNumber) {
     jdbc.update("update plan_period_evaluation set version_number = ?, finished_at = ? where id = ?", versionNumber,
         Timestamp.from(Instant.now()), id);

@@ -22,6 +22,8 @@ public final class PlanPeriodEvaluationProcess {
   public static final String END_CONTINUED = "Event_PlanContinued";
   public static final String GATEWAY_REVISION_MERGE = "Gateway_RevisionMerge";
   public static final String TASK_REVISE_PLAN = "Task_RevisePlan";
+  public static final String TASK_COMMITTEE_REVISION_REVIEW = "Task_CommitteeRevisionReview";
+  public static final String GATEWAY_COMMITTEE_REVISION = "Gateway_CommitteeRevisionDecision";
   public static final String TASK_APPROVE_REVISION = "Task_ApproveRevision";
   public static final String GATEWAY_REVISION_APPROVAL = "Gateway_RevisionApproval";
   public static final String TASK_CREATE_VERSION = "Task_CreatePlanVersion";
@@ -31,6 +33,8 @@ public final class PlanPeriodEvaluationProcess {
   public static final String TREND_EVALUATED = "periodTrendEvaluated";
   public static final String PLAN_REVISION = "planRevision";
   public static final String REVISION_APPROVED = "revisionApproved";
+  /** Set by the committee's review of the draft: true sends it back to the secretariat (approving body only). */
+  public static final String REVISION_RETURNED_BY_COMMITTEE = "revisionReturnedByCommittee";
 
   private PlanPeriodEvaluationProcess() {}
 }

@@ -8,6 +8,7 @@ import jp.climatepdca.system.TaskInputException;
 import jp.climatepdca.system.TaskVariables;
 import jp.climatepdca.system.UserInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +25,12 @@ class RevisePlanListener extends FormTaskListener {
   private final RevisionRows rows;
   private final TaskVariables variables;
 
+  private final String webapps;
+
   RevisePlanListener(PeriodEvaluationForms forms, PeriodEvaluationStore store, PlanRevisionDraft drafts,
-      RevisionRows rows, TaskVariables variables) {
+      RevisionRows rows, TaskVariables variables,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+    this.webapps = webapps;
     this.forms = forms;
     this.store = store;
     this.drafts = drafts;
@@ -41,8 +46,11 @@ class RevisePlanListener extends FormTaskListener {
     variables.putText(task, "outcomeReasonShown", row.outcomeReason());
     variables.putText(task, "draftAddress", "/api/plans/" + row.municipality() + "/period-evaluations/"
         + row.fiscalYear() + "/draft");
+    // Tasklist's download: the same file through the webapps' address, with the person's Tasklist login
+    variables.putText(task, "draftDownload", webapps + "/api/climate-pdca/task-files/" + RevisionDraftUpload.NAME + "/"
+        + task.getId());
     if (row.revisedDocument() != null) {
-      rows.show(task, row.revisedDocument());
+      rows.show(task, row.municipality(), row.revisedDocument());
     } else {
       variables.putText(task, "draftStatus", "未登録");
     }
@@ -52,8 +60,9 @@ class RevisePlanListener extends FormTaskListener {
   protected void onComplete(DelegateTask task, CycleReference cycle) {
     var row = forms.evaluation(cycle);
     if (row.revisedDocument() == null) {
-      throw new TaskInputException(List.of("改定案（計画データファイル）が登録されていません。PUT /api/plans/"
-          + row.municipality() + "/period-evaluations/" + row.fiscalYear() + "/draft で登録してから完了してください"));
+      throw new TaskInputException(List.of("改定案（計画データファイル）が登録されていません。この画面の「改定案ファイル（JSON）を登録」"
+          + "（または PUT /api/plans/" + row.municipality() + "/period-evaluations/" + row.fiscalYear()
+          + "/draft）で登録してから完了してください"));
     }
     store.update(row.id(), "revised_document", checked(drafts, row, row.revisedDocument()));
     store.update(row.id(), "return_comment", null);

@@ -48,7 +48,7 @@ class RevisionDraftService {
     var checked = drafts.check(row, text);
     store.update(row.id(), "revised_document", checked);
     // the open form shows what is registered (the server's own write: no person's engine authentication)
-    tasks.setVariablesLocal(task.getId(), rows.values(checked));
+    tasks.setVariablesLocal(task.getId(), rows.values(municipality, checked));
     return checked;
   }
 

@@ -12,22 +12,30 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
-/** The draft as tables for a form (targets, measures, indicators): JSON lists hold any length. */
+/**
+ * The draft as tables for a form (targets, measures, indicators as the file writes them) and its difference
+ * from the version in force (RevisionDiffRows): JSON lists hold any length.
+ */
 @Component
 class RevisionRows {
 
   private final ObjectMapper json;
+  private final RevisionDiffRows diff;
 
-  RevisionRows(ObjectMapper json) {
+  RevisionRows(ObjectMapper json, RevisionDiffRows diff) {
     this.json = json;
+    this.diff = diff;
   }
 
-  void show(DelegateTask task, String document) {
-    task.setVariablesLocal(values(document));
+  void show(DelegateTask task, String municipality, String document) {
+    task.setVariablesLocal(values(municipality, document));
   }
 
-  /** The form's variables for a draft: its status, its plan block, and the three tables (JSON lists). */
-  Map<String, Object> values(String document) {
+  /**
+   * The form's variables for a draft: its status, its plan block, the three tables of the file and the diff
+   * against the version in force (JSON lists).
+   */
+  Map<String, Object> values(String municipality, String document) {
     JsonNode doc;
     try {
       doc = json.readTree(document);
@@ -52,10 +60,12 @@ class RevisionRows {
     values.put("draftTargets", jsonList(targets));
     values.put("draftMeasures", jsonList(measures));
     values.put("draftIndicators", jsonList(indicators));
+    diff.values(municipality, document).forEach((name, value) -> values.put(name,
+        value instanceof List<?> rows ? jsonList(rows) : Variables.stringValue((String) value)));
     return values;
   }
 
-  private Object jsonList(List<Map<String, Object>> rows) {
+  private Object jsonList(List<?> rows) {
     try {
       return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
     } catch (JsonProcessingException e) {

@@ -82,6 +82,24 @@ public class PlanVersionService {
         differ.measures(before, after), differ.indicators(before, after));
   }
 
+  /**
+   * What {@code draft} (a plan file not yet loaded, already checked) would define differently from the newest
+   * version if it were loaded now: the revision's diff for those who review it before it becomes a version
+   * ({@code to} is null). Entries the draft leaves out stay as they were, as loading keeps them.
+   */
+  public PlanVersionDiff diffDraft(String municipality, String draft) {
+    requireMunicipality(municipality);
+    var all = versions.keys(municipality);
+    if (all.isEmpty()) {
+      throw new NotFoundException("自治体 " + municipality + " の計画はまだ読み込まれていません");
+    }
+    var newest = all.get(all.size() - 1).number();
+    var before = definitions.definitions(all, newest);
+    var after = PlanDefinitions.carryOver(definitions.read(draft), before);
+    return new PlanVersionDiff(municipality, version(municipality, newest), null, differ.targets(before, after),
+        differ.measures(before, after), differ.indicators(before, after));
+  }
+
   private PlanVersion find(String municipality, int number) {
     requireMunicipality(municipality);
     return versions.findByMunicipalityCodeAndNumber(municipality, number)

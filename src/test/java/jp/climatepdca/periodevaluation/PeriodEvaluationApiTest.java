@@ -237,9 +237,32 @@ class PeriodEvaluationApiTest {
     secretariat.complete(revise, Map.of());
     putDraft(SECRETARIAT, draftPath, raised).assertProblem(409, "改定案を作成している間だけ");
 
+    // the committee reviews the draft as its difference from version 1; without governance it may send it back
+    var reviewTask = committee.claim(KEY, PlanPeriodEvaluationProcess.TASK_COMMITTEE_REVISION_REVIEW);
+    var reviewForm = committee.form(reviewTask);
+    assertThat(reviewForm.get("committeeMayReturn").asBoolean()).isTrue();
+    assertThat(reviewForm.get("diffFrom").asText()).isEqualTo("第1版（策定、2021年度から適用）");
+    assertThat(reviewForm.get("diffSummary").asText()).isEqualTo("削減目標：変更なし　施策：変更 1 件　指標：変更 1 件");
+    assertThat(reviewForm.get("diffIndicators").get(0).path("detail").asText()).isEqualTo("目標値：500 → 900");
+    assertThat(reviewForm.get("diffMeasures").get(0).path("detail").asText())
+        .isEqualTo("名称：住宅用太陽光発電の補助 → 住宅用太陽光発電の補助（仮）");
+    refused(committee.submit(reviewTask, review("APPROVE", null, null)), "改定案に対する意見を入力してください");
+    refused(committee.submit(reviewTask, withOpinions(review("RETURN", null, null), "根拠が不明")), "差戻しの理由");
+    committee.complete(reviewTask, withOpinions(review("RETURN", null, "900件の根拠を示してください"), "根拠が不明"));
+    revise = secretariat.await(KEY, PlanPeriodEvaluationProcess.TASK_REVISE_PLAN);
+    assertThat(secretariat.form(revise).get("returnNotice").asText())
+        .isEqualTo("推進委員会の審議で差し戻されました: 900件の根拠を示してください");
+    assertThat(view().path("phaseLabel").asText()).isEqualTo("事務局による改定案の作成");
+    secretariat.complete(revise, Map.of());
+    reviewTask = committee.claim(KEY, PlanPeriodEvaluationProcess.TASK_COMMITTEE_REVISION_REVIEW);
+    assertThat(committee.form(reviewTask).get("revisionOpinions").asText()).isEqualTo("根拠が不明");
+    committee.complete(reviewTask, withOpinions(review("APPROVE", null, null), "補助目標900件は妥当"));
+
     var approve = headquarters.claim(KEY, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
     assertThat(headquarters.form(approve).get("draftMeasures").findValuesAsText("name")).contains("住宅用太陽光発電の補助（仮）");
     assertThat(headquarters.form(approve).get("draftIndicators").get(0).path("target").asText()).isEqualTo("2030年度 900 件");
+    assertThat(headquarters.form(approve).get("diffIndicators").get(0).path("detail").asText()).isEqualTo("目標値：500 → 900");
+    assertThat(headquarters.form(approve).get("revisionOpinionsShown").asText()).isEqualTo("補助目標900件は妥当");
     headquarters.complete(approve, review("RETURN", null, "施策名の（仮）を外してください"));
     revise = secretariat.await(KEY, PlanPeriodEvaluationProcess.TASK_REVISE_PLAN);
     var returned = secretariat.form(revise);
@@ -249,6 +272,10 @@ class PeriodEvaluationApiTest {
     assertThat(versions()).isEqualTo(1);
     assertThat(putDraft(SECRETARIAT, draftPath, raised).status()).isEqualTo(200);
     secretariat.complete(revise, Map.of());
+    // the draft changed since the committee saw it: the committee hears it again
+    reviewTask = committee.claim(KEY, PlanPeriodEvaluationProcess.TASK_COMMITTEE_REVISION_REVIEW);
+    assertThat(committee.form(reviewTask).get("diffMeasures")).isEmpty();
+    committee.complete(reviewTask, withOpinions(review("APPROVE", null, null), "補助目標900件は妥当"));
 
     approve = headquarters.claim(KEY, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
     headquarters.complete(approve, review("APPROVE", null, null));
@@ -264,6 +291,7 @@ class PeriodEvaluationApiTest {
     assertThat(view.path("versionProduced").asInt()).isEqualTo(2);
     assertThat(view.path("effectiveYear").asInt()).isEqualTo(2026);
     assertThat(view.path("committeeOpinions").asText()).isEqualTo("市民意見を踏まえ目標を引き上げるべき");
+    assertThat(view.path("revisionOpinions").asText()).isEqualTo("補助目標900件は妥当");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(KEY).count()).isZero();
   }
 
@@ -339,6 +367,8 @@ class PeriodEvaluationApiTest {
         .replace("\"lastYear\" : 2070", "\"lastYear\" : 2065")).assertProblem(400, "plan の effectiveYear");
     assertThat(putDraft("demo", draftPath, draft).status()).isEqualTo(200);
     admin.complete(revise, Map.of());
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_COMMITTEE_REVISION_REVIEW),
+        withOpinions(review("APPROVE", null, null), "改定案に異論なし"));
     admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION), review("APPROVE", null, null));
 
     var version2 = Http.as(port, "demo").get("/api/plans/" + town + "/versions").json().get(1);
@@ -378,6 +408,8 @@ class PeriodEvaluationApiTest {
     assertThat(putDraft("demo", draftPath, Http.as(port, "demo").get(draftPath).body()
         .replace("\"targetValue\" : 500", "\"targetValue\" : 700")).status()).isEqualTo(200);
     admin.complete(revise, Map.of());
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_COMMITTEE_REVISION_REVIEW),
+        withOpinions(review("APPROVE", null, null), "改定案に異論なし"));
     var approve = admin.claim(key, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
 
     reviews.record(new ReviewRecord(town, 2027, null, ReviewLevel.HEADQUARTERS, ReviewOutcome.APPROVE, null, "test",
@@ -396,6 +428,8 @@ class PeriodEvaluationApiTest {
     var form = admin.form(revise);
     assertThat(form.get("effectiveYear").asText()).isEqualTo("2027年度");
     admin.complete(revise, Map.of());
+    admin.complete(admin.claim(key, PlanPeriodEvaluationProcess.TASK_COMMITTEE_REVISION_REVIEW),
+        withOpinions(review("APPROVE", null, null), "改定案に異論なし"));
     approve = admin.claim(key, PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION);
     assertThat(admin.form(approve).get("effectiveYear").asText()).isEqualTo("2027年度");
     admin.complete(approve, review("APPROVE", null, null));
@@ -413,6 +447,11 @@ class PeriodEvaluationApiTest {
   private static void refused(Http.Response response, String... parts) {
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.json().path("message").asText()).as(response.toString()).contains(parts);
+  }
+
+  private static Map<String, Object> withOpinions(Map<String, Object> fields, String opinions) {
+    fields.put("revisionOpinions", opinions);
+    return fields;
   }
 
   private static Map<String, Object> review(String decision, String evaluation, String comment) {

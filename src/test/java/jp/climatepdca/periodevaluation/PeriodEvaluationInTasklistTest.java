@@ -105,15 +105,18 @@ class PeriodEvaluationInTasklistTest {
     var revise = page.open(TasklistPage.GROUP_TASKS, "改定案の作成（事務局）");
     page.claimIfOffered();
     assertThat(page.formText()).contains("適用開始年度：2026年度", "改定理由：中間見直し", "委員会意見による", "登録済み",
-        draftPath, "住宅用太陽光発電の補助", "2030年度 800 件");
+        draftPath, "住宅用太陽光の補助件数（累計）", "目標値：500 → 800");
     Browser.keepEvidence(browser, "plan-revision");
     page.complete();
     Browser.waiting(browser).until(d -> history.createHistoricTaskInstanceQuery().taskId(revise).finished().count() == 1);
+    committee.complete(committee.claim(KEY, PlanPeriodEvaluationProcess.TASK_COMMITTEE_REVISION_REVIEW),
+        Map.of("revisionOpinions", "800件への引き上げは妥当", "decision", "APPROVE"));
 
     page.logIn("tsubasa-honbu");
     var approve = page.open(TasklistPage.GROUP_TASKS, "改定案の承認（推進本部）");
     page.claimIfOffered();
-    assertThat(page.formText()).contains("適用開始年度：2026年度", "住宅用太陽光発電の補助", "2030年度 800 件");
+    assertThat(page.formText()).contains("適用開始年度：2026年度", "住宅用太陽光の補助件数（累計）", "目標値：500 → 800",
+        "800件への引き上げは妥当");
     page.pick("判断", "承認して計画の新しい版として登録する");
     page.complete();
     Browser.waiting(browser).until(d -> history.createHistoricTaskInstanceQuery().taskId(approve).finished().count() == 1);

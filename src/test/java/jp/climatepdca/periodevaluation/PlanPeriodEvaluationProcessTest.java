@@ -5,10 +5,13 @@ import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.END_RE
 import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.GATEWAY_COMPILE_MERGE;
 import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.GATEWAY_REVISION_MERGE;
 import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.PLAN_REVISION;
+import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.GATEWAY_COMMITTEE_REVISION;
 import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.REVISION_APPROVED;
+import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.REVISION_RETURNED_BY_COMMITTEE;
 import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.TASK_APPROVE_REVISION;
 import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.TASK_CHECK_TREND;
 import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.TASK_COMMITTEE_OPINIONS;
+import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.TASK_COMMITTEE_REVISION_REVIEW;
 import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.TASK_COMPILE_TREND;
 import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.TASK_CREATE_VERSION;
 import static jp.climatepdca.periodevaluation.PlanPeriodEvaluationProcess.TASK_DECIDE_OUTCOME;
@@ -40,15 +43,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of bpmn/plan-period-evaluation.bpmn (continue; revise into a new version; headquarters returns
- * the trend, which is compiled again; headquarters returns the revision) and the daily timer of
+ * Every path of bpmn/plan-period-evaluation.bpmn (continue; revise into a new version, the committee reviewing
+ * the draft with opinions only; an approving committee returns the draft; headquarters returns the trend,
+ * which is compiled again; headquarters returns the revision) and the daily timer of
  * bpmn/plan-period-evaluation-schedule.bpmn. The listeners and delegates are stand-ins that record their
  * calls; PeriodEvaluationApiTest drives the real ones.
  */
 @Deployment(resources = {"bpmn/plan-period-evaluation.bpmn", "bpmn/plan-period-evaluation-schedule.bpmn",
     "forms/period-trend-check.form", "forms/period-headquarters-evaluation.form",
     "forms/period-committee-opinions.form", "forms/period-outcome.form", "forms/plan-revision.form",
-    "forms/plan-revision-approval.form"})
+    "forms/plan-revision-approval.form", "forms/plan-revision-review.form"})
 class PlanPeriodEvaluationProcessTest {
 
   @RegisterExtension
@@ -62,7 +66,7 @@ class PlanPeriodEvaluationProcessTest {
     EngineTestBeans.register(engine.getProcessEngine(), List.of());
     TaskListener nothing = task -> { };
     for (var name : List.of("periodTrendCheckListener", "periodHeadquartersListener", "periodCommitteeListener",
-        "periodOutcomeListener", "revisePlanListener", "approveRevisionListener")) {
+        "periodOutcomeListener", "revisePlanListener", "approveRevisionListener", "revisionReviewListener")) {
       Mocks.register(name, nothing);
     }
     Mocks.register("compilePeriodTrendDelegate", (JavaDelegate) execution -> calls.add("compile"));
@@ -110,15 +114,45 @@ class PlanPeriodEvaluationProcessTest {
 
   @Test
   void aRevisionApprovedBecomesTheNextVersion() {
+    var pi = draftSubmitted();
+    reviewedByTheCommittee(pi, false);
+    at(pi, TASK_APPROVE_REVISION, "999999-headquarters");
+    complete(task(pi), withVariables(REVISION_APPROVED, true));
+    assertThat(pi).isEnded().hasPassedInOrder(TASK_DECIDE_OUTCOME, TASK_REVISE_PLAN, TASK_COMMITTEE_REVISION_REVIEW,
+        GATEWAY_COMMITTEE_REVISION, TASK_APPROVE_REVISION, TASK_CREATE_VERSION, END_REVISED).hasNotPassed(END_CONTINUED);
+    Assertions.assertThat(calls).containsExactly("compile", "version");
+  }
+
+  /** The listener (stand-in here) sets the flag: true only for an approving committee's return. */
+  private static void reviewedByTheCommittee(ProcessInstance pi, boolean returned) {
+    at(pi, TASK_COMMITTEE_REVISION_REVIEW, "999999-committee");
+    complete(task(pi), withVariables(REVISION_RETURNED_BY_COMMITTEE, returned));
+  }
+
+  /** Headquarters decided to revise and the secretariat submitted its draft: the committee's review is open. */
+  private static ProcessInstance draftSubmitted() {
     var pi = start();
     checkAndEvaluate(pi);
     complete(task(pi), withVariables(PLAN_REVISION, true));
     at(pi, TASK_REVISE_PLAN, "999999-secretariat");
     complete(task(pi));
-    at(pi, TASK_APPROVE_REVISION, "999999-headquarters");
+    return pi;
+  }
+
+  @Test
+  void anApprovingCommitteeSendsTheDraftBackToTheSecretariat() {
+    var pi = draftSubmitted();
+    reviewedByTheCommittee(pi, true);
+    assertThat(pi).hasPassedInOrder(TASK_COMMITTEE_REVISION_REVIEW, GATEWAY_COMMITTEE_REVISION, GATEWAY_REVISION_MERGE)
+        .hasNotPassed(TASK_APPROVE_REVISION);
+    at(pi, TASK_REVISE_PLAN, "999999-secretariat");
+    complete(task(pi));
+    reviewedByTheCommittee(pi, false);
     complete(task(pi), withVariables(REVISION_APPROVED, true));
-    assertThat(pi).isEnded().hasPassedInOrder(TASK_DECIDE_OUTCOME, TASK_REVISE_PLAN, TASK_APPROVE_REVISION,
-        TASK_CREATE_VERSION, END_REVISED).hasNotPassed(END_CONTINUED);
+    assertThat(pi).isEnded().hasPassed(END_REVISED);
+    Assertions.assertThat(passes(pi, TASK_REVISE_PLAN)).isEqualTo(2);
+    Assertions.assertThat(passes(pi, TASK_COMMITTEE_REVISION_REVIEW)).isEqualTo(2);
+    Assertions.assertThat(passes(pi, TASK_APPROVE_REVISION)).isEqualTo(1);
     Assertions.assertThat(calls).containsExactly("compile", "version");
   }
 
@@ -139,15 +173,15 @@ class PlanPeriodEvaluationProcessTest {
 
   @Test
   void headquartersReturnsTheRevisionToTheSecretariat() {
-    var pi = start();
-    checkAndEvaluate(pi);
-    complete(task(pi), withVariables(PLAN_REVISION, true));
-    complete(task(pi));
+    var pi = draftSubmitted();
+    reviewedByTheCommittee(pi, false);
     at(pi, TASK_APPROVE_REVISION, "999999-headquarters");
     complete(task(pi), withVariables(REVISION_APPROVED, false));
     assertThat(pi).hasPassedInOrder(TASK_APPROVE_REVISION, GATEWAY_REVISION_MERGE).hasNotPassed(TASK_CREATE_VERSION);
     at(pi, TASK_REVISE_PLAN, "999999-secretariat");
     complete(task(pi));
+    // the draft changed since the committee saw it: the committee reviews it again
+    reviewedByTheCommittee(pi, false);
     complete(task(pi), withVariables(REVISION_APPROVED, true));
     assertThat(pi).isEnded().hasPassed(END_REVISED);
     Assertions.assertThat(passes(pi, TASK_REVISE_PLAN)).isEqualTo(2);

@@ -186,6 +186,24 @@ public final class TasklistPage {
     sleep(Duration.ofMillis(400));
   }
 
+  /**
+   * Chooses a file in the form's upload field (custom/task-file-upload.js) whose button reads
+   * {@code buttonText}, sends it, and answers what the form then shows under it (the message and every error).
+   */
+  public String upload(String buttonText, java.nio.file.Path file) {
+    var widget = "//div[contains(@class, 'task-file-upload-widget')][./button[normalize-space()='" + buttonText + "']]";
+    var input = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(widget + "/input[@type='file']")));
+    input.sendKeys(file.toAbsolutePath().toString());
+    click(browser.findElement(By.xpath(widget + "/button")));
+    // after a success the form is loaded again and the widget drawn anew, with the same answer
+    var result = By.xpath(widget + "/div[contains(@class, 'task-file-upload-result')]");
+    return wait.withTimeout(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
+      var shown = d.findElements(result);
+      var text = shown.isEmpty() ? "" : shown.get(0).getText().strip();
+      return text.isEmpty() || text.contains("送信しています") ? null : text;
+    });
+  }
+
   /** Completes the form; form-js commits typed text after a short debounce, so it is given that time. */
   public void complete() {
     sleep(Duration.ofMillis(700));

@@ -14,8 +14,9 @@ export default {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'ja'
   },
-  // custom/dynamic-list-validity.js and custom/form-js-japanese.js: see the comment in each
-  customScripts: ['custom/dynamic-list-validity', 'custom/form-js-japanese'],
+  // custom/dynamic-list-validity.js, custom/form-js-japanese.js and custom/task-file-upload.js: see the
+  // comment in each
+  customScripts: ['custom/dynamic-list-validity', 'custom/form-js-japanese', 'custom/task-file-upload'],
 
   shortcuts: {
     claimTask: {
