@@ -69,7 +69,7 @@ function table(year, cycles) {
 }
 
 async function renderList(node) {
-  node.innerHTML = '<div class="climate-pdca-cycles"><h2>年度サイクル一覧（全自治体）</h2><p>読み込み中…</p></div>';
+  node.innerHTML = '<div class="climate-pdca-cycles" style="padding: 0 15px"><h2>年度サイクル一覧（全自治体）</h2><p>読み込み中…</p></div>';
   const page = node.firstChild;
   try {
     const cycles = await load('/cycles');
@@ -84,7 +84,7 @@ async function renderList(node) {
 }
 
 async function renderSteps(node, instance) {
-  node.innerHTML = '<div class="climate-pdca-steps"><h2>年度サイクルの履歴</h2><p>読み込み中…</p></div>';
+  node.innerHTML = '<div class="climate-pdca-steps" style="padding: 0 15px"><h2>年度サイクルの履歴</h2><p>読み込み中…</p></div>';
   const page = node.firstChild;
   try {
     const steps = await load(`/cycles/${encodeURIComponent(instance)}/steps`);
