@@ -14,10 +14,10 @@ function api(path) {
   return (app >= 0 ? page.substring(0, app) : '') + '/api/climate-pdca/cockpit' + path;
 }
 
+// also for attribute values: quotes too
 function text(value) {
-  const span = document.createElement('span');
-  span.textContent = value == null ? '' : String(value);
-  return span.innerHTML;
+  const escapes = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
+  return (value == null ? '' : String(value)).replace(/[&<>"']/g, (c) => escapes[c]);
 }
 
 function date(iso) {
