@@ -72,6 +72,9 @@ class CockpitCycleApiTest {
     var oneYear = ours(new ObjectMapper().readTree(admin.get(LIST + "?fiscalYear=" + LAST_YEAR).body()));
     assertThat(oneYear).extracting(c -> c.path("businessKey").asText()).containsExactly(SAKURA + ":" + LAST_YEAR);
     assertThat(admin.get(LIST + "?fiscalYear=12345").statusCode()).isEqualTo(400);
+    var notAYear = admin.get(LIST + "?fiscalYear=abc");
+    assertThat(notAYear.statusCode()).isEqualTo(400);
+    assertThat(notAYear.body()).contains("fiscalYear").doesNotContain("Exception");
     // a process instance that is not a cycle (or does not exist) is not read
     assertThat(admin.get(LIST + "/no-such-instance/steps").statusCode()).isEqualTo(404);
   }
