@@ -79,7 +79,7 @@ class CycleStatusService {
   }
 
   /** The instance may end (its last job) between finding it and reading where it waits. */
-  private CyclePhase phaseOf(String processInstanceId) {
+  CyclePhase phaseOf(String processInstanceId) {
     try {
       return CyclePhase.of(runtime.getActiveActivityIds(processInstanceId));
     } catch (org.camunda.bpm.engine.exception.NullValueException ended) {
@@ -98,10 +98,13 @@ class CycleStatusService {
   }
 
   private OpenTask openTask(Task t) {
-    var groups = tasks.getIdentityLinksForTask(t.getId()).stream()
+    return new OpenTask(t.getId(), t.getName(), t.getAssignee(), candidateGroups(t),
+        t.getDueDate() == null ? null : t.getDueDate().toInstant());
+  }
+
+  List<String> candidateGroups(Task t) {
+    return tasks.getIdentityLinksForTask(t.getId()).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
         .map(l -> l.getGroupId()).toList();
-    return new OpenTask(t.getId(), t.getName(), t.getAssignee(), groups,
-        t.getDueDate() == null ? null : t.getDueDate().toInstant());
   }
 }

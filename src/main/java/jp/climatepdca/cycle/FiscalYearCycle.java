@@ -47,6 +47,14 @@ class FiscalYearCycle {
     this.startedAt = startedAt;
   }
 
+  String municipalityCode() {
+    return municipalityCode;
+  }
+
+  int fiscalYear() {
+    return fiscalYear;
+  }
+
   String processInstanceId() {
     return processInstanceId;
   }

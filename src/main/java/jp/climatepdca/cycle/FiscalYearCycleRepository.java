@@ -8,4 +8,6 @@ interface FiscalYearCycleRepository extends JpaRepository<FiscalYearCycle, Long>
   boolean existsByMunicipalityCodeAndFiscalYear(String municipalityCode, int fiscalYear);
 
   Optional<FiscalYearCycle> findByMunicipalityCodeAndFiscalYear(String municipalityCode, int fiscalYear);
+
+  Optional<FiscalYearCycle> findByProcessInstanceId(String processInstanceId);
 }

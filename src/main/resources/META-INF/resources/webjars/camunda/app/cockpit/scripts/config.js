@@ -4,5 +4,7 @@ export default {
   locales: {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'ja'
-  }
+  },
+  // custom/cycle-overview.js: 年度サイクル一覧 (every municipality's cycles, running and ended) for administrators
+  customScripts: ['custom/cycle-overview']
 };
