@@ -462,7 +462,7 @@ class BadInputCatalogueTest {
     cases.addAll(List.of(
         api("area indicator unknown kind", "demo", "POST", "/api/areas",
             area.replace(indicator, indicator + " \"kind\": \"保つ\","), 400,
-            "indicators の 1 件目 (AGHG) の kind: \\\"保つ\\\" は使えません"),
+            "indicators の 1 件目 (AGHG) の kind: \"保つ\" は使えません"),
         api("area indicator MAINTAIN without its level", "demo", "POST", "/api/areas",
             area.replace(indicator, indicator + " \"kind\": \"維持\",").replace("\"baseValue\": 1497,", ""), 400,
             "indicators の 1 件目 (AGHG) の baseValue: 「維持」の指標には維持する水準（基準値）が必要です"),
