@@ -81,6 +81,9 @@ public class AreaReportService {
     store(id, AreaReportFile.PDF, pdf.render(PDF_TEMPLATE, Map.of("r", content)));
     store(id, AreaReportFile.CSV, AreaReportCsv.emissions(content));
     store(id, AreaReportFile.MEASURES_CSV, AreaReportCsv.measures(content));
+    if (content.indicatorsGraded()) {
+      store(id, AreaReportFile.INDICATORS_CSV, AreaReportCsv.indicators(content));
+    }
     return version;
   }
 

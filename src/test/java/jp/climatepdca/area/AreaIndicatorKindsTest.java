@@ -105,7 +105,11 @@ class AreaIndicatorKindsTest {
     reports.publish(AREA, 2027, "test");
     var page = Http.as(port, "demo").get("/public/areas/" + AREA + "/2027");
     assertThat(page.body()).contains("評価の根拠・注記", "前年度比減少", "維持", "以下", "段階", "データなし",
-        "前年度（2024年度）の実績 4500", "2025年度 検討中 / 2028年度 完了", "データが古い");
+        "前年度（2024年度）の実績 4500", "2025年度 検討中 / 2028年度 完了", "データが古い", "/indicators.csv");
+    var csv = Http.as(port, "demo").get("/public/areas/" + AREA + "/2027/indicators.csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.body()).contains("指標の種類", "評価で比べた値", "\"AYOY\"", "\"前年度比減少\"", "\"前年度（2024年度）の実績 4500\"",
+        "\"ASTAGE\"", "\"データなし\"");
   }
 
   @Test
