@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import jp.climatepdca.evaluation.IndicatorGradeView;
 
 /**
  * The area secretariat's compilation of a fiscal year (各団体の施策評価、圏域排出量の整理): every member's
@@ -19,7 +20,13 @@ import java.util.Map;
 public record AreaCompilation(String area, String areaName, int fiscalYear, int reviewYear, int inventoryYear,
     int number, Instant compiledAt, List<MemberEmissions> members, List<SectorSum> sectors, List<GasSum> gases,
     BigDecimal total, boolean complete, List<String> missingInventories, BaseYear baseYear, List<Target> targets,
-    TargetPath targetPath, List<SharedMeasureProgress> measures) {
+    TargetPath targetPath, List<SharedMeasureProgress> measures, List<IndicatorGradeView> indicators) {
+
+  /**
+   * {@code indicators}: the area plan's indicators graded by the plan's rules (docs/indicators.md), null in a
+   * compilation stored before area indicators were graded (the report then shows them without a grade).
+   */
+  public AreaCompilation {}
 
   /**
    * A member's inventory: the accepted version ({@code version}, {@code versionLabel}) with its t-CO2 by sector

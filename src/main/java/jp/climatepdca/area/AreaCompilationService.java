@@ -5,6 +5,7 @@ import static jp.climatepdca.emission.InventoryReportService.percent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,10 @@ import jp.climatepdca.emission.Gas;
 import jp.climatepdca.emission.InventoryReport;
 import jp.climatepdca.emission.InventoryReportService;
 import jp.climatepdca.emission.InventorySector;
+import jp.climatepdca.evaluation.IndicatorGradeView;
+import jp.climatepdca.evaluation.IndicatorService;
+import jp.climatepdca.plan.ActualValueView;
+import jp.climatepdca.plan.IndicatorSource;
 import jp.climatepdca.plan.MunicipalityView;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.review.ReviewLevel;
@@ -168,7 +173,36 @@ public class AreaCompilationService {
     }
     return new AreaCompilation(a.code(), a.name(), fiscalYear, schedule.reviewYear(fiscalYear), inventoryYear, number,
         at, members, sectors(counted), gases(counted), total, complete, missing, baseYear, targets, targetPath,
-        progress(a, fiscalYear, names));
+        progress(a, fiscalYear, names), indicators(a, fiscalYear, inventoryYear, complete ? total : null));
+  }
+
+  /**
+   * The area plan's indicators graded as a municipality's are (IndicatorService.graded). The one figure the
+   * area itself produces is its GHG total, so an indicator of the whole plan counted in tonnes of CO2 (or with
+   * {@code source: INVENTORY}) has the complete compiled totals as its actual values: this year's, and the
+   * year before's from that year's newest compilation (for 前年度比減少). Other indicators have none (データなし).
+   */
+  private List<IndicatorGradeView> indicators(AreaView a, int fiscalYear, int inventoryYear, BigDecimal total) {
+    // t-CO2 by inventory year
+    var totals = new LinkedHashMap<Integer, BigDecimal>();
+    latest(a.code(), fiscalYear - 1).filter(c -> c.complete() && c.total() != null)
+        .ifPresent(c -> totals.put(c.inventoryYear(), c.total()));
+    if (total != null) {
+      totals.put(inventoryYear, total);
+    }
+    var measureNames = areas.sharedMeasures(a.code()).stream()
+        .collect(Collectors.toMap(SharedMeasureView::code, SharedMeasureView::name));
+    int reviewYear = schedule.reviewYear(fiscalYear);
+    return areas.indicators(a.code()).stream().map(i -> {
+      var scale = i.measureCode() == null || i.source() == IndicatorSource.INVENTORY
+          ? AreaReportService.TonnesUnit.scale(i.unit()) : null;
+      var values = scale == null ? List.<ActualValueView>of() : totals.entrySet().stream()
+          .filter(t -> t.getKey() <= reviewYear)
+          .map(t -> new ActualValueView(i.code(), t.getKey(), t.getValue().divide(scale, 3, RoundingMode.HALF_UP)
+              .stripTrailingZeros(), "圏域の取りまとめ（" + t.getKey() + "年度の排出量）", null, null)).toList();
+      return IndicatorService.graded(i, values, reviewYear, i.measureCode() == null ? null
+          : measureNames.get(i.measureCode()));
+    }).toList();
   }
 
   private static MemberEmissions emissions(String code, String name, boolean lead, Optional<InventoryReport> accepted,

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import jp.climatepdca.area.AreaImportService.AreaImportResult;
+import jp.climatepdca.plan.IndicatorView;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.system.MunicipalityPermission;
 import jp.climatepdca.system.NotFoundException;
@@ -62,7 +63,7 @@ class AreaController {
 
   /** The whole area plan as its file states it, with the members' names. */
   record AreaPlan(AreaView area, List<Member> members, List<SharedMeasureView> measures,
-      List<AreaIndicatorView> indicators, List<AreaEmissionTargetView> emissionTargets) {}
+      List<IndicatorView> indicators, List<AreaEmissionTargetView> emissionTargets) {}
 
   record Member(String code, String name, boolean lead) {}
 }

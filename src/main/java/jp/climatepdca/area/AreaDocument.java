@@ -2,10 +2,11 @@ package jp.climatepdca.area;
 
 import java.math.BigDecimal;
 import java.util.List;
+import jp.climatepdca.plan.PlanDocument;
 
 /** The area file as read from JSON (docs/plan-file-format.md, 圏域計画ファイル); checked by {@link AreaFileValidator}. */
 record AreaDocument(AreaEntry area, List<MemberEntry> members, List<MeasureEntry> measures,
-    List<IndicatorEntry> indicators, List<EmissionTargetEntry> emissionTargets) {
+    List<PlanDocument.IndicatorEntry> indicators, List<EmissionTargetEntry> emissionTargets) {
 
   record AreaEntry(String code, String name, String lead, Integer firstYear, Integer lastYear, Integer baseYear,
       String resultDeadline) {}
@@ -18,9 +19,6 @@ record AreaDocument(AreaEntry area, List<MemberEntry> members, List<MeasureEntry
   /** A member's part in a shared measure: {@code measure} is the member's own measure code, if any. */
   record RoleEntry(String municipality, String kind, String measure) {}
 
-  record IndicatorEntry(String code, String name, String unit, String measure, String direction, Integer baseYear,
-      BigDecimal baseValue, Integer targetYear, BigDecimal targetValue) {}
-
   record EmissionTargetEntry(Integer year, BigDecimal reductionPercent, String label) {}
 
   List<MemberEntry> memberList() {
@@ -31,7 +29,8 @@ record AreaDocument(AreaEntry area, List<MemberEntry> members, List<MeasureEntry
     return measures == null ? List.of() : measures;
   }
 
-  List<IndicatorEntry> indicatorList() {
+  /** Written as a plan file's indicators (docs/indicators.md); {@code measure} names a shared measure of this file. */
+  List<PlanDocument.IndicatorEntry> indicatorList() {
     return indicators == null ? List.of() : indicators;
   }
 

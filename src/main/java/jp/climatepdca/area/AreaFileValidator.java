@@ -1,6 +1,5 @@
 package jp.climatepdca.area;
 
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -12,9 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import jp.climatepdca.plan.ActualValueCheck;
 import jp.climatepdca.plan.FileFields;
-import jp.climatepdca.plan.IndicatorDirection;
+import jp.climatepdca.plan.IndicatorDefinitions;
 import jp.climatepdca.plan.MeasureKind;
 import jp.climatepdca.plan.Sector;
 import jp.climatepdca.system.NumberField;
@@ -252,34 +250,27 @@ final class AreaFileValidator {
       errors.add("indicators: 指標は" + MAX_INDICATORS + "件までです（" + list.size() + "件）");
       return;
     }
-    Set<String> codes = new HashSet<>();
+    // the same fields, kinds and messages as a plan file's indicators; what they may refer to is the area's own
+    IndicatorDefinitions.check(list, errors);
     for (int i = 0; i < list.size(); i++) {
       var e = list.get(i);
-      var place = item("indicators", i, e == null ? null : e.code());
       if (e == null) {
-        errors.add(place + ": 空の要素です");
         continue;
       }
-      if (code(place + " の code", e.code(), MEASURE_CODE, "半角英数字・ハイフン・下線1〜30文字") && !codes.add(e.code())) {
-        errors.add(place + " の code: 指標コード \"" + e.code() + "\" が重複しています");
-      }
-      text(place + " の name", e.name(), 200, true);
-      text(place + " の unit", e.unit(), 30, true);
+      var place = item("indicators", i, e.code());
       if (e.measure() != null && !measureCodes.contains(e.measure())) {
         errors.add(place + " の measure: 施策コード \"" + shown(e.measure()) + "\" はこのファイルの measures にありません");
       }
-      var directionOk = oneOf(place + " の direction", e.direction(), IndicatorDirection.class);
-      var yearsOk = year(place + " の baseYear", e.baseYear(), "基準年度") & year(place + " の targetYear", e.targetYear(), "目標年度");
-      if (yearsOk && e.targetYear() <= e.baseYear()) {
-        errors.add(place + " の targetYear: 目標年度は基準年度（" + e.baseYear() + "）より後にしてください（" + e.targetYear() + "）");
-      }
-      var valuesOk = value(place + " の baseValue", e.baseValue(), "基準値") & value(place + " の targetValue", e.targetValue(), "目標値");
-      if (directionOk && valuesOk) {
-        var direction = IndicatorDirection.valueOf(e.direction());
-        if (e.targetValue().compareTo(e.baseValue()) * direction.sign() < 0) {
-          errors.add(place + " の targetValue: 目標値が基準値より「" + direction.label() + "」の逆方向です。direction を確認してください");
-        }
-      }
+      notInArea(place + " の department", e.department(), "部署はありません（実績値は圏域の取りまとめから求めます）");
+      notInArea(place + " の retiredFrom", e.retiredFrom(), "版の管理はありません（ファイルから外すと指標がなくなります）");
+      notInArea(place + " の replaces", e.replaces(), "版の管理はありません（ファイルから外すと指標がなくなります）");
+    }
+  }
+
+  /** A plan file's field that an area file has no use for. */
+  private void notInArea(String place, Object value, String why) {
+    if (value != null) {
+      errors.add(place + ": 圏域計画の指標には指定できません。圏域計画には" + why);
     }
   }
 
@@ -316,14 +307,6 @@ final class AreaFileValidator {
   /** {@code members の 3 件目 (999102)}: one-based, with the entry's code when it has one. */
   static String item(String list, int index, String code) {
     return list + " の " + (index + 1) + " 件目" + (isBlank(code) ? "" : " (" + shown(code) + ")");
-  }
-
-  private boolean value(String place, BigDecimal value, String what) {
-    if (value == null) {
-      errors.add(place + ": 必須です");
-      return false;
-    }
-    return ActualValueCheck.VALUE.check(value, place + ": " + what, errors);
   }
 
   private boolean year(String place, Integer value, String what) {

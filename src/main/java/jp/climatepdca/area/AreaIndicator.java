@@ -1,23 +1,29 @@
 package jp.climatepdca.area;
 
-import static jp.climatepdca.plan.ActualValueCheck.plain;
-
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
-import jp.climatepdca.plan.IndicatorDirection;
+import java.util.ArrayList;
+import java.util.List;
+import jp.climatepdca.plan.IndicatorDefinitionColumns;
+import jp.climatepdca.plan.IndicatorTargetColumns;
+import jp.climatepdca.plan.IndicatorView;
 
-
-/** An indicator of the area plan (圏域の指標), with its base year and target. */
+/**
+ * An indicator of the area plan (圏域の指標), stored with the plan's indicator columns (one definition for plans
+ * and areas, docs/indicators.md); its measure is a shared measure's code, or null for the whole plan.
+ */
 @Entity
 @Table(name = "area_indicator")
-class AreaIndicator {
+class AreaIndicator extends IndicatorDefinitionColumns {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -28,29 +34,13 @@ class AreaIndicator {
 
   private String code;
 
-  private String name;
-
-  private String unit;
-
-  @Column(name = "measure_code")
-  private String measureCode;
-
-  @Enumerated(EnumType.STRING)
-  private IndicatorDirection direction;
-
-  @Column(name = "base_year")
-  private int baseYear;
-
-  @Column(name = "base_value")
-  private BigDecimal baseValue;
-
-  @Column(name = "target_year")
-  private int targetYear;
-
-  @Column(name = "target_value")
-  private BigDecimal targetValue;
-
   private int position;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SUBSELECT)
+  @CollectionTable(name = "area_indicator_target", joinColumns = @JoinColumn(name = "area_indicator_id"))
+  @OrderBy("year")
+  private List<IndicatorTargetColumns> targets = new ArrayList<>();
 
   protected AreaIndicator() {}
 
@@ -59,15 +49,10 @@ class AreaIndicator {
     this.code = code;
   }
 
-  void update(AreaIndicatorView v, int position) {
-    name = v.name();
-    unit = v.unit();
-    measureCode = v.measure();
-    direction = v.direction();
-    baseYear = v.baseYear();
-    baseValue = v.baseValue();
-    targetYear = v.targetYear();
-    targetValue = v.targetValue();
+  void update(IndicatorView v, int position) {
+    define(v);
+    targets.clear();
+    v.targets().forEach(t -> targets.add(new IndicatorTargetColumns(t)));
     this.position = position;
   }
 
@@ -75,8 +60,7 @@ class AreaIndicator {
     return code;
   }
 
-  AreaIndicatorView view() {
-    return new AreaIndicatorView(code, name, unit, measureCode, direction, baseYear, plain(baseValue), targetYear,
-        plain(targetValue));
+  IndicatorView view() {
+    return definition(code, null, targets.stream().map(IndicatorTargetColumns::view).toList());
   }
 }

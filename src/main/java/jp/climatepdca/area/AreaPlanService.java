@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.climatepdca.plan.IndicatorView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,7 +76,7 @@ public class AreaPlanService {
   }
 
   /** The area's indicators in the file's order. */
-  public List<AreaIndicatorView> indicators(String area) {
+  public List<IndicatorView> indicators(String area) {
     return indicators.findByAreaCodeOrderByPosition(area).stream().map(AreaIndicator::view).toList();
   }
 

@@ -32,10 +32,19 @@ public record AreaReportContent(String area, String areaName, int fiscalYear, in
   /**
    * An area indicator with its target; {@code actualValue} of {@code actualYear} where the compilation gives
    * it (the area's GHG emissions, for an indicator of the whole plan in t-CO2, 千t-CO2 or 万t-CO2), else null.
+   * Since area indicators are graded (docs/indicators.md): its kind, every target, the grade, what the grade
+   * compared with and the data-age note; all null in a report frozen before, which prints as it did.
+   * {@code baseValue} and the last target ({@code targetYear}, {@code targetValue}) are null for a kind without.
    */
   public record IndicatorEntry(String code, String name, String unit, String measure, String directionLabel,
-      int baseYear, BigDecimal baseValue, int targetYear, BigDecimal targetValue, Integer actualYear,
-      BigDecimal actualValue, BigDecimal changeFromBasePercent) {}
+      int baseYear, BigDecimal baseValue, Integer targetYear, BigDecimal targetValue, Integer actualYear,
+      BigDecimal actualValue, BigDecimal changeFromBasePercent, String kindLabel, String targetsLabel,
+      String gradeLabel, String comparedLabel, String staleNote) {}
+
+  /** Whether the indicators carry grades (not a getter: not in the JSON). */
+  public boolean indicatorsGraded() {
+    return indicators.stream().anyMatch(i -> i.gradeLabel() != null);
+  }
 
   /**
    * The year's meetings: the liaison meeting (its day, attendance, minutes and decisions, the member it returned),

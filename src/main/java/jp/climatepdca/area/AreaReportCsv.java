@@ -54,4 +54,17 @@ final class AreaReportCsv {
     }
     return ReportCsv.write(rows);
   }
+
+  /** The area's indicators as graded in the compilation: kind, every target, the actual, the grade and its basis. */
+  static byte[] indicators(AreaReportContent content) {
+    var rows = new ArrayList<List<Object>>();
+    rows.add(List.of("年度", "指標コード", "指標名", "単位", "共通施策コード", "指標の種類", "よい方向", "基準年度", "基準値",
+        "目標（すべて）", "実績の年度", "実績値", "評価", "評価で比べた値", "注記"));
+    for (var i : content.indicators()) {
+      rows.add(Arrays.asList(content.compilation().reviewYear(), i.code(), i.name(), i.unit(), i.measure(), i.kindLabel(),
+          i.directionLabel(), i.baseValue() == null ? null : i.baseYear(), i.baseValue(), i.targetsLabel(),
+          i.actualYear(), i.actualValue(), i.gradeLabel(), i.comparedLabel(), i.staleNote()));
+    }
+    return ReportCsv.write(rows);
+  }
 }

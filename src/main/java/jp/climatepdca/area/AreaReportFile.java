@@ -9,7 +9,9 @@ enum AreaReportFile {
   /** Every member's emissions by sector and gas: the members' contribution. */
   CSV(csv(), "csv", true),
   /** Every shared measure's progress by member. */
-  MEASURES_CSV(csv(), "measures.csv", true);
+  MEASURES_CSV(csv(), "measures.csv", true),
+  /** The area's indicators with kind, targets, actual, grade and its basis (reports published since they are graded). */
+  INDICATORS_CSV(csv(), "indicators.csv", true);
 
   private final MediaType type;
   private final String suffix;

@@ -81,6 +81,9 @@ public class AreaReportService {
     store(id, AreaReportFile.PDF, pdf.render(PDF_TEMPLATE, Map.of("r", content)));
     store(id, AreaReportFile.CSV, AreaReportCsv.emissions(content));
     store(id, AreaReportFile.MEASURES_CSV, AreaReportCsv.measures(content));
+    if (content.indicatorsGraded()) {
+      store(id, AreaReportFile.INDICATORS_CSV, AreaReportCsv.indicators(content));
+    }
     return version;
   }
 
@@ -108,18 +111,27 @@ public class AreaReportService {
   }
 
   /**
-   * The area plan's indicators with their targets. The one figure the area itself produces is its GHG total,
-   * so an indicator of the whole plan counted in tonnes of CO2 gets the compiled total as its actual value
-   * (only when every member's inventory is in it); other indicators show their targets alone.
+   * The area plan's indicators as the compilation graded them (docs/indicators.md). A compilation stored before
+   * area indicators were graded gives them as before: the one figure the area itself produces is its GHG total,
+   * so an indicator of the whole plan counted in tonnes of CO2 gets the compiled total as its actual value (only
+   * when every member's inventory is in it); other indicators show their targets alone.
    */
   private List<IndicatorEntry> indicators(AreaView a, AreaCompilation compilation) {
+    if (compilation.indicators() != null) {
+      return compilation.indicators().stream().map(g -> new IndicatorEntry(g.code(), g.name(), g.unit(),
+          g.measureCode(), g.directionLabel(), g.baseYear(), g.baseValue(), g.targetYear(), g.targetValue(),
+          g.actualYear(), g.actualValue(), g.actualValue() == null || g.baseValue() == null ? null
+              : InventoryReportService.percent(g.actualValue(), g.baseValue()),
+          g.kindLabel(), g.targetsLabel(), g.gradeLabel(), g.comparedLabel(), g.staleNote())).toList();
+    }
     return areas.indicators(a.code()).stream().map(i -> {
-      var scale = i.measure() == null && compilation.complete() && compilation.total() != null
+      var scale = i.measureCode() == null && compilation.complete() && compilation.total() != null
           ? TonnesUnit.scale(i.unit()) : null;
       var actual = scale == null ? null : compilation.total().divide(scale, 3, RoundingMode.HALF_UP).stripTrailingZeros();
-      return new IndicatorEntry(i.code(), i.name(), i.unit(), i.measure(), i.direction().label(), i.baseYear(),
+      return new IndicatorEntry(i.code(), i.name(), i.unit(), i.measureCode(), i.direction().label(), i.baseYear(),
           i.baseValue(), i.targetYear(), i.targetValue(), actual == null ? null : compilation.inventoryYear(), actual,
-          actual == null ? null : InventoryReportService.percent(actual, i.baseValue()));
+          actual == null || i.baseValue() == null ? null : InventoryReportService.percent(actual, i.baseValue()),
+          null, null, null, null, null);
     }).toList();
   }
 

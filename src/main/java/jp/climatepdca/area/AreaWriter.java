@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import jp.climatepdca.plan.IndicatorDirection;
+import jp.climatepdca.plan.IndicatorDefinitions;
+import jp.climatepdca.plan.PlanDocument;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +50,7 @@ class AreaWriter {
     areas.saveAndFlush(area);
     writeMembers(a.code(), a.lead(), doc.memberList());
     writeMeasures(a.code(), doc.measureList());
-    writeIndicators(a.code(), doc.indicatorList());
+    writeIndicators(a.code(), a.baseYear(), doc.indicatorList());
     targets.deleteByArea(a.code());
     targets.flush();
     for (var t : doc.targetList()) {
@@ -94,7 +95,7 @@ class AreaWriter {
     removeUnnamed(stored, named, measures::delete);
   }
 
-  private void writeIndicators(String area, List<AreaDocument.IndicatorEntry> entries) {
+  private void writeIndicators(String area, int baseYear, List<PlanDocument.IndicatorEntry> entries) {
     var stored = indicators.findByAreaCodeOrderByPosition(area).stream()
         .collect(Collectors.toMap(AreaIndicator::code, Function.identity()));
     var named = new HashSet<String>();
@@ -102,8 +103,7 @@ class AreaWriter {
       var e = entries.get(i);
       named.add(e.code());
       var indicator = stored.getOrDefault(e.code(), new AreaIndicator(area, e.code()));
-      indicator.update(new AreaIndicatorView(e.code(), e.name().strip(), e.unit().strip(), e.measure(),
-          IndicatorDirection.valueOf(e.direction()), e.baseYear(), e.baseValue(), e.targetYear(), e.targetValue()), i);
+      indicator.update(IndicatorDefinitions.view(e, null, baseYear), i);
       indicators.save(indicator);
     }
     removeUnnamed(stored, named, indicators::delete);

@@ -79,6 +79,12 @@ class PublicAreaReportController {
     return file(area, fiscalYear, AreaReportFile.MEASURES_CSV, ifNoneMatch);
   }
 
+  @GetMapping("/public/areas/{area}/{fiscalYear}/indicators.csv")
+  ResponseEntity<byte[]> indicatorsCsv(@PathVariable String area, @PathVariable String fiscalYear,
+      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    return file(area, fiscalYear, AreaReportFile.INDICATORS_CSV, ifNoneMatch);
+  }
+
   /** Stored bytes with their SHA-256 as a strong ETag; a correction replaces them, so caches ask every time. */
   private ResponseEntity<byte[]> file(String area, String fiscalYear, AreaReportFile kind, String ifNoneMatch) {
     var year = year(area, fiscalYear);

@@ -58,7 +58,7 @@ public class IndicatorService {
         .map(i -> {
           var values = i.source() == IndicatorSource.INVENTORY ? inventoryActuals(i, fromInventory, reviewYear)
               : typed.getOrDefault(i.code(), List.of());
-          return view(i, values, reviewYear, measureNames);
+          return graded(i, values, reviewYear, i.measureCode() == null ? null : measureNames.get(i.measureCode()));
         }).toList();
   }
 
@@ -87,8 +87,13 @@ public class IndicatorService {
     return !fromBase || actual.valueYear() > indicator.baseYear();
   }
 
-  private static IndicatorGradeView view(IndicatorView i, List<ActualValueView> values, int reviewYear,
-      Map<String, String> measureNames) {
+  /**
+   * One indicator graded for the cycle reviewing {@code reviewYear}, from its actual values up to that year (any
+   * order): the one rule for a municipality's indicators and an area's (the area compilation). {@code measureName}
+   * is shown beside a measure's indicator, null for one of the plan.
+   */
+  public static IndicatorGradeView graded(IndicatorView i, List<ActualValueView> values, int reviewYear,
+      String measureName) {
     var actual = values.stream().filter(a -> usable(i, a)).max(Comparator.comparingInt(ActualValueView::valueYear))
         .orElse(null);
     var previous = actual == null ? null
@@ -100,7 +105,7 @@ public class IndicatorService {
     return new IndicatorGradeView(i.code(), i.name(), i.measureCode(), i.unit(), i.direction().name(), i.baseYear(),
         i.baseValue(), i.targetYear(), i.targetValue(), actual == null ? null : actual.valueYear(),
         actual == null ? null : actual.value(), IndicatorGrading.pathValue(i, pathYear), grade, grade.label(),
-        i.measureCode() == null ? null : measureNames.get(i.measureCode()), i.departmentCode(),
+        measureName, i.departmentCode(),
         i.direction().label(), actual == null ? null : actual.source(), IndicatorGrading.progressPercent(i, actual),
         i.kind().name(), i.kind().label(), i.targetsLabel(), actual == null ? null : i.valueLabel(actual.value()),
         compared(i, result), stale, stale ? "データが古い（最新の実績は" + actual.valueYear() + "年度。点検対象の"

@@ -22,7 +22,15 @@ final class IndicatorEntriesValidator {
   }
 
   void check(PlanDocument doc) {
-    var indicators = doc.indicators() == null ? List.<PlanDocument.IndicatorEntry>of() : doc.indicators();
+    entries(doc.indicators() == null ? List.of() : doc.indicators(), true);
+    targets(doc);
+  }
+
+  /**
+   * Each entry's code, name, unit and kind-dependent values; {@code withOwner}: also its measure and department
+   * against the plan file's (an area file checks its shared measures itself).
+   */
+  void entries(List<PlanDocument.IndicatorEntry> indicators, boolean withOwner) {
     Set<String> codes = new HashSet<>();
     for (int i = 0; i < indicators.size(); i++) {
       var e = indicators.get(i);
@@ -37,10 +45,11 @@ final class IndicatorEntriesValidator {
       }
       v.text(at.field("name"), e.name(), 200, true);
       v.text(at.field("unit"), e.unit(), 30, true);
-      owner(at, e);
+      if (withOwner) {
+        owner(at, e);
+      }
       values(at, e);
     }
-    targets(doc);
   }
 
   /** A measure's indicator belongs to the measure's department; a plan-level one may name a department. */

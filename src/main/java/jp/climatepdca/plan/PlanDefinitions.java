@@ -111,17 +111,7 @@ class PlanDefinitions {
         : e.measure() == null ? null
         : measures(doc).stream().filter(x -> x.code().equals(e.measure())).findFirst().orElseThrow().department();
     int planBaseYear = doc.municipality().baseYear() == null ? 2013 : doc.municipality().baseYear();
-    // labels turned into codes (a stored version keeps the file's words), the kind's own direction, the
-    // targets as one list (docs/indicators.md)
-    var kind = e.kind() == null ? IndicatorKind.PATH : PlanLabels.of(IndicatorKind.class, e.kind());
-    var direction = kind.needsDirection() ? PlanLabels.of(IndicatorDirection.class, e.direction())
-        : kind.impliedDirection();
-    var targets = IndicatorTargets.views(e);
-    var last = targets.isEmpty() ? null : targets.get(targets.size() - 1);
-    return new IndicatorView(e.code(), e.name().strip(), e.unit().strip(), e.measure(), owner, direction,
-        e.baseYear() == null ? planBaseYear : e.baseYear(), e.baseValue(), last == null ? null : last.year(),
-        last == null ? null : last.value(), kind, targets, e.maxDataAgeYears(),
-        e.source() == null ? IndicatorSource.TYPED : PlanLabels.of(IndicatorSource.class, e.source()));
+    return IndicatorDefinitions.view(e, owner, planBaseYear);
   }
 
   /**

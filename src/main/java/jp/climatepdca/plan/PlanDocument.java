@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The plan file as read from JSON (see docs/plan-file-format.md); validated by {@link PlanFileValidator}. */
-record PlanDocument(MunicipalityEntry municipality, List<DepartmentEntry> departments,
+public record PlanDocument(MunicipalityEntry municipality, List<DepartmentEntry> departments,
     List<MeasureEntry> measures, List<IndicatorEntry> indicators, List<EmissionTargetEntry> emissionTargets,
     PlanEntry plan, GovernanceEntry governance) {
 
@@ -23,13 +23,13 @@ record PlanDocument(MunicipalityEntry municipality, List<DepartmentEntry> depart
    * {@code kind} (default PATH), {@code targets} (several target years; instead of targetYear/targetValue),
    * {@code maxDataAgeYears} and {@code source} (INVENTORY) are docs/indicators.md's.
    */
-  record IndicatorEntry(String code, String name, String unit, String measure, String department,
+  public record IndicatorEntry(String code, String name, String unit, String measure, String department,
       String direction, Integer baseYear, BigDecimal baseValue, Integer targetYear, BigDecimal targetValue,
       String kind, List<TargetEntry> targets, Integer maxDataAgeYears, String source,
       Integer retiredFrom, String replaces) {}
 
   /** A target year's value, or for a STAGES indicator the stage planned by that year. */
-  record TargetEntry(Integer year, BigDecimal value, String stage) {}
+  public record TargetEntry(Integer year, BigDecimal value, String stage) {}
 
   /** The municipality's review bodies, their order and the year's schedule (docs/governance.md), optional. */
   record GovernanceEntry(ScheduleEntry schedule, BodiesEntry bodies, String order) {}

@@ -20,11 +20,21 @@ final class PlanFileValidator {
   /** numeric(20, 6), t-CO2: no negative emissions. */
   static final NumberField BASE_EMISSIONS = NumberField.below("0", "1e14", 6);
 
-  final List<String> errors = new ArrayList<>();
-  private final FileFields fields = new FileFields(errors);
+  final List<String> errors;
+  private final FileFields fields;
   /** Every department and measure code the file writes, valid or not (see {@link #missing}). */
   final Set<String> writtenDepartments = new HashSet<>();
   final Set<String> writtenMeasures = new HashSet<>();
+
+  PlanFileValidator() {
+    this(new ArrayList<>());
+  }
+
+  /** Adding to another file's list: the area file's indicators are checked as a plan file's ({@link IndicatorDefinitions}). */
+  PlanFileValidator(List<String> errors) {
+    this.errors = errors;
+    this.fields = new FileFields(errors);
+  }
 
   static List<String> validate(PlanDocument doc) {
     var validator = new PlanFileValidator();

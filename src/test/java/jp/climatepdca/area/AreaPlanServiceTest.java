@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import jp.climatepdca.plan.IndicatorDirection;
+import jp.climatepdca.plan.IndicatorView;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.testing.AppTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +74,7 @@ class AreaPlanServiceTest {
       roles.save(new AreaMeasureMember("slice-area", "AM-01", new MemberRole("941802", "STUDY", null), 1));
       roles.save(new AreaMeasureMember("slice-area", "AM-02", new MemberRole("941802", "IMPLEMENTATION", null), 2));
       var indicator = new AreaIndicator("slice-area", "AGHG");
-      indicator.update(new AreaIndicatorView("AGHG", "排出量", "千t-CO2", null, IndicatorDirection.LOWER, 2013,
+      indicator.update(new IndicatorView("AGHG", "排出量", "千t-CO2", null, null, IndicatorDirection.LOWER, 2013,
           new BigDecimal("5000"), 2030, new BigDecimal("2700.5")), 0);
       indicators.save(indicator);
       targets.save(new AreaEmissionTarget("slice-area", new AreaEmissionTargetView(2030, new BigDecimal("46"), "中期")));

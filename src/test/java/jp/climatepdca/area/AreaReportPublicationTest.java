@@ -105,7 +105,7 @@ class AreaReportPublicationTest {
         + " and fiscal_year = ?", AREA, YEAR)).containsEntry("VERSION", 1);
     assertThat(db.queryForList("select f.kind from area_report_file f join area_report r on r.id = f.report_id"
         + " where r.area_code = ? and r.fiscal_year = ?", String.class, AREA, YEAR))
-        .containsExactlyInAnyOrder("PDF", "CSV", "MEASURES_CSV");
+        .containsExactlyInAnyOrder("PDF", "CSV", "MEASURES_CSV", "INDICATORS_CSV");
   }
 
   @Test

@@ -494,6 +494,28 @@ class BadInputCatalogueTest {
             "圏域のコードとして登録されています"),
         api("plan naming an area that does not list it", "demo", "POST", "/api/plans",
             demoPlan().replace("\"999999\"", "\"999997\""), 400, "municipality.area")));
+    // the area's indicators are checked by the plan file's code, with its messages (docs/indicators.md)
+    var indicator = "\"code\": \"AGHG\",";
+    cases.addAll(List.of(
+        api("area indicator unknown kind", "demo", "POST", "/api/areas",
+            area.replace(indicator, indicator + " \"kind\": \"保つ\","), 400,
+            "indicators の 1 件目 (AGHG) の kind: \"保つ\" は使えません"),
+        api("area indicator MAINTAIN without its level", "demo", "POST", "/api/areas",
+            area.replace(indicator, indicator + " \"kind\": \"維持\",").replace("\"baseValue\": 1497,", ""), 400,
+            "indicators の 1 件目 (AGHG) の baseValue: 「維持」の指標には維持する水準（基準値）が必要です"),
+        api("area indicator year-on-year with a target", "demo", "POST", "/api/areas",
+            area.replace(indicator, indicator + " \"kind\": \"前年度比減少\","), 400,
+            "「前年度比減少」の指標には目標値を指定しません"),
+        api("area indicator stage unknown", "demo", "POST", "/api/areas",
+            area.replace(indicator, indicator + " \"kind\": \"段階\", \"targets\": [{\"year\": 2025, \"stage\": \"構想中\"}],")
+                .replace("\"baseValue\": 1497,", "").replaceFirst("\"targetYear\": 2030,", "").replaceFirst("\"targetValue\": 808", "\"maxDataAgeYears\": 2"),
+            400, "indicators の 1 件目 (AGHG) の targets の 1 件目 の stage"),
+        api("area indicator maxDataAgeYears 21", "demo", "POST", "/api/areas",
+            area.replace(indicator, indicator + " \"maxDataAgeYears\": 21,"), 400,
+            "indicators の 1 件目 (AGHG) の maxDataAgeYears: 実績値の古さの上限は0〜20年"),
+        api("area indicator with a department", "demo", "POST", "/api/areas",
+            area.replace(indicator, indicator + " \"department\": \"kankyo\","), 400,
+            "indicators の 1 件目 (AGHG) の department: 圏域計画の指標には指定できません")));
     for (var n : HUGE_NUMBERS) {
       var shown = n.length() > 20 ? n.length() + " digits" : n;
       var field = n.length() > 100 ? "数値は100文字まで" : "baseValue";
