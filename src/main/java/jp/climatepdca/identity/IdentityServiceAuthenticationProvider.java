@@ -39,6 +39,11 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
     if (!identity.checkPassword(user, password)) {
       throw new BadCredentialsException(REFUSED);
     }
+    return asNow(identity, user);
+  }
+
+  /** The user with the groups and tenants the identity service gives now (the password checked elsewhere). */
+  static Authentication asNow(IdentityService identity, String user) {
     var authorities = new ArrayList<GrantedAuthority>();
     for (Group group : identity.createGroupQuery().groupMember(user).list()) {
       authorities.add(new SimpleGrantedAuthority(group.getId()));

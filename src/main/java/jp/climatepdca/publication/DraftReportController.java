@@ -1,6 +1,7 @@
 package jp.climatepdca.publication;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.climatepdca.system.FiscalYear;
 import jp.climatepdca.system.NotFoundException;
@@ -19,10 +20,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * The annual report on its way to publication, exactly as it will be published: the public page's template,
  * the PDF, CSV and JSON rendered from the frozen draft, marked 下書き・未公表. Linked from 公表の承認 and 公表;
  * only the town's secretariat and headquarters and administrators see it (403 for anyone else, 401 without
- * login), never stored and never cached (no-store), and no search engine is to index it.
+ * login), never stored and never cached (no-store), and no search engine is to index it. Two doors, one rule:
+ * API clients with HTTP Basic, Tasklist's links with the session's login ({@link DraftReportAddresses}).
  */
 @Controller
-@RequestMapping("/api/reports/{municipality}/{fiscalYear}/draft")
+@RequestMapping({DraftReportAddresses.API, DraftReportAddresses.TASKLIST})
 @PreAuthorize("@roles.seesReportDraft(authentication, #municipality)")
 class DraftReportController {
 
@@ -34,8 +36,11 @@ class DraftReportController {
   private final ReportPage page;
   private final ReportPdf pdf;
   private final ObjectMapper json;
+  private final DraftReportAddresses addresses;
 
-  DraftReportController(AnnualReportService reports, ReportPage page, ReportPdf pdf, ObjectMapper json) {
+  DraftReportController(AnnualReportService reports, ReportPage page, ReportPdf pdf, ObjectMapper json,
+      DraftReportAddresses addresses) {
+    this.addresses = addresses;
     this.reports = reports;
     this.page = page;
     this.pdf = pdf;
@@ -44,12 +49,12 @@ class DraftReportController {
 
   @GetMapping
   String page(@PathVariable String municipality, @PathVariable @FiscalYear int fiscalYear, Model model,
-      HttpServletResponse response) {
+      HttpServletRequest request, HttpServletResponse response) {
     var draft = draft(municipality, fiscalYear);
     response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().cachePrivate().getHeaderValue());
     response.setHeader("X-Robots-Tag", "noindex, nofollow");
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    return page.show(draft, base(municipality, fiscalYear), model);
+    return page.show(draft, addresses.base(request, municipality, fiscalYear), model);
   }
 
   @GetMapping("/report.pdf")
@@ -83,10 +88,6 @@ class DraftReportController {
   private PublishedReport draft(String municipality, int fiscalYear) {
     return reports.draft(municipality, fiscalYear).orElseThrow(() -> new NotFoundException(
         FiscalYears.label(fiscalYear) + "の年次報告書に公表前の版はありません（作成中か、公表済みです）"));
-  }
-
-  static String base(String municipality, int fiscalYear) {
-    return "/api/reports/" + municipality + "/" + fiscalYear + "/draft";
   }
 
   /** Named like the published file with "-draft" (annual-report-910001-2026-v1-draft.pdf), so nobody mixes them up. */

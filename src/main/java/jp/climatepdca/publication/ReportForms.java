@@ -21,8 +21,10 @@ class ReportForms {
   private final PlanService plan;
   private final ReviewLog reviews;
   private final TaskVariables variables;
+  private final DraftReportAddresses addresses;
 
-  ReportForms(PlanService plan, ReviewLog reviews, TaskVariables variables) {
+  ReportForms(PlanService plan, ReviewLog reviews, TaskVariables variables, DraftReportAddresses addresses) {
+    this.addresses = addresses;
     this.plan = plan;
     this.reviews = reviews;
     this.variables = variables;
@@ -44,8 +46,9 @@ class ReportForms {
     variables.putText(task, "summary", content.summary());
     variables.putText(task, "changeNote", content.changeNote() == null ? "" : content.changeNote());
     variables.putText(task, "contents", contents(content));
-    // the report as it will be published (DraftReportController), built from the task's own report, not input
-    var draft = DraftReportController.base(content.municipality(), content.fiscalYear());
+    // the report as it will be published (DraftReportController), built from the task's own report, not input;
+    // at the webapps' address, where the Tasklist session is the login (no second password prompt)
+    var draft = addresses.tasklist(content.municipality(), content.fiscalYear());
     variables.putText(task, "previewLink", draft);
     variables.putText(task, "draftPdfLink", draft + "/report.pdf");
     variables.putRows(task, "responses", content.opinions().stream().map(o -> {

@@ -2,20 +2,16 @@ package jp.climatepdca.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Map;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Browser;
-import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.TasklistPage;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,9 +19,9 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * 公表の承認 in Tasklist, in a Japanese browser, as headquarters of ゆずりは町 (961805) does it: the form links to
- * the report as it will be published; a click opens the preview (the browser asks for the same user and
- * password as Tasklist, answered here by the Basic header the browser then sends), which shows the draft's mark and the town's
- * measures; back in Tasklist the approval completes. Screenshots go to target/browser/.
+ * the report as it will be published; a click opens the preview with the Tasklist login (no password asked
+ * again, none sent), which shows the draft's mark, the town's measures and the chart, and whose PDF, CSV and
+ * JSON open with the same session; back in Tasklist the approval completes. Screenshots go to target/browser/.
  */
 @AppTest
 class ApprovalPreviewInTasklistTest {
@@ -54,18 +50,6 @@ class ApprovalPreviewInTasklistTest {
     }
   }
 
-  /**
-   * What the browser sends once the person typed user and password into its login prompt: the Basic header
-   * on the tab's requests (Chromium's DevTools protocol through chromedriver; null takes it away).
-   */
-  private void logIn(String user) {
-    var chrome = (ChromeDriver) browser;
-    chrome.executeCdpCommand("Network.enable", Map.of());
-    chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", user == null ? Map.of()
-        : Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + Http.PASSWORD)
-            .getBytes(StandardCharsets.UTF_8)))));
-  }
-
   @Test
   void headquartersOpensThePreviewFromTheFormAndApproves() {
     ReadableTown.ensure(context, port, TOWN, "ゆずりは町", YEAR);
@@ -79,29 +63,25 @@ class ApprovalPreviewInTasklistTest {
     page.claimIfOffered();
     assertThat(page.formText()).contains("公表される年次報告書の確認", "公表ページのプレビュー（下書き）",
         "年次報告書のPDF（下書き）", "ゆずりは町");
-    var draft = "/api/reports/" + TOWN + "/" + YEAR + "/draft";
+    var draft = "/camunda/api/climate-pdca/report-drafts/" + TOWN + "/" + YEAR;
     var link = browser.findElement(By.linkText("公表ページのプレビュー（下書き）"));
     assertThat(link.getAttribute("href")).isEqualTo("http://localhost:" + port + draft);
     assertThat(browser.findElement(By.linkText("年次報告書のPDF（下書き）")).getAttribute("href"))
         .isEqualTo("http://localhost:" + port + draft + "/report.pdf");
+    assertThat(page.formText()).doesNotContain("パスワード");
     Browser.keepEvidence(browser, "approval-form-with-preview");
 
-    // the preview is behind the API's login: the browser asks, and the person answers with the user and password
-    // they use for Tasklist, which the browser then sends with every request of the tab (as here)
+    // the preview opens with the Tasklist session: the browser sends no password, none is asked for
     var tasklist = browser.getWindowHandle();
     var before = browser.getWindowHandles();
-    logIn(user);
     page.click(link);
     var wait = Browser.waiting(browser);
     wait.until(d -> d.getWindowHandles().size() > before.size() || d.getCurrentUrl().contains(draft));
     var opened = new ArrayList<>(browser.getWindowHandles());
     opened.removeAll(before);
     if (!opened.isEmpty()) {
-      // a new tab: it asks again
       browser.switchTo().window(opened.get(0));
       wait.until(d -> d.getCurrentUrl().contains(draft));
-      logIn(user);
-      browser.navigate().refresh();
     }
     assertThat(browser.getCurrentUrl()).isEqualTo("http://localhost:" + port + draft);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-banner")));
@@ -111,13 +91,20 @@ class ApprovalPreviewInTasklistTest {
         .contains("地域の脱炭素化に向けた住宅・建築物の省エネルギー性能の向上と再生可能エネルギー設備の導入支援事業（その1）");
     wait.until(d -> "true".equals(d.findElement(By.id("chart-trend")).getAttribute("data-rendered")));
     Browser.keepEvidence(browser, "approval-preview");
+    // the page's downloads are at the same door and open with the same session, without a password
+    var pdfLink = browser.findElement(By.cssSelector("a[href$='/report.pdf']"));
+    assertThat(pdfLink.getAttribute("href")).isEqualTo("http://localhost:" + port + draft + "/report.pdf");
+    for (var file : java.util.List.of("/report.pdf", "/measures.csv", "/report.json")) {
+      var status = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status), e => done(String(e)));",
+          draft + file);
+      assertThat(status).as(file).isEqualTo(200L);
+    }
 
     if (!opened.isEmpty()) {
       browser.close();
       browser.switchTo().window(tasklist);
-      logIn(null);
     } else {
-      logIn(null);
       browser.navigate().back();
       page.open(TasklistPage.GROUP_TASKS, "公表の承認（推進本部）");
     }

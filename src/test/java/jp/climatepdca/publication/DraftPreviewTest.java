@@ -119,9 +119,9 @@ class DraftPreviewTest {
     var headquarters = new TasklistClient(port, TOWN + "-honbu");
     var approval = headquarters.claim(key, AnnualReportPublicationProcess.TASK_APPROVE_PUBLICATION);
     var form = headquarters.form(approval);
-    // the form links to the preview and the draft PDF of its own town and year
-    assertThat(form.get("previewLink").asText()).isEqualTo(DRAFT);
-    assertThat(form.get("draftPdfLink").asText()).isEqualTo(DRAFT + "/report.pdf");
+    // the form links to the preview and the draft PDF of its own town and year, at Tasklist's door (DraftPreviewInSessionTest)
+    assertThat(form.get("previewLink").asText()).isEqualTo("/camunda/api/climate-pdca/report-drafts/" + TOWN + "/" + YEAR);
+    assertThat(form.get("draftPdfLink").asText()).isEqualTo("/camunda/api/climate-pdca/report-drafts/" + TOWN + "/" + YEAR + "/report.pdf");
     headquarters.complete(approval, Map.of("decision", "APPROVE", "comment", ""));
     // approved and not yet published: the secretariat's 公表 still previews it
     assertThat(get(DRAFT, TOWN + "-jimukyoku").statusCode()).isEqualTo(200);
