@@ -31,21 +31,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The area's Action applied to its members' next-year plans (issue #18), through the real engine, REST and
  * Tasklist: an area of three towns (measures M-01 in kankyo, M-02 in toshi) whose shared measure AM-01 is
- * carried by the M-01 of 961101 and 961102 (961103 only studies it, with no measure of its own) and AM-02 by
- * the M-02 of 961101 and 961103. 961103 is late, the area goes on without it, and it runs its own Action step
- * alone before the area decides. The area discards AM-01 and modifies AM-02. Then: 961101's Action step comes
+ * carried by the M-01 of 962301 and 962302 (962303 only studies it, with no measure of its own) and AM-02 by
+ * the M-02 of 962301 and 962303. 962303 is late, the area goes on without it, and it runs its own Action step
+ * alone before the area decides. The area discards AM-01 and modifies AM-02. Then: 962301's Action step comes
  * pre-set, a submission keeping M-01 is refused (nothing stored), the API's {@code complete} with the rows as
- * loaded goes through; 961102's step is done in Tasklist (ja-JP) with its M-01 row locked; 961103's own
+ * loaded goes through; 962302's step is done in Tasklist (ja-JP) with its M-01 row locked; 962303's own
  * earlier decision on M-02 is replaced by the area's when the area sends its decisions. Next year's plans, the
  * decision histories and the area's next year's shared measures follow.
  */
 @AppTest
 class AreaActionAppliedTest {
 
-  private static final String AREA = "area961";
-  private static final String LEAD = "961101";
-  private static final String SECOND = "961102";
-  private static final String LATE = "961103";
+  private static final String AREA = "area963";
+  private static final String LEAD = "962301";
+  private static final String SECOND = "962302";
+  private static final String LATE = "962303";
   private static final List<String> MEMBERS = List.of(LEAD, SECOND, LATE);
   private static final int YEAR = 2035;
   private static final String AREA_CYCLE = AREA + ":" + YEAR;
@@ -89,7 +89,7 @@ class AreaActionAppliedTest {
     towns.handsIn(LEAD, YEAR);
     towns.handsIn(SECOND, YEAR);
 
-    // 961103 is late; the area goes on without it, and it goes on alone to its own committee and Action
+    // 962303 is late; the area goes on without it, and it goes on alone to its own committee and Action
     fireDeadline();
     var secretariat = towns.as(AREA + "-jimukyoku");
     secretariat.complete(secretariat.claim(AREA_CYCLE, AreaCycleProcess.TASK_HANDLE_LATE_MEMBER),
@@ -111,7 +111,7 @@ class AreaActionAppliedTest {
 
     areaDecides(secretariat);
 
-    // 961101: both its measures carry shared measures: listed apart, pre-set with the area's decisions
+    // 962301: both its measures carry shared measures: listed apart, pre-set with the area's decisions
     var lead = towns.as(LEAD + "-jimukyoku");
     var leadAction = lead.claim(LEAD + ":" + YEAR, TASK_ACTION_DECISIONS);
     var leadForm = lead.form(leadAction);
@@ -141,10 +141,10 @@ class AreaActionAppliedTest {
     var completed = lead.submit(leadAction, Map.of("measures", List.of(), "areaMeasures", tampered), "complete");
     assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
 
-    // 961102 in Tasklist: its M-01 row is locked on 廃止; it decides its own M-02
+    // 962302 in Tasklist: its M-01 row is locked on 廃止; it decides its own M-02
     secondInTasklist();
 
-    // 961103 decided before the area did: the area's decision replaced its own when the area sent them
+    // 962303 decided before the area did: the area's decision replaced its own when the area sent them
     assertThat(codes(plan.activeMeasures(LEAD, YEAR))).containsExactly("M-02");
     assertThat(codes(plan.activeMeasures(SECOND, YEAR))).containsExactly("M-02");
     assertThat(codes(plan.activeMeasures(LATE, YEAR))).containsExactly("M-01", "M-02");
