@@ -2,7 +2,8 @@
  * Every use of the process engine's internals, one class per hook: MyBatis statement ids and the SQL
  * Camunda generates for them ({@link jp.climatepdca.engine.PostgresTaskQueries},
  * {@link jp.climatepdca.engine.TaskAuthorizationJoin}, {@link jp.climatepdca.engine.AuthorizedGroupIds}),
- * Camunda's tables and permission bits ({@link jp.climatepdca.engine.PostgresTaskQueryTuning}), the
+ * Camunda's tables and permission bits ({@link jp.climatepdca.engine.PostgresTaskQueryTuning},
+ * {@link jp.climatepdca.engine.PostgresJobAcquisitionIndex}), the
  * REST layer's JSON mapper and servlet ({@link jp.climatepdca.engine.SharedRestMapper},
  * {@link jp.climatepdca.engine.EngineRestResources}, {@link jp.climatepdca.engine.WebappEngineApi}) and
  * the order in which the engine calls its plugins ({@link jp.climatepdca.engine.EngineStartLock}), the fields

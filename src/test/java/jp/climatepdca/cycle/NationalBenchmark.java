@@ -239,7 +239,7 @@ public final class NationalBenchmark {
    * columns copied as they are. PostgreSQL's catalogue names the columns, so every column the engine wrote
    * is copied, whatever this engine's version has.
    */
-  private static void clone(JdbcTemplate db, String table, String where, int copies, Map<String, String> replaced) {
+  public static void clone(JdbcTemplate db, String table, String where, int copies, Map<String, String> replaced) {
     var columns = db.queryForList("select column_name from information_schema.columns where table_name = ?"
         + " and table_schema = current_schema() order by ordinal_position", String.class, table);
     var unknown = replaced.keySet().stream().filter(c -> !columns.contains(c)).toList();
