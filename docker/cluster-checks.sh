@@ -32,7 +32,7 @@ except ValueError: print("")'
 # Each must run once. Each step names the address it uses and how to say where that is.
 check_cluster_at_work() { # load-base load-where start-base start-where read-base read-where
   local load=$1 load_where=$2 start=$3 start_where=$4 read=$5 read_where=$6
-  local admin=(-u "$admin_user:$admin_password") year=2020 city departments instance started listed
+  local admin=(-u "$admin_user:$admin_password") year=2020 city departments instance started="" listed
   city=$(python3 -c "import json; print(json.load(open('$repo/src/main/resources/plan/demo-city.json'))['municipality']['code'])")
   departments=$(python3 -c "import json; print(len(json.load(open('$repo/src/main/resources/plan/demo-city.json'))['departments']))")
   request 200 "POST /api/plans (the demo city's plan) $load_where" "${admin[@]}" -H 'Content-Type: application/json' \
@@ -43,14 +43,15 @@ check_cluster_at_work() { # load-base load-where start-base start-where read-bas
   instance=$(json 'd["processInstanceId"]')
   for _ in $(seq 1 120); do
     curl -sS -o "$work/body" "${admin[@]}" "$read/engine-rest/history/process-instance/count?processDefinitionKey=department-self-assessment&processInstanceBusinessKeyLike=$city:$year:%25"
-    # the cycle's jobs (timers, continuations); the prod profile's history-cleanup job stays, and is not its
+    # the cycle's jobs that are due (timers, continuations); the prod profile's history-cleanup job stays, and
+    # is not its; a task's reminder timers wait for their dates (docs/reminders.md), so only executable ones count
     [[ $(json 'd["count"]') == "$departments" ]] \
-      && curl -sS -o "$work/body" "${admin[@]}" "$read/engine-rest/job/count?processInstanceId=$instance" \
+      && curl -sS -o "$work/body" "${admin[@]}" "$read/engine-rest/job/count?processInstanceId=$instance&executable=true" \
       && [[ $(json 'd["count"]') == 0 ]] && { started=yes; break; }
     sleep 0.5
   done
-  [[ -n $started ]] && pass "the April timer opened all $departments departments' self-assessments, no job of the cycle left" \
-    || fail "after 60 s: $(head -c 200 "$work/body") (expected $departments self-assessments and no job)"
+  [[ -n $started ]] && pass "the April timer opened all $departments departments' self-assessments, no job of the cycle left due" \
+    || fail "after 60 s: $(head -c 200 "$work/body") (expected $departments self-assessments and no job due)"
   sleep 2 # a job run twice would show up by now
   request 200 "the job log $start_where" "${admin[@]}" "$start/engine-rest/history/job-log?successLog=true&maxResults=10000" || true
   python3 "$repo/docker/jobs_ran_once.py" "$work/body" "$instance" >"$work/jobs" \
