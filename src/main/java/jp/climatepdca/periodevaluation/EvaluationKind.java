@@ -25,9 +25,4 @@ enum EvaluationKind {
   PlanReason revisionReason() {
     return revisionReason;
   }
-
-  /** The middle of a period: FY2021–FY2030 → 2025 (the fifth of ten years); FY2021–FY2025 → 2023. */
-  static int midtermYear(int firstYear, int lastYear) {
-    return firstYear + (lastYear - firstYear) / 2;
-  }
 }

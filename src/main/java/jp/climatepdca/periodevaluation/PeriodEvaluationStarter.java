@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
+import jp.climatepdca.plan.PlanGovernance;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.plan.PlanVersionService;
 import jp.climatepdca.system.ConflictException;
@@ -128,7 +129,7 @@ public class PeriodEvaluationStarter {
       int last = version.get().lastYear();
       if (fiscalYear == last) {
         started.add(start(m.code(), fiscalYear, EvaluationKind.FINAL.name(), "system"));
-      } else if (fiscalYear == EvaluationKind.midtermYear(first, last)) {
+      } else if (fiscalYear == PlanGovernance.midTermYear(first, last)) {
         started.add(start(m.code(), fiscalYear, EvaluationKind.MIDTERM.name(), "system"));
       }
     }
