@@ -96,6 +96,12 @@ class SecurityMatrixTest {
       GET  /engine-rest/authorization                                 401 200:0 200:0 200:0 200:0 200:+
       POST /engine-rest/deployment/create          DEPLOYMENT         401 403   403   403   403   200
       GET  /engine-rest/engine                                        401 200:+ 200:+ 200:+ 200:+ 200:+
+      GET  /public/opinions/999999/2050/form.json                     200 200   200   200   200   200
+      POST /public/opinions/999999/2050            EMPTY_OBJECT       409 409   409   409   409   409
+      PUT  /public/opinions/999999/2050            EMPTY_OBJECT       403 403   403   403   403   403
+      POST /public/opinions/999999/2050/form.json  EMPTY_OBJECT       403 403   403   403   403   403
+      POST /public/999999/2050                     EMPTY_OBJECT       403 403   403   403   403   403
+      GET  /public/opinions/999998/2050/form.json                     404 404   404   404   404   404
       """;
 
   /** The area's year of {@link #AREA_MATRIX}: area962's cycle, its members 961201–961203 (AreaOfThree). */
