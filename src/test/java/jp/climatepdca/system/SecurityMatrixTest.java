@@ -435,12 +435,15 @@ class SecurityMatrixTest {
   }
 
   /**
-   * Cockpit's cycle lists (docs/cockpit.md), which answer the webapps' login only: every role through its webapp
-   * session (columns of {@link #ROLES}), and HTTP Basic, which is no login there, in the last column (demo).
+   * Our lists under the webapps' address, which answer the webapps' login only: Cockpit's cycle lists
+   * (docs/cockpit.md) and Tasklist's 期限超過（全部署） (docs/deadlines.md, the secretariat of a town it belongs
+   * to; the administrator is none). Every role through its webapp session (columns of {@link #ROLES}), and HTTP
+   * Basic, which is no login there, in the last column (demo).
    */
   private static final String COCKPIT_LISTS = """
       /api/climate-pdca/cockpit/cycles           401 403 403 403 403 200 401
       /api/climate-pdca/cockpit/area-cycles      401 403 403 403 403 200 401
+      /api/climate-pdca/overdue                  401 403 403 403 200 403 401
       """;
 
   Stream<Arguments> cockpitLists() {
