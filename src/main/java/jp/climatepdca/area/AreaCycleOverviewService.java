@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Every area's cycles for an administrator in Cockpit: the area cycles we started (table area_cycle), their state
  * from the engine's history (so an ended year is there too), where a running one waits, each member's cycle and
  * whether it is late, from {@link AreaCycleStatusService} (the same answer as GET /api/area-cycles/{area}/{year}).
- * Read unauthenticated: the controller has checked that the user administers everything.
+ * The controller has checked that the user administers everything; the engine reads with that administrator's
+ * webapp authentication (camunda-admin: every permission, no tenant check).
  */
 @Service
 @Transactional(readOnly = true)
