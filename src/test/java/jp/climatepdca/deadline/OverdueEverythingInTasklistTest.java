@@ -105,6 +105,13 @@ class OverdueEverythingInTasklistTest {
     assertThat(list.path("tasks").get(0).path("department").path("name").asText()).isEqualTo("環境課");
     assertThat(response.body()).doesNotContain(OTHER_TOWN).doesNotContain("\"measures\"");
 
+    // the other town's secretariat: its own town only
+    var other = new ObjectMapper().readTree(WebappSession.logIn(port, OTHER_TOWN + "-jimukyoku").get(PATH).body());
+    assertThat(other).hasSize(1);
+    assertThat(other.get(0).path("municipality").asText()).isEqualTo(OTHER_TOWN);
+    assertThat(other.get(0).path("tasks")).hasSize(1);
+    assertThat(other.toString()).doesNotContain(kankyoTask, toshiTask);
+
     // the engine still keeps the draft to its department: neither the task nor its variables for the secretariat
     var secretariat = Http.as(port, TOWN + "-jimukyoku");
     assertThat(secretariat.get("/engine-rest/task/" + kankyoTask).status()).isEqualTo(404);
