@@ -16,7 +16,4 @@ record CycleOverview(int fiscalYear, String municipality, String municipalityNam
 
   /** An open task past its due date; {@code department} is null for the town's own steps (secretariat, HQ). */
   record OverdueTask(String taskId, String name, String department, List<String> candidateGroups, Instant due) {}
-
-  /** A step of a cycle's instance from the history: what Cockpit CE shows of an ended instance, nothing. */
-  record Step(String activityId, String name, String type, String assignee, Instant started, Instant ended) {}
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.climatepdca.assessment.DepartmentSelfAssessmentProcess;
+import jp.climatepdca.cycle.CockpitPages.State;
 import jp.climatepdca.cycle.CycleOverview.LateDepartment;
 import jp.climatepdca.cycle.CycleOverview.OverdueTask;
 import jp.climatepdca.plan.DepartmentView;
@@ -39,9 +40,11 @@ class CycleOverviewService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final HistoryService history;
+  private final CockpitPages pages;
 
   CycleOverviewService(FiscalYearCycleRepository cycles, CycleStatusService statuses, PlanService plan,
-      RuntimeService runtime, TaskService tasks, HistoryService history) {
+      RuntimeService runtime, TaskService tasks, HistoryService history, CockpitPages pages) {
+    this.pages = pages;
     this.cycles = cycles;
     this.statuses = statuses;
     this.plan = plan;
@@ -71,25 +74,19 @@ class CycleOverviewService {
   }
 
   /** The named steps of one cycle's instance, running or ended, in the order they started. */
-  List<CycleOverview.Step> steps(String processInstanceId) {
+  List<CockpitPages.Step> steps(String processInstanceId) {
     cycles.findByProcessInstanceId(processInstanceId)
         .orElseThrow(() -> new NotFoundException("年度サイクルのインスタンス " + processInstanceId + " はありません"));
-    return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
-        .filter(a -> a.getActivityName() != null && !a.getActivityName().isBlank())
-        .map(a -> new CycleOverview.Step(a.getActivityId(), a.getActivityName(), a.getActivityType(), a.getAssignee(),
-            a.getStartTime().toInstant(), a.getEndTime() == null ? null : a.getEndTime().toInstant()))
-        .toList();
+    return pages.steps(processInstanceId);
   }
 
   private CycleOverview overview(FiscalYearCycle cycle, HistoricProcessInstance instance) {
     var name = plan.findMunicipality(cycle.municipalityCode()).map(m -> m.name()).orElse(cycle.municipalityCode());
     var state = State.of(instance);
-    var phase = state == State.RUNNING || state == State.SUSPENDED
-        ? statuses.phaseOf(cycle.processInstanceId()) : CyclePhase.COMPLETED;
-    var overdue = state == State.RUNNING || state == State.SUSPENDED ? overdueTasks(cycle) : List.<OverdueTask>of();
+    var phase = state.running() ? statuses.phaseOf(cycle.processInstanceId()) : CyclePhase.COMPLETED;
+    var overdue = state.running() ? overdueTasks(cycle) : List.<OverdueTask>of();
     return new CycleOverview(cycle.fiscalYear(), cycle.municipalityCode(), name, cycle.businessKey(),
-        cycle.processInstanceId(), state.name(), state.label, phase.name(),
+        cycle.processInstanceId(), state.name(), state.label(), phase.name(),
         state == State.TERMINATED ? "中止" : phase.label(),
         instance == null ? cycle.startedAt() : instance.getStartTime().toInstant(),
         instance == null || instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
@@ -131,28 +128,5 @@ class CycleOverviewService {
     return byDepartment.entrySet().stream()
         .map(e -> new LateDepartment(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
         .toList();
-  }
-
-  /** The instance's state in the history; a cycle whose history was cleaned up counts as ended. */
-  enum State {
-    RUNNING("実行中"), SUSPENDED("一時停止中"), COMPLETED("完了"), TERMINATED("中止");
-
-    final String label;
-
-    State(String label) {
-      this.label = label;
-    }
-
-    static State of(HistoricProcessInstance instance) {
-      if (instance == null) {
-        return COMPLETED;
-      }
-      return switch (instance.getState()) {
-        case HistoricProcessInstance.STATE_ACTIVE -> RUNNING;
-        case HistoricProcessInstance.STATE_SUSPENDED -> SUSPENDED;
-        case HistoricProcessInstance.STATE_COMPLETED -> COMPLETED;
-        default -> TERMINATED;
-      };
-    }
   }
 }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Browser;
-import jp.climatepdca.testing.Http;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,10 +50,7 @@ class CockpitCyclesInBrowserTest {
     CockpitTowns.ensure(context, port);
     browser = Browser.start();
     var wait = Browser.waiting(browser);
-    browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys("demo");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(Http.PASSWORD);
-    browser.findElement(By.xpath("//button[@type='submit'][normalize-space()='ログイン']")).click();
+    Browser.logInToCockpit(browser, port, "demo");
 
     wait.until(ExpectedConditions.elementToBeClickable(By.linkText("年度サイクル"))).click();
     var sakura = row(SAKURA + ":" + THIS_YEAR);

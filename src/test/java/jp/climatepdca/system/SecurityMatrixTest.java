@@ -417,22 +417,62 @@ class SecurityMatrixTest {
 
   private Http.Response send(String role, String door, String method, String url, String contentType, byte[] body)
       throws Exception {
+    return send(role, door, method, url, contentType, body, "/api/engine/engine/" + engineName + url);
+  }
+
+  /** {@code webappPath}: the address under /camunda that a webapp session calls. */
+  private Http.Response send(String role, String door, String method, String url, String contentType, byte[] body,
+      String webappPath) throws Exception {
     if ("/engine-rest".equals(door)) {
       var http = "anonymous".equals(role) ? Http.anonymous(port) : Http.as(port, role);
       return http.send(method, engineRest(door) + url, contentType, body);
     }
-    var webapp = "/camunda/api/engine/engine/" + engineName;
     if ("anonymous".equals(role)) {
-      return Http.anonymous(port).send(method, webapp + url, contentType, body);
+      return Http.anonymous(port).send(method, "/camunda" + webappPath, contentType, body);
     }
     var session = sessions.get(role);
     if (session == null) {
       session = WebappSession.logIn(port, role, engineName);
       sessions.put(role, session);
     }
-    var response = session.send(method, "/api/engine/engine/" + engineName + url, contentType, body);
+    var response = session.send(method, webappPath, contentType, body);
     return new Http.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), null,
         response.body());
+  }
+
+  /**
+   * Our lists under the webapps' address, which answer the webapps' login only: Cockpit's cycle lists
+   * (docs/cockpit.md) and Tasklist's 期限超過（全部署） (docs/deadlines.md, the secretariat of a town it belongs
+   * to; the administrator is none). Every role through its webapp session (columns of {@link #ROLES}), and HTTP
+   * Basic, which is no login there, in the last column (demo).
+   */
+  private static final String COCKPIT_LISTS = """
+      /api/climate-pdca/cockpit/cycles           401 403 403 403 403 200 401
+      /api/climate-pdca/cockpit/area-cycles      401 403 403 403 403 200 401
+      /api/climate-pdca/overdue                  401 403 403 403 200 403 401
+      """;
+
+  Stream<Arguments> cockpitLists() {
+    var cases = new ArrayList<Arguments>();
+    for (var line : COCKPIT_LISTS.strip().split("\n")) {
+      var cells = line.strip().split("\\s+");
+      for (int i = 0; i <= ROLES.size(); i++) {
+        cases.add(Arguments.of(i < ROLES.size() ? ROLES.get(i) : "demo (HTTP Basic)", cells[0],
+            Integer.parseInt(cells[1 + i])));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} GET {1} → {2}")
+  @MethodSource("cockpitLists")
+  void cockpitListsAreTheAdministratorsOnly(String role, String path, int expected) throws Exception {
+    var response = role.endsWith("(HTTP Basic)") ? Http.as(port, "demo").get("/camunda" + path)
+        : send(role, "/camunda/api", "GET", "", null, null, path);
+    assertThat(response.status()).as(role + " " + path + ": " + response).isEqualTo(expected);
+    if (expected != 200) {
+      assertThat(response.contentType()).startsWith("application/problem+json");
+    }
   }
 
   /** /engine-rest of this context's engine: by its name unless it is the default one. */

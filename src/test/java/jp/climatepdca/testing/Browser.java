@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,6 +46,18 @@ public final class Browser {
     var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * Opens Cockpit and types the user and the tests' password into its own login (Cockpit's session, not
+   * Tasklist's); whether it lets the user in is the caller's to check.
+   */
+  public static void logInToCockpit(WebDriver driver, int port, String user) {
+    driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+    waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(Http.PASSWORD);
+    driver.findElement(By.xpath("//button[@type='submit'][normalize-space()='ログイン']")).click();
   }
 
   public static WebDriverWait waiting(WebDriver driver) {
