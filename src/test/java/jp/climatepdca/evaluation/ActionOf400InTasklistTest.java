@@ -181,7 +181,7 @@ class ActionOf400InTasklistTest {
   /** The measure codes the overview table shows on its current page. */
   private List<String> overviewCodes() {
     return browser.findElements(By.xpath("//div[contains(@class, 'fjs-form-field-table')][.//label[contains(., '施策の一覧')]]"
-        + "//tbody/tr/td[2]")).stream().map(WebElement::getText).map(String::strip).toList();
+        + "//tbody/tr/td[3]")).stream().map(WebElement::getText).map(String::strip).toList();
   }
 
   /** The height of the whole form as laid out (form-js's container), as the issue measured it. */
