@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Browser;
@@ -104,13 +105,12 @@ class ActionOf400InTasklistTest {
     System.out.printf("action-400: form height with five exceptions %d px%n", filled);
     tasklist.complete();
     clicks += 1;
-    TasklistPageWait.until(browser, () -> tasks.createTaskQuery().processInstanceBusinessKey(CITY + ":" + YEAR)
-        .taskDefinitionKey(FiscalYearCycleProcess.TASK_ACTION_DECISIONS).count() == 0, tasklist);
+    awaitCompleted(tasklist);
     System.out.printf("action-400: clicks %d%n", clicks);
 
     var decided = evaluations.decisions(CITY, YEAR);
     assertThat(decided).hasSize(400);
-    var byCode = decided.stream().collect(java.util.stream.Collectors.toMap(MeasureDecisionView::measureCode, d -> d));
+    var byCode = decided.stream().collect(Collectors.toMap(MeasureDecisionView::measureCode, d -> d));
     assertThat(byCode.get("d03-M02").decision()).isEqualTo(ActionDecision.MODIFY);
     assertThat(byCode.get("d03-M02").note()).isEqualTo("指標が未達成のため、補助対象を事業者に広げる");
     assertThat(byCode.get("d01-M01").decision()).isEqualTo(ActionDecision.DISCARD);
@@ -191,14 +191,14 @@ class ActionOf400InTasklistTest {
         .longValue();
   }
 
-  static final class TasklistPageWait {
-    static void until(WebDriver browser, java.util.function.BooleanSupplier done, TasklistPage tasklist) {
-      try {
-        Browser.waiting(browser).withTimeout(Duration.ofSeconds(60)).until(d -> done.getAsBoolean());
-      } catch (RuntimeException e) {
-        throw new AssertionError("the task did not complete; Tasklist shows: " + tasklist.shownError(), e);
-      }
+  /** Tasklist sent the form and the server took it: the Action task is gone (else what Tasklist shows). */
+  private void awaitCompleted(TasklistPage tasklist) {
+    try {
+      Browser.waiting(browser).withTimeout(Duration.ofSeconds(60)).until(d -> tasks.createTaskQuery()
+          .processInstanceBusinessKey(CITY + ":" + YEAR).taskDefinitionKey(FiscalYearCycleProcess.TASK_ACTION_DECISIONS)
+          .count() == 0);
+    } catch (RuntimeException e) {
+      throw new AssertionError("the task did not complete; Tasklist shows: " + tasklist.shownError(), e);
     }
   }
-
 }
