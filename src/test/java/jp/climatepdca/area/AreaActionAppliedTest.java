@@ -116,6 +116,8 @@ class AreaActionAppliedTest {
     var leadAction = lead.claim(LEAD + ":" + YEAR, TASK_ACTION_DECISIONS);
     var leadForm = lead.form(leadAction);
     assertThat(TasklistClient.rows(leadForm.get("measures"))).isEmpty();
+    // an area-bound measure is no choice among the exceptions either
+    assertThat(TasklistClient.rows(leadForm.get("measureOptions"))).isEmpty();
     var areaRows = TasklistClient.rows(leadForm.get("areaMeasures"));
     assertThat(areaRows).extracting(r -> r.get("measureCode"), r -> r.get("decision"), r -> r.get("decisionLabel"))
         .containsExactly(tuple("M-01", "DISCARD", "廃止"), tuple("M-02", "MODIFY", "修正して継続"));
@@ -131,6 +133,11 @@ class AreaActionAppliedTest {
     var refused = lead.submit(leadAction, Map.of("measures", List.of(hostile), "areaMeasures", areaRows));
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(refused.json().path("message").asText()).contains("M-01", "圏域の決定「廃止」", "「継続」にはできません");
+    // the same as an exception (継続以外とする施策, issue #20): refused, naming it
+    var asException = lead.submit(leadAction, Map.of("exceptions", List.of(Map.of("measureCode", "M-01",
+        "decision", "MODIFY", "note", "町の判断で修正して継続"))));
+    assertThat(asException.status()).as(asException.toString()).isEqualTo(400);
+    assertThat(asException.json().path("message").asText()).contains("M-01", "圏域の決定「廃止」", "「修正して継続」にはできません");
     assertThat(db.queryForObject("select count(*) from measure_decision where municipality_code = ? and fiscal_year = ?",
         Integer.class, LEAD, YEAR)).isZero();
     assertThat(codes(plan.activeMeasures(LEAD, YEAR))).containsExactly("M-01", "M-02");
@@ -226,7 +233,8 @@ class AreaActionAppliedTest {
       tasklist.claimIfOffered();
       assertThat(tasklist.formText()).contains("圏域の共通施策の見直し（連携都市圏の決定）", "AM-01", "町村の取組と重複するため");
       // the area's row in its read-only list; the town's own row open
-      assertThat(values(tasklist, "施策コード")).containsExactly("M-01", "M-02");
+      assertThat(values(tasklist, "施策コード")).containsExactly("M-01");
+      assertThat(tasklist.formText()).contains("施策の一覧", "M-02");
       assertThat(values(tasklist, "見直し区分（圏域の決定）")).containsExactly("廃止");
       var areaNote = tasklist.fields("記録される見直しの内容・理由");
       assertThat(areaNote).hasSize(1);
@@ -234,10 +242,9 @@ class AreaActionAppliedTest {
       assertThat(areaNote.get(0).getAttribute("value")).contains("町村の取組と重複するため");
       assertThat(tasklist.formText()).contains("圏域の決定に従う施策");
       assertThat(values(tasklist, "圏域の決定")).anySatisfy(v -> assertThat(v).contains("AM-01 住宅の省エネルギー化 を実施する施策です"));
-      var selects = browser.findElements(By.xpath(
-          "//div[contains(@class, 'fjs-form-field-select')][.//label[contains(., '見直し区分')]]"));
-      assertThat(selects).hasSize(1);
-      tasklist.choose("見直し区分", 0, "継続");
+      // no exception to mark: M-02 continues by default (issue #20); M-01 is the area's
+      assertThat(browser.findElements(By.xpath(
+          "//div[contains(@class, 'fjs-form-field-select')][.//label[contains(., '見直し区分')]]"))).isEmpty();
       tasklist.complete();
       Awaitility.await("the task is completed").atMost(Duration.ofSeconds(30))
           .until(() -> towns().as(SECOND + "-jimukyoku").tasks(SECOND + ":" + YEAR).findValuesAsText("id").stream()

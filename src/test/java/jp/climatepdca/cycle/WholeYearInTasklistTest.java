@@ -268,7 +268,7 @@ class WholeYearInTasklistTest {
   }
 
   /**
-   * Action decisions for both measures; the annual report prepared (with a response to each opinion),
+   * Action: both measures continue by default; the annual report prepared (with a response to each opinion),
    * returned by headquarters at the approval and by the secretariat at the publishing step, then published.
    */
   private void actionAndPublication() {
@@ -276,8 +276,8 @@ class WholeYearInTasklistTest {
     var action = tasklist.open(TasklistPage.GROUP_TASKS, "施策の見直し（継続・修正・廃止）");
     assertDueDateShown();
     tasklist.claimIfOffered();
-    tasklist.choose("見直し区分", 0, "継続");
-    tasklist.choose("見直し区分", 1, "継続");
+    // both measures continue: the default, nothing to mark (issue #20)
+    assertThat(tasklist.formText()).contains("継続以外とする施策", "施策の一覧");
     tasklist.complete();
     awaitCompleted(action);
 
