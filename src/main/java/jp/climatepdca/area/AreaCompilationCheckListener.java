@@ -2,6 +2,7 @@ package jp.climatepdca.area;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import jp.climatepdca.plan.ActualValueRows;
 import jp.climatepdca.system.CycleReference;
 import jp.climatepdca.system.FormTaskListener;
 import jp.climatepdca.system.TaskVariables;
@@ -9,22 +10,31 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_CheckAreaCompilation (圏域のとりまとめ結果の確認): the area secretariat checks the compilation and
+ * Task_CheckAreaCompilation (圏域のとりまとめ結果の確認): the area secretariat checks the compilation,
+ * enters the reviewed year's actual values of the area's indicators that are not its compiled GHG totals, and
  * writes the liaison meeting's agenda summary. After a returned member handed in again, the form says so.
+ * The indicator rows and their check are the plan's ({@link ActualValueRows}, as in a department's
+ * self-assessment); the area's indicators come from the business key's area, never from the form.
  */
 @Component("areaCompilationCheckListener")
 class AreaCompilationCheckListener extends FormTaskListener {
 
   static final String AGENDA = "agendaSummary";
+  static final String INDICATORS = "indicators";
+  static final String STAGE_INDICATORS = "stageIndicators";
+  /** A key project's stage is the secretariat's own finding, entered here. */
+  static final String STAGE_SOURCE = "圏域事務局のとりまとめ";
   private static final int PACK_SHOWN = 3800;
 
   private final AreaForms forms;
   private final AreaRecords records;
   private final AreaCompilationService compilations;
   private final TaskVariables variables;
+  private final AreaIndicatorActuals actuals;
 
   AreaCompilationCheckListener(AreaForms forms, AreaRecords records, AreaCompilationService compilations,
-      TaskVariables variables) {
+      TaskVariables variables, AreaIndicatorActuals actuals) {
+    this.actuals = actuals;
     this.forms = forms;
     this.records = records;
     this.compilations = compilations;
@@ -45,6 +55,12 @@ class AreaCompilationCheckListener extends FormTaskListener {
     var earlier = records.of(cycle.municipality(), cycle.fiscalYear()).agendaSummary();
     variables.putText(task, AGENDA, earlier == null || !resubmitted.isEmpty()
         ? fitting(compilations.agendaSummary(cycle.municipality(), cycle.fiscalYear())) : earlier);
+    var reviewYear = compilations.reviewYear(cycle.fiscalYear());
+    variables.putText(task, "indicatorYear", String.valueOf(reviewYear));
+    var rows = ActualValueRows.rows(actuals.typed(cycle.municipality()), actuals.byIndicator(cycle.municipality()),
+        reviewYear, null);
+    variables.putRows(task, INDICATORS, rows.numbers());
+    variables.putRows(task, STAGE_INDICATORS, rows.stages());
   }
 
   /** The pack within a Camunda String variable (4,000 characters): cut at a line, the rest in the compilation. */
@@ -60,7 +76,17 @@ class AreaCompilationCheckListener extends FormTaskListener {
   protected void onComplete(DelegateTask task, CycleReference cycle) {
     var errors = new ArrayList<String>();
     var agenda = AreaText.required(variables, task, AGENDA, "連絡会議の議題・要旨", AreaText.LONG, errors);
+    var area = cycle.municipality();
+    var reviewYear = compilations.reviewYear(cycle.fiscalYear());
+    var values = ActualValueRows.read(variables.rows(task, INDICATORS), variables.rows(task, STAGE_INDICATORS),
+        actuals.typed(area), STAGE_SOURCE, "この圏域の", errors);
     refuseIfAny(errors);
-    records.of(cycle.municipality(), cycle.fiscalYear()).agenda(agenda);
+    records.of(area, cycle.fiscalYear()).agenda(agenda);
+    var user = variables.currentUser(task);
+    if (actuals.record(area, reviewYear, values, user)) {
+      // the grades are the compilation's: compiled again with the values, the liaison meeting, the report and
+      // its indicators.csv show them (the agenda text stays the secretariat's)
+      compilations.compile(area, cycle.fiscalYear(), user);
+    }
   }
 }

@@ -34,7 +34,6 @@ import jp.climatepdca.emission.InventorySector;
 import jp.climatepdca.evaluation.IndicatorGradeView;
 import jp.climatepdca.evaluation.IndicatorService;
 import jp.climatepdca.plan.ActualValueView;
-import jp.climatepdca.plan.IndicatorSource;
 import jp.climatepdca.plan.MunicipalityView;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.review.ReviewLevel;
@@ -63,10 +62,12 @@ public class AreaCompilationService {
   private final ReviewLog reviews;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final AreaIndicatorActuals entered;
 
   AreaCompilationService(AreaPlanService areas, PlanService plan, CycleSchedule schedule,
       InventoryReportService inventories, EmissionTargetPathService paths, SelfAssessmentService assessments,
-      ReviewLog reviews, JdbcTemplate jdbc, ObjectMapper json) {
+      ReviewLog reviews, JdbcTemplate jdbc, ObjectMapper json, AreaIndicatorActuals entered) {
+    this.entered = entered;
     this.areas = areas;
     this.plan = plan;
     this.schedule = schedule;
@@ -91,6 +92,11 @@ public class AreaCompilationService {
         + " values (?, ?, ?, ?, ?, ?)", a.code(), fiscalYear, number, write(compilation), user,
         java.sql.Timestamp.from(compilation.compiledAt()));
     return compilation;
+  }
+
+  /** The year a cycle of {@code fiscalYear} reviews: the area's indicators are entered and graded for it. */
+  int reviewYear(int fiscalYear) {
+    return schedule.reviewYear(fiscalYear);
   }
 
   /** The year's newest compilation, as it was stored. */
@@ -180,7 +186,8 @@ public class AreaCompilationService {
    * The area plan's indicators graded as a municipality's are (IndicatorService.graded). The one figure the
    * area itself produces is its GHG total, so an indicator of the whole plan counted in tonnes of CO2 (or with
    * {@code source: INVENTORY}) has the complete compiled totals as its actual values: this year's, and the
-   * year before's from that year's newest compilation (for 前年度比減少). Other indicators have none (データなし).
+   * year before's from that year's newest compilation (for 前年度比減少). The others have the values the area's
+   * secretariat entered in its compilation check (AreaIndicatorActuals), up to the reviewed year; none: データなし.
    */
   private List<IndicatorGradeView> indicators(AreaView a, int fiscalYear, int inventoryYear, BigDecimal total) {
     // t-CO2 by inventory year
@@ -193,10 +200,11 @@ public class AreaCompilationService {
     var measureNames = areas.sharedMeasures(a.code()).stream()
         .collect(Collectors.toMap(SharedMeasureView::code, SharedMeasureView::name));
     int reviewYear = schedule.reviewYear(fiscalYear);
+    var typed = entered.byIndicator(a.code());
     return areas.indicators(a.code()).stream().map(i -> {
-      var scale = i.measureCode() == null || i.source() == IndicatorSource.INVENTORY
-          ? AreaReportService.TonnesUnit.scale(i.unit()) : null;
-      var values = scale == null ? List.<ActualValueView>of() : totals.entrySet().stream()
+      var scale = AreaIndicatorActuals.fromCompilation(i) ? AreaReportService.TonnesUnit.scale(i.unit()) : null;
+      var values = scale == null ? typed.getOrDefault(i.code(), List.<ActualValueView>of()).stream()
+          .filter(v -> v.valueYear() <= reviewYear).toList() : totals.entrySet().stream()
           .filter(t -> t.getKey() <= reviewYear)
           .map(t -> new ActualValueView(i.code(), t.getKey(), t.getValue().divide(scale, 3, RoundingMode.HALF_UP)
               .stripTrailingZeros(), "圏域の取りまとめ（" + t.getKey() + "年度の排出量）", null, null)).toList();

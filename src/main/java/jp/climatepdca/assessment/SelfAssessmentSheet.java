@@ -11,7 +11,8 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 
 /**
  * The sheet a department fills offline (docs/excel.md): one row per measure, the key columns and last year's
- * answers locked, the four answer columns unlocked, 進捗 a drop-down of its Japanese labels. The writer and
+ * answers locked, the four answer columns unlocked, 進捗 a drop-down of its Japanese labels; the department's
+ * indicators follow on a second sheet. The writer and
  * the check of an uploaded file ({@link SelfAssessmentSheetCheck}) share this layout.
  */
 final class SelfAssessmentSheet {
@@ -86,7 +87,8 @@ final class SelfAssessmentSheet {
     return Arrays.stream(Progress.values()).map(Progress::label).toList();
   }
 
-  static byte[] write(String title, List<Line> lines) {
+  /** The workbook: this sheet first, then the department's indicators ({@link IndicatorActualsSheet}). */
+  static byte[] write(String title, List<Line> lines, List<IndicatorActualsSheet.Line> indicators) {
     try (var book = new XlsxBook()) {
       var sheet = book.sheet(NAME);
       sheet.createRow(TITLE_ROW - 1).createCell(0).setCellValue(title);
@@ -121,6 +123,7 @@ final class SelfAssessmentSheet {
       }
       sheet.createFreezePane(Column.KIND.index(), HEADER_ROW);
       protect(sheet);
+      IndicatorActualsSheet.write(book, title, indicators);
       return book.bytes();
     }
   }
@@ -152,7 +155,7 @@ final class SelfAssessmentSheet {
    * Protected without a password: the protection keeps a person from overwriting a key by mistake, it is not
    * security (the upload checks the keys). Column widths and row heights stay adjustable.
    */
-  private static void protect(Sheet sheet) {
+  static void protect(Sheet sheet) {
     var xssf = (org.apache.poi.xssf.usermodel.XSSFSheet) sheet;
     xssf.enableLocking();
     xssf.lockFormatColumns(false);

@@ -167,6 +167,11 @@ final class SelfAssessmentSheetCheck {
   }
 
   private List<String> messages() {
+    return capped(errors);
+  }
+
+  /** At most {@link #MAX_MESSAGES} messages, then how many more there are. */
+  static List<String> capped(List<String> errors) {
     if (errors.size() <= MAX_MESSAGES) {
       return List.copyOf(errors);
     }

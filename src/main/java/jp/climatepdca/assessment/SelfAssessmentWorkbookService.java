@@ -40,9 +40,11 @@ class SelfAssessmentWorkbookService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ObjectMapper mapper;
+  private final IndicatorActualsForm indicators;
 
   SelfAssessmentWorkbookService(PlanService plan, SelfAssessmentService assessments, RuntimeService runtime,
-      TaskService tasks, ObjectMapper mapper) {
+      TaskService tasks, ObjectMapper mapper, IndicatorActualsForm indicators) {
+    this.indicators = indicators;
     this.plan = plan;
     this.assessments = assessments;
     this.runtime = runtime;
@@ -52,8 +54,8 @@ class SelfAssessmentWorkbookService {
 
   record Download(byte[] file, String fileName) {}
 
-  /** What was uploaded: the open task it filled and how many measures. */
-  record UploadSummary(String taskId, int measures, String message) {}
+  /** What was uploaded: the open task it filled, how many measures and indicators. */
+  record UploadSummary(String taskId, int measures, int indicators, String message) {}
 
   /**
    * The department's measures of the reviewed year, last fiscal year's answers beside them, and this year's so
@@ -69,8 +71,10 @@ class SelfAssessmentWorkbookService {
     var lastYear = byCode(assessments.department(municipality, fiscalYear - 1, department));
     var lines = measures.stream()
         .map(m -> new SelfAssessmentSheet.Line(m, current.get(m.code()), lastYear.get(m.code()))).toList();
+    var indicatorLines = indicators.sheetLines(municipality, department, reviewYear,
+        openTask(instance).map(this::formIndicators).orElse(null));
     var title = SelfAssessmentSheet.title(fiscalYear, reviewYear, departmentName, department);
-    return new Download(SelfAssessmentSheet.write(title, lines),
+    return new Download(SelfAssessmentSheet.write(title, lines, indicatorLines),
         fiscalYear + "年度_自己点検・自己評価_" + departmentName + ".xlsx");
   }
 
@@ -88,15 +92,22 @@ class SelfAssessmentWorkbookService {
     var measures = plan.activeMeasures(municipality, department, reviewYear);
     var title = SelfAssessmentSheet.title(fiscalYear, reviewYear, plan.department(municipality, department).name(),
         department);
-    XlsxReader.Sheet sheet;
+    List<XlsxReader.Sheet> sheets;
     try {
-      sheet = XlsxReader.firstSheet(file);
+      sheets = XlsxReader.sheets(file, 2);
     } catch (XlsxReader.NotExcel e) {
       throw refused(List.of(e.getMessage()));
     }
-    var result = new SelfAssessmentSheetCheck(measures, title).check(sheet);
-    if (result instanceof SelfAssessmentSheetCheck.Refused refused) {
-      throw refused(refused.errors());
+    var result = new SelfAssessmentSheetCheck(measures, title).check(sheets.get(0));
+    var indicatorCheck = new IndicatorActualsSheetCheck(indicators.entered(municipality, department, reviewYear), title);
+    var actuals = indicatorCheck.check(sheets.size() > 1 ? sheets.get(1) : null);
+    if (result instanceof SelfAssessmentSheetCheck.Refused || actuals == null) {
+      var errors = new ArrayList<String>();
+      if (result instanceof SelfAssessmentSheetCheck.Refused refused) {
+        errors.addAll(refused.errors());
+      }
+      errors.addAll(indicatorCheck.errors());
+      throw refused(SelfAssessmentSheetCheck.capped(errors));
     }
     var inputs = ((SelfAssessmentSheetCheck.Answers) result).inputs();
     var rows = new ArrayList<Map<String, Object>>();
@@ -105,14 +116,44 @@ class SelfAssessmentWorkbookService {
       rows.add(SelfAssessmentEntryListener.row(measures.get(i), new AssessmentView(department, in.measureCode(),
           in.progress(), in.achievements(), in.issues(), in.nextSteps(), null, null)));
     }
+    // the indicators' rows as the form's create listener writes them, with the file's values: completing the
+    // task checks and saves them as any submission of the form (IndicatorActualsForm.read and save)
+    var indicatorRows = indicators.rows(municipality, department, reviewYear, actuals);
+    var variables = new java.util.HashMap<String, Object>();
+    variables.put(MEASURES, json(rows));
+    variables.put(IndicatorActualsForm.INDICATORS, json(indicatorRows.numbers()));
+    variables.put(IndicatorActualsForm.STAGE_INDICATORS, json(indicatorRows.stages()));
+    // the server's own write into the task's form (no person's engine authentication is involved), in one command
+    tasks.setVariablesLocal(task.getId(), variables);
+    var filled = (int) actuals.values().stream().filter(a -> a.value() != null).count();
+    return new UploadSummary(task.getId(), rows.size(), actuals.size(), rows.size() + " 件の施策の自己評価"
+        + (actuals.isEmpty() ? "" : "と " + actuals.size() + " 件の指標（実績値の入力 " + filled + " 件）")
+        + "をフォームに反映しました。Tasklist でフォームを開き、内容を確かめてから完了してください");
+  }
+
+  private Object json(List<? extends Map<String, Object>> rows) {
     try {
-      // the server's own write into the task's form (no person's engine authentication is involved)
-      tasks.setVariableLocal(task.getId(), MEASURES, SpinValues.jsonValue(mapper.writeValueAsString(rows)).create());
+      return SpinValues.jsonValue(mapper.writeValueAsString(rows)).create();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the uploaded rows", e);
     }
-    return new UploadSummary(task.getId(), rows.size(), rows.size()
-        + " 件の施策の自己評価をフォームに反映しました。Tasklist でフォームを開き、内容を確かめてから完了してください");
+  }
+
+  /** The open form's indicator values, read as the form holds them (decimals exactly). */
+  private Map<String, jp.climatepdca.plan.ActualValueInput> formIndicators(Task task) {
+    return IndicatorActualsForm.fromForm(formRows(task, IndicatorActualsForm.INDICATORS),
+        formRows(task, IndicatorActualsForm.STAGE_INDICATORS));
+  }
+
+  private List<Map<String, Object>> formRows(Task task, String name) {
+    var value = tasks.getVariableLocal(task.getId(), name);
+    try {
+      return value == null ? List.of() : mapper.readerFor(ROWS)
+          .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .readValue(value.toString());
+    } catch (JsonProcessingException e) {
+      return List.of();
+    }
   }
 
   private static UserInputException refused(List<String> errors) {

@@ -77,10 +77,18 @@ public final class XlsxReader {
     }
   }
 
-  /** The workbook's first sheet: its name as the tab shows it, and its rows. */
+  /** A sheet of the workbook: its name as the tab shows it, and its rows. */
   public record Sheet(String name, List<Row> rows) {}
 
   public static Sheet firstSheet(byte[] file) {
+    return sheets(file, 1).get(0);
+  }
+
+  /**
+   * The workbook's first {@code count} sheets in the order of their tabs (fewer when the workbook has fewer; at
+   * least one, or the file is refused), each read within the bounds above.
+   */
+  public static List<Sheet> sheets(byte[] file, int count) {
     try {
       var parts = smallParts(file);
       var workbook = parts.get(WORKBOOK);
@@ -89,12 +97,16 @@ public final class XlsxReader {
         throw new NotExcel("Excel ファイル（.xlsx）として読めません（ブックの情報 xl/workbook.xml がありません）");
       }
       var targets = relationships(rels);
-      var sheet = firstSheet(workbook, targets);
+      var found = sheets(workbook, targets, count);
       var stringsPart = targets.values().stream().filter(t -> t.type().endsWith("/sharedStrings")).findFirst()
           .map(t -> t.part()).orElse(null);
       var strings = stringsPart == null || !parts.containsKey(stringsPart) ? List.<String>of()
           : sharedStrings(parts.get(stringsPart));
-      return new Sheet(sheet.name(), rows(file, sheet.part(), strings));
+      var sheets = new ArrayList<Sheet>();
+      for (var sheet : found) {
+        sheets.add(new Sheet(sheet.name(), rows(file, sheet.part(), strings)));
+      }
+      return List.copyOf(sheets);
     } catch (NotExcel e) {
       throw e;
     } catch (IOException e) {
@@ -143,20 +155,26 @@ public final class XlsxReader {
 
   private record SheetPart(String name, String part) {}
 
-  /** The name and part of the workbook's first sheet. */
-  private static SheetPart firstSheet(byte[] workbook, Map<String, Target> targets) throws XMLStreamException {
+  /** The names and parts of the workbook's first {@code count} sheets. */
+  private static List<SheetPart> sheets(byte[] workbook, Map<String, Target> targets, int count)
+      throws XMLStreamException {
+    var found = new ArrayList<SheetPart>();
     var reader = parser(new ByteArrayInputStream(workbook));
-    while (reader.hasNext()) {
+    while (reader.hasNext() && found.size() < count) {
       if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("sheet")) {
         var id = reader.getAttributeValue(REL_NS, "id");
         var target = id == null ? null : targets.get(id);
         if (target == null) {
-          throw new NotExcel("Excel ファイル（.xlsx）の内容が壊れています（最初のワークシートの場所がありません）");
+          throw new NotExcel("Excel ファイル（.xlsx）の内容が壊れています（" + (found.isEmpty() ? "最初の"
+              : found.size() + 1 + " 枚目の") + "ワークシートの場所がありません）");
         }
-        return new SheetPart(String.valueOf(reader.getAttributeValue(null, "name")), target.part());
+        found.add(new SheetPart(String.valueOf(reader.getAttributeValue(null, "name")), target.part()));
       }
     }
-    throw new NotExcel("Excel ファイル（.xlsx）として読めません（ワークシートがありません）");
+    if (found.isEmpty()) {
+      throw new NotExcel("Excel ファイル（.xlsx）として読めません（ワークシートがありません）");
+    }
+    return found;
   }
 
   private static List<String> sharedStrings(byte[] xml) throws XMLStreamException {

@@ -58,7 +58,8 @@ class BadInputCatalogueTest {
       "self_assessment", "review_decision", "cycle_evaluation", "committee_opinion", "measure_decision",
       "indicator", "indicator_actual", "emission_target", "plan_version", "emission_factor", "local_emission_factor",
       "activity_upload", "activity_row", "direct_emission",
-      "area", "area_member", "area_measure", "area_measure_member", "area_indicator", "area_emission_target",
+      "area", "area_member", "area_measure", "area_measure_member", "area_indicator", "area_indicator_actual",
+      "area_emission_target",
       "plan_governance", "cycle_governance", "public_opinion",
       "area_staff_meeting", "area_working_group", "area_cycle", "area_cycle_member",
       "ACT_ID_TENANT", "ACT_ID_GROUP", "ACT_ID_TENANT_MEMBER",
@@ -361,6 +362,16 @@ class BadInputCatalogueTest {
             "4 行目「施策コード」: 「NO-SUCH」はこの部署のこの年度の施策ではありません"),
         withMessage(upload.apply("formula", file.get().formula("K4", "1+1").bytes()),
             "4 行目「取組実績」: 数式は使えません"),
+        // the indicators' sheet (docs/excel.md): the form's rules, cell by cell
+        withMessage(upload.apply("indicator value no number", file.get().set("'指標の実績'!H4", "約10").bytes()),
+            "「指標の実績」4 行目「実績値」: 実績値は数値で入力してください（約10）"),
+        withMessage(upload.apply("indicator value negative past the column", file.get()
+            .number("'指標の実績'!H4", -1e15).set("'指標の実績'!I4", "推計").bytes()),
+            "「指標の実績」4 行目「実績値」: 実績値は-99,999,999,999,999.999999以上で指定してください"),
+        withMessage(upload.apply("indicator key column changed", file.get().set("'指標の実績'!C4", "t").bytes()),
+            "「指標の実績」4 行目「単位」: 変更できない列が「t」に変わっています"),
+        withMessage(upload.apply("another department's indicator", file.get().set("'指標の実績'!A4", "WST-01-1").bytes()),
+            "「指標の実績」4 行目「指標コード」: 「WST-01-1」はこの部署が実績を入力する指標ではありません"),
         new Case("self-assessment XLSX another department's staff", "waste-staff", "POST", path, XLSX,
             file.get().bytes(), 403, "権限"));
   }

@@ -11,7 +11,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A downloaded workbook as a person fills it in Excel (Apache POI): cells typed by their address on the first
- * sheet, a formula, a renamed sheet; saved again as an .xlsx.
+ * sheet (or another sheet's: {@code 'シート名'!H4}), a formula, a renamed sheet; saved again as an .xlsx.
  */
 public final class FilledWorkbook {
 
@@ -37,7 +37,7 @@ public final class FilledWorkbook {
     return book.getSheetAt(0);
   }
 
-  /** The text of a cell of the first sheet ("" for none). */
+  /** The text of a cell ("" for none). */
   public String get(String address) {
     var cell = cell(address, false);
     return cell == null ? "" : cell.toString();
@@ -58,11 +58,29 @@ public final class FilledWorkbook {
     return this;
   }
 
+  /** Numbers typed as Excel stores them: a number cell. */
+  public FilledWorkbook number(String address, double value) {
+    cell(address, true).setCellValue(value);
+    return this;
+  }
+
+  /** The workbook as saved from Excel with its sheet {@code index} deleted. */
+  public FilledWorkbook removeSheet(int index) {
+    book.removeSheetAt(index);
+    return this;
+  }
+
+  public FilledWorkbook renameSheet(int index, String name) {
+    book.setSheetName(index, name);
+    return this;
+  }
+
   private XSSFCell cell(String address, boolean create) {
     var ref = new CellReference(address);
-    var row = sheet().getRow(ref.getRow());
+    var sheet = ref.getSheetName() == null ? sheet() : book.getSheet(ref.getSheetName());
+    var row = sheet.getRow(ref.getRow());
     if (row == null && create) {
-      row = sheet().createRow(ref.getRow());
+      row = sheet.createRow(ref.getRow());
     }
     if (row == null) {
       return null;
