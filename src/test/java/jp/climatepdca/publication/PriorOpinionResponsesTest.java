@@ -167,6 +167,40 @@ class PriorOpinionResponsesTest {
         .contains("次年度は若者の意見も聴いてください", "次年度の審議会で若者の意見を聴く場を設けます。");
   }
 
+  /** As an attacker would: another town's secretariat, no login, a response written to be run by Excel or a browser. */
+  @Test
+  void anotherTownCannotAnswerAndHostileTextStaysText() throws IOException {
+    var code = "963805";
+    KawasakiTown.ensure(context, code);
+    KawasakiTown.ensure(context, "963806");
+    var key = KawasakiTown.publication(context, code, YEAR);
+    var secretariat = new TasklistClient(port, code + "-jimukyoku");
+    var task = secretariat.claim(key, AnnualReportPublicationProcess.TASK_PREPARE_REPORT);
+    var rows = TasklistClient.rows(secretariat.form(task).get("priorResponses"));
+    rows.get(0).put("response", "=HYPERLINK(\"http://evil.example\",\"詳細\")");
+    rows.get(1).put("response", "<script>alert(1)</script>");
+    var fields = Map.<String, Object>of("summary", "概要", "changeNote", "", "responses", List.of(), "priorResponses", rows);
+
+    var stranger = new TasklistClient(port, "963806-jimukyoku");
+    assertThat(stranger.submit(task, fields).status()).isIn(403, 404);
+    assertThat(stranger.submit(task, fields, "complete").status()).isIn(403, 404);
+    assertThat(db.queryForObject("select count(*) from prior_opinion_response where municipality_code = ?", Integer.class,
+        code)).isZero();
+
+    secretariat.complete(task, fields);
+    var draft = "/api/reports/" + code + "/" + YEAR + "/draft/prior-opinions.csv";
+    assertThat(Http.as(port, code + "-jimukyoku").download(draft).status()).isEqualTo(200);
+    assertThat(Http.as(port, "963806-jimukyoku").download(draft).status()).isEqualTo(403);
+    assertThat(Http.anonymous(port).download("/public/" + code + "/" + YEAR + "/prior-opinions.csv").status())
+        .isEqualTo(404);
+    approveAndPublish(code, key);
+    var csv = new String(Http.anonymous(port).download("/public/" + code + "/" + YEAR + "/prior-opinions.csv").body(),
+        StandardCharsets.UTF_8);
+    assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"詳細\"\")\"");
+    var page = Http.anonymous(port).get("/public/" + code + "/" + YEAR).body();
+    assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+  }
+
   private void refused(TasklistClient secretariat, String task, List<Map<String, Object>> rows, String message) {
     for (var door : List.of("submit-form", "complete")) {
       var response = secretariat.submit(task, Map.of("summary", "概要", "changeNote", "", "responses", List.of(),
