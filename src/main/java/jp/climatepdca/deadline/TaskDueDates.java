@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +29,10 @@ import org.springframework.stereotype.Component;
  * record and a working group's report are due on the day the area's staff entered (our tables); due at 17:00
  * Japan time, followed up at 09:00 a configured number of business days before. Never from a variable.
  * {@link #dueDate} and {@link #followUpDate} give the same dates again for a task (reminders use them).
+ * First of EveryUserTask's listeners, so that those after it (the reminder timers' dates) see the due date.
  */
 @Component("taskDueDates")
+@Order(0)
 @EnableConfigurationProperties(DeadlineProperties.class)
 public class TaskDueDates implements EveryUserTask.Listener {
 

@@ -14,24 +14,31 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs each {@link Listener} bean when any user task of any deployed process is created, after the task's own
- * create listeners of the BPMN, without a line in the BPMN files: the due and follow-up dates every task gets
- * from the server (deadline.TaskDueDates, docs/deadlines.md) must not depend on each diagram remembering a
- * listener, nor on a value a diagram's expression reads from a variable.
+ * Runs each {@link Listener} bean when any user task of any deployed process is created or updated, after the
+ * task's own listeners of the BPMN, without a line in the BPMN files: the due and follow-up dates every task gets
+ * from the server (deadline.TaskDueDates, docs/deadlines.md) and the dates of its reminder timers
+ * ({@link TimeoutListenerDates}, docs/reminders.md) must not depend on each diagram remembering a listener, nor
+ * on a value a diagram's expression reads from a variable. One hook for both, so that the engine's user tasks
+ * are parsed by one listener and the order of the beans (the due date first) is the order they run in.
  *
  * <p>The hook: a BPMN parse listener after Camunda's own ({@code customPostBPMNParseListeners}) adds one task
- * listener to the {@code TaskDefinition} of every user task's {@link UserTaskActivityBehavior}. Both are the
- * engine's implementation, not its API; a user task whose behaviour is no longer that class stops the
- * deployment with {@link EngineHookMismatch}, so no task is created without its dates. The listener beans are
- * looked up when a task is created, not when the engine is built (they need services that need the engine).
- * At {@code postInit} the listener must still be among the engine's; {@code EveryUserTaskTest} feeds it both forms.
+ * listener for the create and the update event to the {@code TaskDefinition} of every user task's
+ * {@link UserTaskActivityBehavior}. Both are the engine's implementation, not its API; a user task whose
+ * behaviour is no longer that class stops the deployment with {@link EngineHookMismatch}, so no task is created
+ * without its dates. The listener beans are looked up when a task is created, not when the engine is built
+ * (they need services that need the engine). At {@code postInit} the listener must still be among the
+ * engine's; {@code EveryUserTaskTest} feeds it both forms.
  */
 @Component
 public class EveryUserTask extends AbstractProcessEnginePlugin {
 
-  /** A bean the hook calls on every user task's create event, in the beans' order. */
+  /** A bean the hook calls on every user task's create and update events, in the beans' order. */
   public interface Listener {
     void created(DelegateTask task);
+
+    /** The task changed after its creation (its due date, assignee, …); most listeners need only the creation. */
+    default void updated(DelegateTask task) {
+    }
   }
 
   private final ObjectProvider<Listener> listeners;
@@ -47,7 +54,7 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    parse = new Parse(this::created);
+    parse = new Parse(this::dispatch);
     configuration.getCustomPostBPMNParseListeners().add(parse);
   }
 
@@ -57,15 +64,19 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
     if (parse == null || configuration.getCustomPostBPMNParseListeners() == null
         || !configuration.getCustomPostBPMNParseListeners().contains(parse)) {
       throw new EngineHookMismatch(EveryUserTask.class, "the BPMN parse listener is not among the engine's"
-          + " post-parse listeners: user tasks would be created without their due dates");
+          + " post-parse listeners: user tasks would be created without their due dates and reminder dates");
     }
   }
 
-  private void created(DelegateTask task) {
-    listeners.orderedStream().forEach(listener -> listener.created(task));
+  private void dispatch(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      listeners.orderedStream().forEach(listener -> listener.created(task));
+    } else if (TaskListener.EVENTNAME_UPDATE.equals(task.getEventName())) {
+      listeners.orderedStream().forEach(listener -> listener.updated(task));
+    }
   }
 
-  /** Adds the hook's listener to every user task as the engine parses a process. */
+  /** Adds the hook's listener to every user task's create and update events as the engine parses a process. */
   static final class Parse extends AbstractBpmnParseListener {
 
     private final TaskListener listener;
@@ -81,6 +92,7 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
             + " is run by " + activity.getActivityBehavior().getClass().getName() + ", not UserTaskActivityBehavior");
       }
       behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+      behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_UPDATE, listener);
     }
   }
 }

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On PostgreSQL, lets the job executor find its due jobs without reading every job.
  *
  * <p>Every open user task carries four reminder timers (docs/reminders.md), dated 9999-12-31 until
- * {@link TaskTimeoutDates} writes their dates, so the national case keeps about 400,000 rows in
+ * {@link TimeoutListenerDates} writes their dates, so the national case keeps about 400,000 rows in
  * ACT_RU_JOB of which a handful are due. Each acquisition cycle of each node asks for jobs with
  * {@code DUEDATE_ is null or DUEDATE_ <= now}, and Camunda's PostgreSQL schema has no index on
  * {@code DUEDATE_}: the statement read the whole table every cycle (JobAcquisitionBenchmark; the numbers

@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
  * year, in N's Check forms (the secretariat's compile, headquarters, the committee itself) and its Action step,
  * where the year's staff decide. Last year's order is the one its own cycle ran with (cycle.CycleGovernance);
  * under the usual order last year's committee was heard before its own Action step, which took its opinions.
+ * N's annual report lists them with the secretariat's response (対応方針, publication.PriorOpinions), so the
+ * council reads what became of them: {@link #toAnswerIn} is the list both read.
  */
 @Component
-class OpinionsFromLastYear {
+public class OpinionsFromLastYear {
 
   static final String ROWS = "opinionsFromLastYear";
   static final String TITLE = "opinionsFromLastYearTitle";
@@ -43,12 +45,26 @@ class OpinionsFromLastYear {
     this.variables = variables;
   }
 
+  /**
+   * The committee's opinions on the report of {@code fiscalYear} − 1 that were heard after it was published, in
+   * the order they were recorded: fiscal year {@code fiscalYear} takes them up (none under the usual order).
+   */
+  public List<OpinionView> toAnswerIn(String municipality, int fiscalYear) {
+    var lastYear = fiscalYear - 1;
+    var heardAfterPublishing = governance.of(municipality, lastYear).map(PlanGovernance::order)
+        .filter(order -> order == ReviewOrder.REPORT_AFTER_PUBLISHING).isPresent();
+    return heardAfterPublishing ? evaluations.opinions(municipality, lastYear) : List.of();
+  }
+
+  /** The committee's name in the plan of the year that heard them (環境審議会 in seed 004). */
+  public String committeeOf(String municipality, int fiscalYear) {
+    return governance.name(municipality, fiscalYear - 1, "committee", "推進委員会");
+  }
+
   void show(DelegateTask task) {
     var cycle = CycleReference.of(task);
     var lastYear = cycle.fiscalYear() - 1;
-    var heardAfterPublishing = governance.of(cycle.municipality(), lastYear).map(PlanGovernance::order)
-        .filter(order -> order == ReviewOrder.REPORT_AFTER_PUBLISHING).isPresent();
-    var opinions = heardAfterPublishing ? evaluations.opinions(cycle.municipality(), lastYear) : List.<OpinionView>of();
+    var opinions = toAnswerIn(cycle.municipality(), cycle.fiscalYear());
     if (opinions.isEmpty()) {
       variables.putRows(task, ROWS, List.of());
       variables.putText(task, TITLE, "");
@@ -56,7 +72,7 @@ class OpinionsFromLastYear {
     }
     var names = plan.measures(cycle.municipality()).stream()
         .collect(Collectors.toMap(MeasureView::code, MeasureView::name, (a, b) -> a));
-    var body = governance.name(cycle.municipality(), lastYear, "committee", "推進委員会");
+    var body = committeeOf(cycle.municipality(), cycle.fiscalYear());
     variables.putText(task, TITLE, lastYear + "年度の年次報告書に対する" + body + "の意見（公表後に聴取したもの。"
         + cycle.fiscalYear() + "年度の進行管理に反映してください）");
     variables.putRows(task, ROWS, opinions.stream().map(o -> row(lastYear, o, names::get)).toList());

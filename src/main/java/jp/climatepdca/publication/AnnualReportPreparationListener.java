@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_PrepareReport (年次報告書の作成): the secretariat writes the report's summary and a response
- * (対応方針) to every committee opinion; on completion the data as it is now is frozen into the draft.
- * A correction of a published report must say what changed.
+ * (対応方針) to every committee opinion, of this year and, where the committee heard last year's report after
+ * it was published ({@link PriorOpinions}), of last year; on completion the data as it is now is frozen into
+ * the draft. A correction of a published report must say what changed.
  */
 @Component("annualReportPreparationListener")
 class AnnualReportPreparationListener extends FormTaskListener {
@@ -25,25 +26,33 @@ class AnnualReportPreparationListener extends FormTaskListener {
   static final String SUMMARY = "summary";
   static final String CHANGE_NOTE = "changeNote";
   static final String RESPONSES = "responses";
+  static final String PRIOR_RESPONSES = "priorResponses";
+  static final String PRIOR_TITLE = "priorOpinionsTitle";
   static final int MAX_SUMMARY = 8000;
   static final int MAX_TEXT = 4000;
   private static final String OPINION_ID = "opinionId";
   private static final String MEASURE = "measureCode";
   private static final String OPINION = "opinion";
-  private static final String WHOLE_PLAN = "全体";
+  private static final String WHOLE_PLAN = PriorOpinions.WHOLE_PLAN;
+  private static final Answering THIS_YEAR = new Answering("対応方針: ", "推進委員会の意見", "この年度の");
 
   private final AnnualReportService reports;
   private final ReportSnapshot snapshot;
   private final ReportForms forms;
   private final TaskVariables variables;
+  private final PriorOpinions prior;
 
   AnnualReportPreparationListener(AnnualReportService reports, ReportSnapshot snapshot, ReportForms forms,
-      TaskVariables variables) {
+      TaskVariables variables, PriorOpinions prior) {
     this.reports = reports;
     this.snapshot = snapshot;
     this.forms = forms;
     this.variables = variables;
+    this.prior = prior;
   }
+
+  /** Whose opinions a list answers, as its messages name them. */
+  private record Answering(String list, String opinions, String year) {}
 
   @Override
   protected void onCreate(DelegateTask task, CycleReference cycle) {
@@ -67,6 +76,9 @@ class AnnualReportPreparationListener extends FormTaskListener {
       return (Map<String, Object>) row;
     }).toList();
     variables.putRows(task, RESPONSES, rows);
+    var priorRows = prior.rows(cycle.municipality(), cycle.fiscalYear());
+    variables.putRows(task, PRIOR_RESPONSES, priorRows);
+    variables.putText(task, PRIOR_TITLE, priorRows.isEmpty() ? "" : prior.title(cycle.municipality(), cycle.fiscalYear()));
   }
 
   @Override
@@ -85,24 +97,30 @@ class AnnualReportPreparationListener extends FormTaskListener {
     if (changeNote != null && changeNote.length() > MAX_TEXT) {
       errors.add("訂正の内容は" + MAX_TEXT + "文字以内で入力してください");
     }
-    var responses = responses(task, cycle, errors);
+    var responses = responses(snapshot.opinions(cycle.municipality(), cycle.fiscalYear()),
+        variables.rows(task, RESPONSES), THIS_YEAR, errors);
+    var lastYear = cycle.fiscalYear() - 1;
+    var priorResponses = responses(prior.toAnswer(cycle.municipality(), cycle.fiscalYear()),
+        variables.rows(task, PRIOR_RESPONSES), new Answering("前年度の意見への対応方針: ", lastYear + "年度の年次報告書に対する"
+            + "委員会の意見", lastYear + "年度の報告書に対する"), errors);
     refuseIfAny(errors);
     reports.prepare(new ReportRequest(cycle.municipality(), cycle.fiscalYear(), CycleReference.reviewYear(task),
-        CycleReference.inventoryYear(task), summary, changeNote), responses, variables.currentUser(task));
+        CycleReference.inventoryYear(task), summary, changeNote), responses, priorResponses,
+        variables.currentUser(task));
   }
 
   /**
-   * Every opinion of the year needs its response. The rows are the form's list, which cannot add or remove
-   * rows, so row n answers the year's n-th opinion as the server lists it: form-js 1.8 (Tasklist 7.24) drops
-   * a list's hidden values, so no id comes back from Tasklist. What the row still carries (the read-only
-   * measure and opinion it showed, and the opinion id an API client copies back) must match that opinion,
-   * so a reordered, stale or foreign list is refused rather than answering the wrong opinion.
+   * Every opinion of the list (the year's, or last year's heard after publishing) needs its response. The rows
+   * are the form's list, which cannot add or remove rows, so row n answers the n-th opinion as the server lists
+   * it: form-js 1.8 (Tasklist 7.24) drops a list's hidden values, so no id comes back from Tasklist. What the
+   * row still carries (the read-only measure and opinion it showed, and the opinion id an API client copies
+   * back) must match that opinion, so a reordered, stale or foreign list is refused rather than answering the
+   * wrong opinion.
    */
-  private Map<Long, String> responses(DelegateTask task, CycleReference cycle, List<String> errors) {
-    var opinions = snapshot.opinions(cycle.municipality(), cycle.fiscalYear());
-    var rows = variables.rows(task, RESPONSES);
+  private static Map<Long, String> responses(List<OpinionView> opinions, List<Map<String, Object>> rows,
+      Answering answering, List<String> errors) {
     if (rows.size() != opinions.size()) {
-      errors.add("対応方針: 推進委員会の意見は" + opinions.size() + "件ですが、一覧は" + rows.size()
+      errors.add(answering.list() + answering.opinions() + "は" + opinions.size() + "件ですが、一覧は" + rows.size()
           + "件です。画面を開き直してください");
       return Map.of();
     }
@@ -113,14 +131,14 @@ class AnnualReportPreparationListener extends FormTaskListener {
       var target = target(opinion);
       var position = (i + 1) + "件目の意見（" + target + "）";
       if (!matches(row, opinion)) {
-        errors.add("対応方針: " + (i + 1) + "件目の行がこの年度の" + position + "と一致しません。画面を開き直してください");
+        errors.add(answering.list() + (i + 1) + "件目の行が" + answering.year() + position + "と一致しません。画面を開き直してください");
         continue;
       }
       var response = row.get("response") instanceof String s && !s.isBlank() ? s.strip() : null;
       if (response == null) {
-        errors.add("対応方針: " + position + "への対応方針を入力してください");
+        errors.add(answering.list() + position + "への対応方針を入力してください");
       } else if (response.length() > MAX_TEXT) {
-        errors.add("対応方針: " + position + "への対応方針は" + MAX_TEXT + "文字以内で入力してください");
+        errors.add(answering.list() + position + "への対応方針は" + MAX_TEXT + "文字以内で入力してください");
       } else {
         responses.put(opinion.id(), response);
       }

@@ -23,24 +23,36 @@ public class AnnualReportService {
   private final ReportSnapshot snapshot;
   private final ObjectMapper json;
   private final ReportFileStore files;
+  private final PriorOpinions prior;
 
   AnnualReportService(AnnualReportRepository reports, ReportSnapshot snapshot, ObjectMapper json,
-      ReportFileStore files) {
+      ReportFileStore files, PriorOpinions prior) {
     this.reports = reports;
     this.snapshot = snapshot;
     this.json = json;
     this.files = files;
+    this.prior = prior;
   }
 
   /** Freezes the data as it is now into the open draft of the year, or a new version after the last one. */
   @Transactional
   int prepare(ReportRequest request, Map<Long, String> responses, String user) {
+    return prepare(request, responses, Map.of(), user);
+  }
+
+  /**
+   * As {@link #prepare(ReportRequest, Map, String)}, keeping first the responses to last year's opinions heard
+   * after publishing ({@link PriorOpinions}, by opinion id), which the snapshot then lists.
+   */
+  @Transactional
+  int prepare(ReportRequest request, Map<Long, String> responses, Map<Long, String> priorResponses, String user) {
     var all = reports.findByMunicipalityCodeAndFiscalYearOrderByVersionDesc(request.municipality(),
         request.fiscalYear());
     var draft = all.stream().filter(r -> r.status() != ReportStatus.PUBLISHED).findFirst()
         .orElseGet(() -> new AnnualReport(request.municipality(), request.fiscalYear(),
             all.isEmpty() ? 1 : all.get(0).version() + 1));
     var now = Instant.now();
+    prior.save(request.municipality(), request.fiscalYear(), priorResponses, user, now);
     var content = snapshot.take(request, draft.version(), responses, now);
     draft.prepare(request.summary(), request.changeNote(), write(content), user, now);
     reports.save(draft);

@@ -17,7 +17,8 @@ public record ReportContent(String municipality, String municipalityName, int fi
     int version, String summary, String changeNote, Instant preparedAt, Texts evaluation,
     List<MeasureEntry> measures, List<OpinionEntry> opinions, Emissions emissions, List<IndicatorEntry> indicators,
     List<Target> targets, List<PathPoint> targetPath, @JsonInclude(JsonInclude.Include.NON_NULL) Integer layout,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String planName) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String planName,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PriorOpinionEntry> priorOpinions) {
 
   /**
    * The printed report's layout: a snapshot frozen since the PDF has a cover, contents and charts says
@@ -31,6 +32,16 @@ public record ReportContent(String municipality, String municipalityName, int fi
     indicators = indicators == null ? List.of() : indicators;
     targets = targets == null ? List.of() : targets;
     targetPath = targetPath == null ? List.of() : targetPath;
+    priorOpinions = priorOpinions == null ? List.of() : priorOpinions;
+  }
+
+  /** A snapshot of the book layout without opinions from last year (frozen before they were listed, fixtures). */
+  public ReportContent(String municipality, String municipalityName, int fiscalYear, int reviewYear, int version,
+      String summary, String changeNote, Instant preparedAt, Texts evaluation, List<MeasureEntry> measures,
+      List<OpinionEntry> opinions, Emissions emissions, List<IndicatorEntry> indicators, List<Target> targets,
+      List<PathPoint> targetPath, Integer layout, String planName) {
+    this(municipality, municipalityName, fiscalYear, reviewYear, version, summary, changeNote, preparedAt, evaluation,
+        measures, opinions, emissions, indicators, targets, targetPath, layout, planName, null);
   }
 
   /** A snapshot in the shape before the book layout (tests and fixtures that build one by hand). */
@@ -39,7 +50,7 @@ public record ReportContent(String municipality, String municipalityName, int fi
       List<OpinionEntry> opinions, Emissions emissions, List<IndicatorEntry> indicators, List<Target> targets,
       List<PathPoint> targetPath) {
     this(municipality, municipalityName, fiscalYear, reviewYear, version, summary, changeNote, preparedAt, evaluation,
-        measures, opinions, emissions, indicators, targets, targetPath, null, null);
+        measures, opinions, emissions, indicators, targets, targetPath, null, null, null);
   }
 
   /** Whether this snapshot prints as a book: cover, table of contents, charts. */
@@ -57,6 +68,14 @@ public record ReportContent(String municipality, String municipalityName, int fi
 
   /** A committee opinion and the secretariat's response to it (対応方針). */
   public record OpinionEntry(String measureCode, String measureName, String opinion, String response) {}
+
+  /**
+   * A committee opinion on last year's report heard after it was published (seed 004's order) and this year's
+   * response to it (publication.PriorOpinions). {@code committee} names the body that gave it (環境審議会); left
+   * out of the JSON when a report has none, so the report.json of a version frozen before reads as it did.
+   */
+  public record PriorOpinionEntry(int fiscalYear, String committee, String measureCode, String measureName,
+      String opinion, String response) {}
 
   /**
    * The inventory year's emissions by sector, against the base year, against the plan's target path in that

@@ -60,6 +60,17 @@ public final class ReportCsv {
     return write(rows);
   }
 
+  /** Last year's committee opinions heard after publishing and this year's responses (PriorOpinions). */
+  static byte[] priorOpinions(ReportContent c) {
+    var rows = new ArrayList<List<Object>>();
+    rows.add(List.of("意見の年度", "委員会", "対象施策コード", "対象施策名", "意見", "対応方針"));
+    for (var o : c.priorOpinions()) {
+      rows.add(java.util.Arrays.asList(o.fiscalYear(), o.committee(), o.measureCode() == null ? "全体" : o.measureCode(),
+          o.measureName(), o.opinion(), o.response()));
+    }
+    return write(rows);
+  }
+
   /** Rows (the first one the header) in this format; the area's report writes its tables with it too. */
   public static byte[] write(List<List<Object>> rows) {
     var text = new StringBuilder();

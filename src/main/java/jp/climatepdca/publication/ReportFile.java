@@ -15,7 +15,9 @@ enum ReportFile {
   PDF("report.pdf", MediaType.APPLICATION_PDF, false),
   MEASURES("measures.csv", csv(), true),
   EMISSIONS("emissions.csv", csv(), true),
-  INDICATORS("indicators.csv", csv(), true);
+  INDICATORS("indicators.csv", csv(), true),
+  /** Last year's committee opinions heard after publishing, with this year's responses (PriorOpinions). */
+  PRIOR_OPINIONS("prior-opinions.csv", csv(), true);
 
   private final String fileName;
   private final MediaType type;

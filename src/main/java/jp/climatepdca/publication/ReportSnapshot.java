@@ -37,9 +37,12 @@ class ReportSnapshot {
   private final InventoryReportService inventories;
   private final ReportIndicators indicators;
   private final PlanVersionService versions;
+  private final PriorOpinions prior;
 
   ReportSnapshot(PlanService plan, SelfAssessmentService assessments, EvaluationService evaluations,
-      InventoryReportService inventories, ReportIndicators indicators, PlanVersionService versions) {
+      InventoryReportService inventories, ReportIndicators indicators, PlanVersionService versions,
+      PriorOpinions prior) {
+    this.prior = prior;
     this.versions = versions;
     this.plan = plan;
     this.assessments = assessments;
@@ -81,7 +84,8 @@ class ReportSnapshot {
         measureEntries, opinionEntries, emissions(m.code(), m.baseYear(), request.inventoryYear()),
         indicators.grades(m.code(), request.fiscalYear()), indicators.targets(m.code(), request.reviewYear()),
         indicators.targetPath(m.code(), request.reviewYear(), request.inventoryYear()), ReportContent.BOOK,
-        planName(m.code(), m.name(), request.reviewYear()));
+        planName(m.code(), m.name(), request.reviewYear()),
+        prior.entries(m.code(), request.fiscalYear(), code -> measures.containsKey(code) ? measures.get(code).name() : null));
   }
 
   /** The cover's plan name: the town's plan and, when its file named one, the period of the version in force. */

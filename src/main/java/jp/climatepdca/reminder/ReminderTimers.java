@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import jp.climatepdca.deadline.TaskDueDates;
-import jp.climatepdca.engine.TaskTimeoutDates;
+import jp.climatepdca.engine.TimeoutListenerDates;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * once; nor does anything come while reminders are off.
  */
 @Component
-class ReminderTimers implements TaskTimeoutDates.Policy {
+class ReminderTimers implements TimeoutListenerDates.Policy {
 
   /** The date that never comes: the BPMN's own date of every reminder timer, 9999-12-31T00:00:00. */
   static final Date NEVER = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
@@ -84,8 +84,9 @@ class ReminderTimers implements TaskTimeoutDates.Policy {
   }
 
   /**
-   * The task's own due date; at creation the one the server sets (TaskDueDates' create listener and this one are
-   * both added to every user task by parse listeners of their own, so either may run first), or none left.
+   * The task's own due date; at creation the one the server sets (TaskDueDates runs before the timers are dated,
+   * both listeners of engine.EveryUserTask, but the date is asked of it again rather than of the task, so that
+   * the dates never hang on that order), or none left.
    */
   private Date own(DelegateTask task) {
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getDueDate() == null) {

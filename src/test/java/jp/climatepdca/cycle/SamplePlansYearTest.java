@@ -184,6 +184,10 @@ class SamplePlansYearTest {
     rows.forEach(row -> row.put("decision", "CONTINUE"));
     secretariat.complete(action, Map.of("measures", rows));
     publish(code, cycle, 0);
+    // FY2028's report lists the council's opinion on FY2027's with the response written in its preparation
+    assertThat(Http.anonymous(port).get("/public/" + code + "/2028").body()).contains(
+        "2027年度（令和9年度）の年次報告書に対する環境審議会の意見と対応方針", "市民への周知を一層進めてください",
+        "広報紙で周知を強化しました");
     committee(code, cycle, TASK_COMMITTEE_HEARING, "年次報告の報告と意見聴取（環境審議会）", false);
   }
 
@@ -307,7 +311,11 @@ class SamplePlansYearTest {
     var responses = TasklistClient.rows(secretariat.form(prepare).get("responses"));
     assertThat(responses).hasSize(opinions);
     responses.forEach(row -> row.put("response", "周知を強化します"));
-    secretariat.complete(prepare, Map.of("summary", "年次報告書", "changeNote", "", "responses", responses));
+    // last year's council opinions heard after publishing (seed 004) are answered in this report too
+    var priorResponses = TasklistClient.rows(secretariat.form(prepare).get("priorResponses"));
+    priorResponses.forEach(row -> row.put("response", "広報紙で周知を強化しました"));
+    secretariat.complete(prepare, Map.of("summary", "年次報告書", "changeNote", "", "responses", responses,
+        "priorResponses", priorResponses));
     var headquarters = new TasklistClient(port, code + "-honbu");
     headquarters.complete(headquarters.claim(key, AnnualReportPublicationProcess.TASK_APPROVE_PUBLICATION),
         Map.of("decision", "APPROVE", "comment", ""));

@@ -13,22 +13,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hook's two forms: a user task run by Camunda's UserTaskActivityBehavior gets the listener after its own
- * create listeners; one run by anything else stops the deployment, so no task would go without its dates.
- * DeadlinesTest shows the listener at work on deployed processes.
+ * create and update listeners; one run by anything else stops the deployment, so no task would go without its
+ * dates. DeadlinesTest and TaskRemindersTest show the listener at work on deployed processes.
  */
 class EveryUserTaskTest {
 
   private final TaskListener listener = task -> { };
 
   @Test
-  void aUserTaskGetsTheListenerAfterItsOwn() {
+  void aUserTaskGetsTheListenerAfterItsOwnOnCreateAndUpdate() {
     var definition = new TaskDefinition(null);
     TaskListener own = task -> { };
     definition.addTaskListener(TaskListener.EVENTNAME_CREATE, own);
+    definition.addTaskListener(TaskListener.EVENTNAME_UPDATE, own);
     var activity = new ActivityImpl("Task_Entry", null);
     activity.setActivityBehavior(new UserTaskActivityBehavior(new TaskDecorator(definition, null)));
     new EveryUserTask.Parse(listener).parseUserTask(null, null, activity);
     assertThat(definition.getTaskListeners().get(TaskListener.EVENTNAME_CREATE)).containsExactly(own, listener);
+    assertThat(definition.getTaskListeners().get(TaskListener.EVENTNAME_UPDATE)).containsExactly(own, listener);
+    assertThat(definition.getTaskListeners().get(TaskListener.EVENTNAME_COMPLETE)).isNullOrEmpty();
   }
 
   @Test

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Not a test (verify does not run it): the job executor's acquisition of due jobs on PostgreSQL beside the
  * reminder timers of the national case (docs/reminders.md, docs/performance.md). In the prod configuration,
  * one user task with the four timeout listeners every user task has (dated 9999-12-31, as before
- * TaskTimeoutDates writes their dates or with reminders off), started through the engine; its four timer
+ * TimeoutListenerDates writes their dates or with reminders off), started through the engine; its four timer
  * jobs copied to {@code -Djobs.tasks=100000} tasks' worth as NationalBenchmark copies its tasks (the
  * acquisition reads only ACT_RU_JOB); and {@code -Djobs.due=5} timers due now, started through the engine.
  * Then the statement Camunda sends for AcquireJobsCmd, captured from its MyBatis log with its parameters,

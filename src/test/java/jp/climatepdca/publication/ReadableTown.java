@@ -120,7 +120,11 @@ final class ReadableTown {
   /** Prepared, approved and published through the three tasks, by the town's own users. */
   static void published(ApplicationContext context, int port, String code, int year) {
     prepared(context, code, year);
-    var key = businessKey(code, year);
+    approvedAndPublished(port, code, businessKey(code, year));
+  }
+
+  /** The prepared report of the publication {@code key} approved by {@code <code>-honbu}, published by the secretariat. */
+  static void approvedAndPublished(int port, String code, String key) {
     var headquarters = new TasklistClient(port, code + "-honbu");
     headquarters.complete(headquarters.claim(key, AnnualReportPublicationProcess.TASK_APPROVE_PUBLICATION),
         Map.of("decision", "APPROVE", "comment", ""));
