@@ -14,4 +14,12 @@ public interface PublicOpinionRepository extends JpaRepository<PublicOpinion, Lo
   long countByMunicipalityCodeAndFiscalYear(String municipalityCode, int fiscalYear);
 
   List<PublicOpinion> findByMunicipalityCodeAndFiscalYearOrderByIdAsc(String municipalityCode, int fiscalYear);
+
+  // the secretariat's triage (OpinionTriageService)
+
+  List<PublicOpinion> findByMunicipalityCodeAndFiscalYearAndStatusOrderByIdAsc(String municipalityCode,
+      int fiscalYear, OpinionStatus status);
+
+  boolean existsByMunicipalityCodeAndFiscalYearAndStatus(String municipalityCode, int fiscalYear,
+      OpinionStatus status);
 }

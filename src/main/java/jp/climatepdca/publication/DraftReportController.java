@@ -63,7 +63,7 @@ class DraftReportController {
     return file(draft, ReportFile.PDF, pdf.render(draft));
   }
 
-  @GetMapping("/{table:measures|emissions|indicators}.csv")
+  @GetMapping("/{table:measures|emissions|indicators|citizen-opinions}.csv")
   ResponseEntity<byte[]> csv(@PathVariable String municipality, @PathVariable @FiscalYear int fiscalYear,
       @PathVariable String table) {
     var draft = draft(municipality, fiscalYear);
@@ -71,6 +71,7 @@ class DraftReportController {
     return file(draft, file, switch (file) {
       case MEASURES -> ReportCsv.measures(draft.content());
       case EMISSIONS -> ReportCsv.emissions(draft.content());
+      case CITIZEN_OPINIONS -> ReportCsv.citizenOpinions(draft.content());
       default -> ReportCsv.indicators(draft.content());
     });
   }

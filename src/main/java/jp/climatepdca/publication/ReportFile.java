@@ -15,7 +15,9 @@ enum ReportFile {
   PDF("report.pdf", MediaType.APPLICATION_PDF, false),
   MEASURES("measures.csv", csv(), true),
   EMISSIONS("emissions.csv", csv(), true),
-  INDICATORS("indicators.csv", csv(), true);
+  INDICATORS("indicators.csv", csv(), true),
+  /** Accepted citizens' opinions and the town's responses (docs/opinion-triage.md); a header only before them. */
+  CITIZEN_OPINIONS("citizen-opinions.csv", csv(), true);
 
   private final String fileName;
   private final MediaType type;

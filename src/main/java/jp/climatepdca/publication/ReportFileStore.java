@@ -97,6 +97,7 @@ public class ReportFileStore {
       case MEASURES -> ReportCsv.measures(report.content());
       case EMISSIONS -> ReportCsv.emissions(report.content());
       case INDICATORS -> ReportCsv.indicators(report.content());
+      case CITIZEN_OPINIONS -> ReportCsv.citizenOpinions(report.content());
     };
   }
 

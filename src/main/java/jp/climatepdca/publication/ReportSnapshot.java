@@ -16,6 +16,8 @@ import jp.climatepdca.plan.DepartmentView;
 import jp.climatepdca.plan.MeasureView;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.plan.PlanVersionService;
+import jp.climatepdca.opinion.OpinionTriageService;
+import jp.climatepdca.publication.ReportContent.CitizenOpinionEntry;
 import jp.climatepdca.publication.ReportContent.Emissions;
 import jp.climatepdca.publication.ReportContent.MeasureEntry;
 import jp.climatepdca.publication.ReportContent.OpinionEntry;
@@ -37,10 +39,13 @@ class ReportSnapshot {
   private final InventoryReportService inventories;
   private final ReportIndicators indicators;
   private final PlanVersionService versions;
+  private final OpinionTriageService citizenOpinions;
 
   ReportSnapshot(PlanService plan, SelfAssessmentService assessments, EvaluationService evaluations,
-      InventoryReportService inventories, ReportIndicators indicators, PlanVersionService versions) {
+      InventoryReportService inventories, ReportIndicators indicators, PlanVersionService versions,
+      OpinionTriageService citizenOpinions) {
     this.versions = versions;
+    this.citizenOpinions = citizenOpinions;
     this.plan = plan;
     this.assessments = assessments;
     this.evaluations = evaluations;
@@ -81,7 +86,18 @@ class ReportSnapshot {
         measureEntries, opinionEntries, emissions(m.code(), m.baseYear(), request.inventoryYear()),
         indicators.grades(m.code(), request.fiscalYear()), indicators.targets(m.code(), request.reviewYear()),
         indicators.targetPath(m.code(), request.reviewYear(), request.inventoryYear()), ReportContent.BOOK,
-        planName(m.code(), m.name(), request.reviewYear()));
+        planName(m.code(), m.name(), request.reviewYear()), citizenOpinions(m.code(), request.fiscalYear(), measures));
+  }
+
+  /** The accepted citizens' opinions of the year with their responses (docs/opinion-triage.md); empty if none. */
+  private List<CitizenOpinionEntry> citizenOpinions(String municipality, int fiscalYear,
+      Map<String, MeasureView> measures) {
+    return citizenOpinions.accepted(municipality, fiscalYear).stream()
+        .map(a -> new CitizenOpinionEntry(a.reference(), a.senderKindLabel(), a.measureCode(),
+            a.measureCode() != null && measures.containsKey(a.measureCode()) ? measures.get(a.measureCode()).name()
+                : null,
+            a.body(), a.response(), a.merged()))
+        .toList();
   }
 
   /** The cover's plan name: the town's plan and, when its file named one, the period of the version in force. */
