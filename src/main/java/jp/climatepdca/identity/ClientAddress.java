@@ -18,14 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * already taken it from X-Forwarded-For (RemoteIpValve, trusted from the proxy's address only).
  */
 @Configuration
-class ClientAddress {
+public class ClientAddress {
 
   /** The client of a call outside any HTTP request (start-up, a job, a test calling the service). */
   static final String NO_REQUEST = "local";
 
   private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
-  static String current() {
+  /** The address the login throttle counts; also the public opinion form's rate limit (opinion package). */
+  public static String current() {
     var address = CURRENT.get();
     return address == null ? NO_REQUEST : address;
   }

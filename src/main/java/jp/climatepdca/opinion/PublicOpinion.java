@@ -178,4 +178,14 @@ public class PublicOpinion {
     this.triagedBy = user;
     this.triagedAt = at;
   }
+
+  /** An opinion's fields once checked, before it has a number. */
+  record Fields(SenderKind senderKind, String senderName, String senderContact, String measureCode, String body) {
+
+    PublicOpinion toOpinion(String municipalityCode, int fiscalYear, String reference, Instant receivedAt,
+        String clientHash) {
+      return new PublicOpinion(municipalityCode, fiscalYear, reference, senderKind, senderName, senderContact,
+          measureCode, body, receivedAt, clientHash);
+    }
+  }
 }

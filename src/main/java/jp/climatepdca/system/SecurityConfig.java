@@ -22,12 +22,37 @@ import org.springframework.security.web.SecurityFilterChain;
  *       Security's CSRF would break their requests, so it stays off there;</li>
  *   <li>/public: the published annual reports, without login, read-only; the controller answers 404 for
  *       anything not published, and a strict Content-Security-Policy keeps any script a text might
- *       carry from running (the pages' own scripts are files of this server).</li>
+ *       carry from running (the pages' own scripts are files of this server);</li>
+ *   <li>/public/opinions: the citizens' opinion form, also without login; besides GET, a POST to exactly
+ *       /public/opinions/{town}/{year} (the form's signed token is its CSRF defence, docs/opinions.md).</li>
  * </ul>
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
+
+  /**
+   * The opinion form (docs/opinions.md): the public pages' rules, plus POST to the form's own address only,
+   * and a policy that lets the page post its form to this server (form-action 'self'). No session: the
+   * form's signed token, not a cookie, tells a post from a forged one.
+   */
+  @Bean
+  @Order(-1)
+  SecurityFilterChain publicOpinionForm(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/public/opinions/**")
+        .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/**").permitAll()
+            .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+            .requestMatchers(HttpMethod.POST, "/public/opinions/*/*").permitAll()
+            .anyRequest().denyAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(c -> c.disable())
+        .csrf(c -> c.disable())
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
+            .frameOptions(f -> f.deny()))
+        .build();
+  }
 
   /** Published reports only: GET and HEAD, no session, nothing else. */
   @Bean
