@@ -78,7 +78,7 @@ class OpinionTriageListener extends FormTaskListener {
     row.put("senderKindLabel", o.senderKind().label());
     row.put("measure", o.measureCode() == null ? "計画全体"
         : o.measureCode() + " " + names.getOrDefault(o.measureCode(), ""));
-    row.put("receivedOn", LocalDate.ofInstant(o.receivedAt(), java.time.ZoneId.of("Asia/Tokyo")).toString());
+    row.put("receivedOn", LocalDate.ofInstant(o.receivedAt(), OpinionWindow.JAPAN).toString());
     row.put("body", o.body());
     row.put("decision", "");
     row.put("mergeInto", "");

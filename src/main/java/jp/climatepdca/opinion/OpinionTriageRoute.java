@@ -1,43 +1,49 @@
 package jp.climatepdca.opinion;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import jp.climatepdca.cycle.CycleSchedule;
 import jp.climatepdca.system.CycleReference;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * What fiscal-year-cycle.bpmn asks on its way to Task_OpinionTriage (bean {@code opinionTriage}): whether the
- * town's opinion window is still open (then Event_OpinionWindowClosed waits for the day after it closes), and
- * whether any opinion waits for the triage (else the task is not made: Gateway_OpinionsReceived). The town and
- * year come from the business key, the answers from {@link OpinionWindow} and table public_opinion, never from
- * a variable.
+ * opinions are still coming in (then Event_OpinionWindowClosed waits for {@link #windowClosesAt}), and whether
+ * any opinion waits for the triage (else no task: Gateway_OpinionsReceived). The town and year come from the
+ * business key, the answers from {@link OpinionWindow}, the schedule and table public_opinion, never from a
+ * variable.
+ *
+ * <p>The triage starts the day after the window's last day, but no later than the day headquarters' evaluation
+ * is due (step {@code headquartersDue}): the committee cannot wait for a window a town left open longer (the demo
+ * city's is open all year), and the secretariat's triage is due by the liaison meeting's day (deadline.TaskSteps).
+ * An opinion received after the triage began waits in the table for nobody: docs/opinion-triage.md.
  */
 @Component("opinionTriage")
 public class OpinionTriageRoute {
 
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+  private static final String LATEST_STEP = "headquartersDue";
 
   private final OpinionWindow window;
+  private final CycleSchedule schedule;
   private final OpinionTriageService triage;
 
-  OpinionTriageRoute(OpinionWindow window, OpinionTriageService triage) {
+  OpinionTriageRoute(OpinionWindow window, CycleSchedule schedule, OpinionTriageService triage) {
     this.window = window;
+    this.schedule = schedule;
     this.triage = triage;
   }
 
-  /** Gateway_OpinionWindowOpen: the window's last day is today or later. */
+  /** Gateway_OpinionWindowOpen: the triage's start ({@link #windowClosesAt}) is still ahead. */
   public boolean windowOpen(DelegateExecution execution) {
-    var lastDay = lastDay(CycleReference.of(execution));
-    return lastDay != null && !LocalDate.now(JAPAN).isAfter(lastDay);
+    return Instant.now().isBefore(start(CycleReference.of(execution)));
   }
 
-  /** Event_OpinionWindowClosed: midnight (Japan) after the window's last day. */
+  /** Event_OpinionWindowClosed: midnight (Japan) after the window's last day, at the latest headquarters' day. */
   public Date windowClosesAt(DelegateExecution execution) {
-    var lastDay = lastDay(CycleReference.of(execution));
-    var day = lastDay == null ? LocalDate.now(JAPAN) : lastDay.plusDays(1);
-    return Date.from(day.atStartOfDay(JAPAN).toInstant());
+    return Date.from(start(CycleReference.of(execution)));
   }
 
   /** Gateway_OpinionsReceived: an opinion of the town's year is still RECEIVED. */
@@ -46,7 +52,10 @@ public class OpinionTriageRoute {
     return triage.anyReceived(cycle.municipality(), cycle.fiscalYear());
   }
 
-  private LocalDate lastDay(CycleReference cycle) {
-    return window.of(cycle.municipality(), cycle.fiscalYear()).map(OpinionWindow.Period::until).orElse(null);
+  private Instant start(CycleReference cycle) {
+    var latest = schedule.day(cycle.municipality(), cycle.fiscalYear(), LATEST_STEP);
+    var day = window.of(cycle.municipality(), cycle.fiscalYear()).map(p -> p.until().plusDays(1))
+        .filter(afterWindow -> afterWindow.isBefore(latest)).orElse(latest);
+    return day.atStartOfDay(JAPAN).toInstant();
   }
 }
