@@ -1,24 +1,24 @@
 package jp.climatepdca.opinion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.climatepdca.cycle.FiscalYearCycleProcess;
-import jp.climatepdca.identity.GroupNames;
+import jp.climatepdca.opinion.OpinionTriageService.AcceptedOpinion;
+import jp.climatepdca.opinion.OpinionTriageService.Decision;
+import jp.climatepdca.system.TaskInputException;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.publication.AnnualReportPublicationProcess;
 import jp.climatepdca.system.CycleReference;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.TasklistClient;
-import jp.climatepdca.testing.TestUsers;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
@@ -43,8 +43,8 @@ class OpinionTriageTest {
 
   static final String TOWN = "963201";
   static final String OTHER = "963202";
-  private static final String NAME = "山田花子";
-  private static final String CONTACT = "hanako@example.jp";
+  private static final String NAME = OpinionTowns.NAME;
+  private static final String CONTACT = OpinionTowns.CONTACT;
 
   @LocalServerPort
   int port;
@@ -67,36 +67,23 @@ class OpinionTriageTest {
   @Autowired
   JdbcTemplate db;
 
-  private void towns() {
-    if (db.queryForObject("select count(*) from municipality where code = ?", Integer.class, TOWN) > 0) {
-      return;
-    }
-    for (var code : List.of(TOWN, OTHER)) {
-      plans.importPlan(new ByteArrayInputStream(Http.write(Map.of(
-          "municipality", Map.of("code", code, "name", "意見町" + code, "baseYear", 2013),
-          "departments", List.of(Map.of("code", "kankyo", "name", "環境課")),
-          "measures", List.of(
-              Map.of("code", "M-01", "department", "kankyo", "name", "住宅の省エネ支援", "sector", "HOUSEHOLD",
-                  "kind", "IMPLEMENTATION"),
-              Map.of("code", "M-02", "department", "kankyo", "name", "公共交通の利用促進", "sector", "TRANSPORT",
-                  "kind", "IMPLEMENTATION")))).getBytes(StandardCharsets.UTF_8)));
-      TestUsers.add(identity, code + "-jimukyoku", code + "-jimukyoku", "試験", GroupNames.secretariat(code));
-      TestUsers.add(identity, code + "-honbu", code + "-honbu", "試験", GroupNames.headquarters(code));
-      TestUsers.add(identity, code + "-iinkai", code + "-iinkai", "試験", GroupNames.committee(code));
-    }
+  @Autowired
+  OpinionTriageService triage;
+
+  private OpinionTowns towns() {
+    var towns = new OpinionTowns(plans, identity, runtime, db, opinions);
+    towns.town(TOWN);
+    towns.town(OTHER);
+    return towns;
   }
 
   private PublicOpinion opinion(String town, int year, String reference, SenderKind kind, String measure, String body) {
-    return opinions.save(new PublicOpinion(town, year, reference, kind, NAME, CONTACT, measure, body,
-        Instant.parse(year + "-06-15T01:00:00Z"), "0".repeat(64)));
+    return new OpinionTowns(plans, identity, runtime, db, opinions).opinion(town, year, reference, kind, measure, body);
   }
 
-  /** The cycle's instance at its triage task (the window of a past year has closed; the branch is tested in the engine test). */
+  /** The cycle's instance at its triage task (the window of a past year has closed; the branch: the engine test). */
   private String triageTask(String town, int year) {
-    runtime.createProcessInstanceByKey(FiscalYearCycleProcess.KEY).businessKey(town + ":" + year)
-        .setVariable(CycleReference.MUNICIPALITY, town).setVariable(CycleReference.FISCAL_YEAR, year)
-        .setVariable(CycleReference.REVIEW_YEAR, year - 1).setVariable(CycleReference.INVENTORY_YEAR, year - 2)
-        .startBeforeActivity(FiscalYearCycleProcess.TASK_OPINION_TRIAGE).execute();
+    towns().cycleAt(town + ":" + year, town, year, FiscalYearCycleProcess.TASK_OPINION_TRIAGE);
     return secretariat(town).claim(town + ":" + year, FiscalYearCycleProcess.TASK_OPINION_TRIAGE);
   }
 
@@ -109,8 +96,7 @@ class OpinionTriageTest {
   }
 
   private List<String> statuses(String town, int year) {
-    return opinions.findByMunicipalityCodeAndFiscalYearOrderByIdAsc(town, year).stream()
-        .map(o -> o.reference() + ":" + o.status()).toList();
+    return towns().statuses(town, year);
   }
 
   private static Map<String, Object> decide(List<Map<String, Object>> rows, String reference, String decision,
@@ -194,10 +180,7 @@ class OpinionTriageTest {
   }
 
   private void committeeSeesTheAcceptedOnes(int year) {
-    runtime.createProcessInstanceByKey(FiscalYearCycleProcess.KEY).businessKey(TOWN + ":" + year + ":committee")
-        .setVariable(CycleReference.MUNICIPALITY, TOWN).setVariable(CycleReference.FISCAL_YEAR, year)
-        .setVariable(CycleReference.REVIEW_YEAR, year - 1).setVariable(CycleReference.INVENTORY_YEAR, year - 2)
-        .startBeforeActivity(FiscalYearCycleProcess.TASK_COMMITTEE_REVIEW).execute();
+    towns().cycleAt(TOWN + ":" + year + ":committee", TOWN, year, FiscalYearCycleProcess.TASK_COMMITTEE_REVIEW);
     var committee = new TasklistClient(port, TOWN + "-iinkai", engineRest());
     var form = committee.form(committee.claim(TOWN + ":" + year + ":committee", FiscalYearCycleProcess.TASK_COMMITTEE_REVIEW));
     assertThat(form.get("citizenOpinionsNote").asText()).contains("2件", "統合した意見1件");
@@ -256,5 +239,36 @@ class OpinionTriageTest {
     rows.forEach(r -> r.values().removeIf(v -> v == null));
     secretariat.complete(task, Map.of("opinions", rows));
     assertThat(statuses(TOWN, year)).containsExactly("O-2032-0001:ACCEPTED", "O-2032-0002:MERGED");
+  }
+
+  /**
+   * The service alone: a merge into an opinion accepted by an earlier triage is taken; one into an opinion rejected
+   * earlier is refused and leaves the new opinion waiting; an opinion already decided cannot be decided again.
+   */
+  @Test
+  void theServiceMergesIntoAnEarlierAcceptedOneButNotIntoARejectedOne() {
+    towns();
+    var year = 2034;
+    opinion(TOWN, year, "O-2034-0001", SenderKind.CITIZEN, null, "省エネ家電の買い替え補助を続けてほしい。");
+    opinion(TOWN, year, "O-2034-0002", SenderKind.CITIZEN, null, "関係のない内容の投稿です。よろしく。");
+    triage.triage(TOWN, year, List.of(new Decision("O-2034-0001", OpinionStatus.ACCEPTED, null, null, "継続します。"),
+        new Decision("O-2034-0002", OpinionStatus.REJECTED, null, "計画に関係しないため", null)), "tester");
+    opinion(TOWN, year, "O-2034-0003", SenderKind.BUSINESS, null, "家電の買い替え補助の継続を希望します。");
+
+    assertThatThrownBy(() -> triage.triage(TOWN, year, List.of(new Decision("O-2034-0003", OpinionStatus.MERGED,
+        "O-2034-0002", "同じ趣旨のため", null)), "tester")).isInstanceOf(TaskInputException.class)
+        .hasMessageContaining("O-2034-0003: 統合先 O-2034-0002 はこの年度の採用した意見ではありません");
+    assertThat(statuses(TOWN, year)).containsExactly("O-2034-0001:ACCEPTED", "O-2034-0002:REJECTED",
+        "O-2034-0003:RECEIVED");
+    assertThatThrownBy(() -> triage.triage(TOWN, year, List.of(new Decision("O-2034-0001", OpinionStatus.REJECTED,
+        null, "やはり不採用", null), new Decision("O-2034-0003", OpinionStatus.REJECTED, null, "重複", null)), "tester"))
+        .hasMessageContaining("1件目（O-2034-0001）: この年度の未整理の意見ではありません");
+    assertThat(statuses(TOWN, year)).containsExactly("O-2034-0001:ACCEPTED", "O-2034-0002:REJECTED",
+        "O-2034-0003:RECEIVED");
+
+    triage.triage(TOWN, year, List.of(new Decision("O-2034-0003", OpinionStatus.MERGED, "O-2034-0001",
+        "同じ趣旨のため", null)), "tester");
+    assertThat(triage.accepted(TOWN, year)).extracting(AcceptedOpinion::reference, AcceptedOpinion::merged,
+        AcceptedOpinion::senderKindLabel).containsExactly(tuple("O-2034-0001", 1, "市民"));
   }
 }
