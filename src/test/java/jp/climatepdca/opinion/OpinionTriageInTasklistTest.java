@@ -14,7 +14,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,7 +96,8 @@ class OpinionTriageInTasklistTest {
     page.complete();
     // the server's answer under the form (slow on a loaded machine)
     var refused = Browser.waiting(browser).withTimeout(Duration.ofSeconds(120))
-        .until(d -> page.shownError().isEmpty() ? null : page.shownError());
+        .until(d -> d.findElements(By.cssSelector(".alert-danger")).stream().filter(WebElement::isDisplayed)
+            .map(WebElement::getText).filter(t -> t.contains("入力内容を確認してください")).findFirst().orElse(null));
     Browser.keepEvidence(browser, "opinion-triage-refused");
     assertThat(refused).contains("O-2033-0003: 不採用の理由を入力してください");
     assertThat(towns.statuses(TOWN, YEAR)).allMatch(s -> s.endsWith(":RECEIVED"));
