@@ -17,6 +17,18 @@ public final class FiscalYearCycleProcess {
   /** Waits for both the departments' self-assessments and the accepted emissions inventory. */
   public static final String GATEWAY_CHECK_JOIN = "Gateway_CheckJoin";
   public static final String TASK_COMPILE_CHECK = "Task_CompileCheck";
+  /**
+   * Citizens' and businesses' opinions (docs/opinion-triage.md): every pass of the Check forks here; beside the
+   * compile and headquarters, the opinion branch waits for the town's window to close
+   * (Event_OpinionWindowClosed) and, if any opinion waits, the secretariat triages them
+   * (Task_OpinionTriage); Gateway_OpinionsJoin waits for both before the area hand-off, the liaison meeting
+   * and the committee. A return by headquarters goes back to Gateway_CompileMerge, inside the fork.
+   */
+  public static final String GATEWAY_OPINIONS_FORK = "Gateway_OpinionsFork";
+  public static final String GATEWAY_COMPILE_MERGE = "Gateway_CompileMerge";
+  public static final String EVENT_OPINION_WINDOW_CLOSED = "Event_OpinionWindowClosed";
+  public static final String TASK_OPINION_TRIAGE = "Task_OpinionTriage";
+  public static final String GATEWAY_OPINIONS_JOIN = "Gateway_OpinionsJoin";
   public static final String TASK_HEADQUARTERS_EVALUATION = "Task_HeadquartersEvaluation";
   /**
    * After headquarters approves, a member of an area whose area cycle of the year started or adopted this

@@ -22,6 +22,7 @@ final class TaskSteps {
           FiscalYearCycleProcess.TASK_COMPILE_CHECK, CHECK,
           FiscalYearCycleProcess.TASK_HEADQUARTERS_EVALUATION, "headquartersDue",
           FiscalYearCycleProcess.TASK_LIAISON_MEETING, "liaisonMeeting",
+          FiscalYearCycleProcess.TASK_OPINION_TRIAGE, "liaisonMeeting",
           FiscalYearCycleProcess.TASK_COMMITTEE_REVIEW, "committee",
           FiscalYearCycleProcess.TASK_ACTION_DECISIONS, "actionDue",
           FiscalYearCycleProcess.TASK_COMMITTEE_HEARING, "committee"),

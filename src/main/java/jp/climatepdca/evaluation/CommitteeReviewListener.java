@@ -34,10 +34,12 @@ class CommitteeReviewListener extends FormTaskListener {
   private final ReviewForm reviewForm;
   private final TaskVariables variables;
   private final CycleGovernance governance;
+  private final CitizenOpinionsForCommittee citizenOpinions;
 
   CommitteeReviewListener(CheckContext context, EvaluationService evaluations, PlanService plan, ReviewForm reviewForm,
-      TaskVariables variables, CycleGovernance governance) {
+      TaskVariables variables, CycleGovernance governance, CitizenOpinionsForCommittee citizenOpinions) {
     this.governance = governance;
+    this.citizenOpinions = citizenOpinions;
     this.context = context;
     this.evaluations = evaluations;
     this.plan = plan;
@@ -48,6 +50,7 @@ class CommitteeReviewListener extends FormTaskListener {
   @Override
   protected void onCreate(DelegateTask task, CycleReference cycle) {
     context.show(task);
+    citizenOpinions.show(task, cycle);
     variables.putRows(task, OPINIONS, List.of());
     reviewForm.declare(task);
     task.setVariableLocal(MAY_RETURN, mayReturn(task, cycle));

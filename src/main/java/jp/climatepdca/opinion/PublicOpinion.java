@@ -155,6 +155,30 @@ public class PublicOpinion {
     return response;
   }
 
+  // The triage (OpinionTriageService): only the secretariat's decision writes these columns.
+
+  void accept(String response, String user, Instant at) {
+    decided(OpinionStatus.ACCEPTED, null, null, response, user, at);
+  }
+
+  void mergeInto(Long targetId, String reason, String user, Instant at) {
+    decided(OpinionStatus.MERGED, targetId, reason, null, user, at);
+  }
+
+  void reject(String reason, String user, Instant at) {
+    decided(OpinionStatus.REJECTED, null, reason, null, user, at);
+  }
+
+  private void decided(OpinionStatus status, Long mergedIntoId, String reason, String response, String user,
+      Instant at) {
+    this.status = status;
+    this.mergedIntoId = mergedIntoId;
+    this.triageReason = reason;
+    this.response = response;
+    this.triagedBy = user;
+    this.triagedAt = at;
+  }
+
   /** An opinion's fields once checked, before it has a number. */
   record Fields(SenderKind senderKind, String senderName, String senderContact, String measureCode, String body) {
 

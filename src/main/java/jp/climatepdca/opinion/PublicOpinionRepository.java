@@ -23,4 +23,12 @@ public interface PublicOpinionRepository extends JpaRepository<PublicOpinion, Lo
       String clientHash, String municipalityCode, int fiscalYear, String body, Instant since, Instant until);
 
   List<PublicOpinion> findByMunicipalityCodeAndFiscalYearOrderByIdAsc(String municipalityCode, int fiscalYear);
+
+  // the secretariat's triage (OpinionTriageService)
+
+  List<PublicOpinion> findByMunicipalityCodeAndFiscalYearAndStatusOrderByIdAsc(String municipalityCode,
+      int fiscalYear, OpinionStatus status);
+
+  boolean existsByMunicipalityCodeAndFiscalYearAndStatus(String municipalityCode, int fiscalYear,
+      OpinionStatus status);
 }

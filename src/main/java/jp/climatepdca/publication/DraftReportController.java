@@ -63,7 +63,7 @@ class DraftReportController {
     return file(draft, ReportFile.PDF, pdf.render(draft));
   }
 
-  @GetMapping("/{table:measures|emissions|indicators|prior-opinions}.csv")
+  @GetMapping("/{table:measures|emissions|indicators|prior-opinions|citizen-opinions}.csv")
   ResponseEntity<byte[]> csv(@PathVariable String municipality, @PathVariable @FiscalYear int fiscalYear,
       @PathVariable String table) {
     var draft = draft(municipality, fiscalYear);
@@ -72,6 +72,7 @@ class DraftReportController {
       case MEASURES -> ReportCsv.measures(draft.content());
       case EMISSIONS -> ReportCsv.emissions(draft.content());
       case PRIOR_OPINIONS -> ReportCsv.priorOpinions(draft.content());
+      case CITIZEN_OPINIONS -> ReportCsv.citizenOpinions(draft.content());
       default -> ReportCsv.indicators(draft.content());
     });
   }

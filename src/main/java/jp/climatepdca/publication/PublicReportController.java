@@ -128,8 +128,8 @@ class PublicReportController {
         .eTag("\"" + ReportFileStore.sha256(body) + "\"").cacheControl(REVALIDATE).body(body);
   }
 
-  @GetMapping({"/public/{municipality}/{year}/{table:measures|emissions|indicators|prior-opinions}.csv",
-      "/public/{municipality}/{year}/versions/{version}/{table:measures|emissions|indicators|prior-opinions}.csv"})
+  @GetMapping({"/public/{municipality}/{year}/{table:measures|emissions|indicators|prior-opinions|citizen-opinions}.csv",
+      "/public/{municipality}/{year}/versions/{version}/{table:measures|emissions|indicators|prior-opinions|citizen-opinions}.csv"})
   ResponseEntity<byte[]> csv(@PathVariable String municipality, @PathVariable String year,
       @PathVariable(required = false) String version, @PathVariable String table,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {

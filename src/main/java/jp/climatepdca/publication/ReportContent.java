@@ -18,7 +18,8 @@ public record ReportContent(String municipality, String municipalityName, int fi
     List<MeasureEntry> measures, List<OpinionEntry> opinions, Emissions emissions, List<IndicatorEntry> indicators,
     List<Target> targets, List<PathPoint> targetPath, @JsonInclude(JsonInclude.Include.NON_NULL) Integer layout,
     @JsonInclude(JsonInclude.Include.NON_NULL) String planName,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PriorOpinionEntry> priorOpinions) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PriorOpinionEntry> priorOpinions,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<CitizenOpinionEntry> citizenOpinions) {
 
   /**
    * The printed report's layout: a snapshot frozen since the PDF has a cover, contents and charts says
@@ -35,22 +36,31 @@ public record ReportContent(String municipality, String municipalityName, int fi
     priorOpinions = priorOpinions == null ? List.of() : priorOpinions;
   }
 
-  /** A snapshot of the book layout without opinions from last year (frozen before they were listed, fixtures). */
-  public ReportContent(String municipality, String municipalityName, int fiscalYear, int reviewYear, int version,
-      String summary, String changeNote, Instant preparedAt, Texts evaluation, List<MeasureEntry> measures,
-      List<OpinionEntry> opinions, Emissions emissions, List<IndicatorEntry> indicators, List<Target> targets,
-      List<PathPoint> targetPath, Integer layout, String planName) {
-    this(municipality, municipalityName, fiscalYear, reviewYear, version, summary, changeNote, preparedAt, evaluation,
-        measures, opinions, emissions, indicators, targets, targetPath, layout, planName, null);
-  }
-
   /** A snapshot in the shape before the book layout (tests and fixtures that build one by hand). */
   public ReportContent(String municipality, String municipalityName, int fiscalYear, int reviewYear, int version,
       String summary, String changeNote, Instant preparedAt, Texts evaluation, List<MeasureEntry> measures,
       List<OpinionEntry> opinions, Emissions emissions, List<IndicatorEntry> indicators, List<Target> targets,
       List<PathPoint> targetPath) {
     this(municipality, municipalityName, fiscalYear, reviewYear, version, summary, changeNote, preparedAt, evaluation,
-        measures, opinions, emissions, indicators, targets, targetPath, null, null, null);
+        measures, opinions, emissions, indicators, targets, targetPath, null, null, null, null);
+  }
+
+  /**
+   * A snapshot of the book layout frozen before last year's opinions and citizens' opinions were listed (and
+   * fixtures): {@code citizenOpinions} null, so its pages, PDF, CSV and JSON stay as they were published (no
+   * section, no key; docs/opinion-triage.md).
+   */
+  public ReportContent(String municipality, String municipalityName, int fiscalYear, int reviewYear, int version,
+      String summary, String changeNote, Instant preparedAt, Texts evaluation, List<MeasureEntry> measures,
+      List<OpinionEntry> opinions, Emissions emissions, List<IndicatorEntry> indicators, List<Target> targets,
+      List<PathPoint> targetPath, Integer layout, String planName) {
+    this(municipality, municipalityName, fiscalYear, reviewYear, version, summary, changeNote, preparedAt, evaluation,
+        measures, opinions, emissions, indicators, targets, targetPath, layout, planName, null, null);
+  }
+
+  /** Whether this snapshot was frozen since citizens' opinions are reported: it then has the section, if empty. */
+  public boolean reportsCitizenOpinions() {
+    return citizenOpinions != null;
   }
 
   /** Whether this snapshot prints as a book: cover, table of contents, charts. */
@@ -65,6 +75,13 @@ public record ReportContent(String municipality, String municipalityName, int fi
   public record MeasureEntry(String code, String name, String departmentName, String sectorLabel, String kindLabel,
       boolean keyProject, String progress, String progressLabel, String achievements, String issues,
       String nextSteps) {}
+
+  /**
+   * A citizen's or business's opinion the secretariat accepted (市民・事業者からの意見), with the town's response
+   * and how many opinions were merged into it; never the sender's name or contact.
+   */
+  public record CitizenOpinionEntry(String reference, String senderKindLabel, String measureCode, String measureName,
+      String body, String response, int merged) {}
 
   /** A committee opinion and the secretariat's response to it (対応方針). */
   public record OpinionEntry(String measureCode, String measureName, String opinion, String response) {}

@@ -71,6 +71,22 @@ public final class ReportCsv {
     return write(rows);
   }
 
+  /**
+   * 市民・事業者からの意見 the secretariat accepted, with the town's response and how many were merged into each
+   * (docs/opinion-triage.md); never the sender's name or contact. A header only for a report without them.
+   */
+  static byte[] citizenOpinions(ReportContent c) {
+    var rows = new ArrayList<List<Object>>();
+    rows.add(List.of("受付番号", "区分", "施策コード", "施策名", "意見", "統合した意見の数", "市の対応"));
+    if (c.citizenOpinions() != null) {
+      for (var o : c.citizenOpinions()) {
+        rows.add(java.util.Arrays.asList(o.reference(), o.senderKindLabel(), o.measureCode(), o.measureName(), o.body(),
+            o.merged(), o.response()));
+      }
+    }
+    return write(rows);
+  }
+
   /** Rows (the first one the header) in this format; the area's report writes its tables with it too. */
   public static byte[] write(List<List<Object>> rows) {
     var text = new StringBuilder();

@@ -17,7 +17,9 @@ enum ReportFile {
   EMISSIONS("emissions.csv", csv(), true),
   INDICATORS("indicators.csv", csv(), true),
   /** Last year's committee opinions heard after publishing, with this year's responses (PriorOpinions). */
-  PRIOR_OPINIONS("prior-opinions.csv", csv(), true);
+  PRIOR_OPINIONS("prior-opinions.csv", csv(), true),
+  /** Accepted citizens' opinions and the town's responses (docs/opinion-triage.md); a header only before them. */
+  CITIZEN_OPINIONS("citizen-opinions.csv", csv(), true);
 
   private final String fileName;
   private final MediaType type;

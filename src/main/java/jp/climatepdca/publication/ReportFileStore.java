@@ -98,6 +98,7 @@ public class ReportFileStore {
       case EMISSIONS -> ReportCsv.emissions(report.content());
       case INDICATORS -> ReportCsv.indicators(report.content());
       case PRIOR_OPINIONS -> ReportCsv.priorOpinions(report.content());
+      case CITIZEN_OPINIONS -> ReportCsv.citizenOpinions(report.content());
     };
   }
 

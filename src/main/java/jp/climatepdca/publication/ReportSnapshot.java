@@ -16,6 +16,8 @@ import jp.climatepdca.plan.DepartmentView;
 import jp.climatepdca.plan.MeasureView;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.plan.PlanVersionService;
+import jp.climatepdca.opinion.OpinionTriageService;
+import jp.climatepdca.publication.ReportContent.CitizenOpinionEntry;
 import jp.climatepdca.publication.ReportContent.Emissions;
 import jp.climatepdca.publication.ReportContent.MeasureEntry;
 import jp.climatepdca.publication.ReportContent.OpinionEntry;
@@ -38,12 +40,14 @@ class ReportSnapshot {
   private final ReportIndicators indicators;
   private final PlanVersionService versions;
   private final PriorOpinions prior;
+  private final OpinionTriageService citizenOpinions;
 
   ReportSnapshot(PlanService plan, SelfAssessmentService assessments, EvaluationService evaluations,
       InventoryReportService inventories, ReportIndicators indicators, PlanVersionService versions,
-      PriorOpinions prior) {
+      PriorOpinions prior, OpinionTriageService citizenOpinions) {
     this.prior = prior;
     this.versions = versions;
+    this.citizenOpinions = citizenOpinions;
     this.plan = plan;
     this.assessments = assessments;
     this.evaluations = evaluations;
@@ -85,7 +89,19 @@ class ReportSnapshot {
         indicators.grades(m.code(), request.fiscalYear()), indicators.targets(m.code(), request.reviewYear()),
         indicators.targetPath(m.code(), request.reviewYear(), request.inventoryYear()), ReportContent.BOOK,
         planName(m.code(), m.name(), request.reviewYear()),
-        prior.entries(m.code(), request.fiscalYear(), code -> measures.containsKey(code) ? measures.get(code).name() : null));
+        prior.entries(m.code(), request.fiscalYear(), code -> measures.containsKey(code) ? measures.get(code).name() : null),
+        citizenOpinions(m.code(), request.fiscalYear(), measures));
+  }
+
+  /** The accepted citizens' opinions of the year with their responses (docs/opinion-triage.md); empty if none. */
+  private List<CitizenOpinionEntry> citizenOpinions(String municipality, int fiscalYear,
+      Map<String, MeasureView> measures) {
+    return citizenOpinions.accepted(municipality, fiscalYear).stream()
+        .map(a -> new CitizenOpinionEntry(a.reference(), a.senderKindLabel(), a.measureCode(),
+            a.measureCode() != null && measures.containsKey(a.measureCode()) ? measures.get(a.measureCode()).name()
+                : null,
+            a.body(), a.response(), a.merged()))
+        .toList();
   }
 
   /** The cover's plan name: the town's plan and, when its file named one, the period of the version in force. */

@@ -163,6 +163,7 @@ class AreaCycleApiTest {
         .until(() -> "RETURNED_MEMBER".equals(status().path("phase").asText()));
     assertThat(member(status(), "946102").path("awaitingResubmission").asBoolean()).isTrue();
     as("946102-jimukyoku").complete(returnedCheck, Map.of("summary", "排出量の増加理由（工場の新設）を追記した総括"));
+    towns.opinionWindowCloses("946102", YEAR);
     headquartersApproves("946102");
 
     compilationChecked(secretariat);

@@ -140,7 +140,22 @@ record AreaTowns(int port, List<String> departments, ApplicationContext context)
     }
     SecretariatEmissions.enterAndAccept(secretariat, cycle);
     secretariat.complete(secretariat.claim(cycle, TASK_COMPILE_CHECK), Map.of("summary", town + " の点検・評価の総括"));
+    opinionWindowCloses(town, year);
     headquartersApproves(town, year);
+  }
+
+  /**
+   * The citizens' opinion window of a far year is still open when the Check forks (docs/opinion-triage.md): its
+   * close is fired here as on its day; with no opinion there is no triage and the Check goes on to the area.
+   */
+  void opinionWindowCloses(String town, int year) {
+    var runtime = context.getBean(RuntimeService.class);
+    var management = context.getBean(ManagementService.class);
+    var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(town + ":" + year)
+        .processDefinitionKey(FiscalYearCycleProcess.KEY).singleResult();
+    management.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(FiscalYearCycleProcess.EVENT_OPINION_WINDOW_CLOSED).list()
+        .forEach(timer -> management.executeJob(timer.getId()));
   }
 
   void headquartersApproves(String town, int year) {

@@ -129,6 +129,7 @@ final class AreaYear {
     var task = secretariat.claim(returned + ":" + year, TASK_COMPILE_CHECK);
     var notice = secretariat.form(task).get("returnNotice").asText();
     secretariat.complete(task, Map.of("summary", returned + " の点検・評価の総括（実績件数を追記）"));
+    towns.opinionWindowCloses(returned, year);
     towns.headquartersApproves(returned, year);
     return notice;
   }

@@ -8,6 +8,11 @@ import static jp.climatepdca.cycle.FiscalYearCycleProcess.END_COMPLETED;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.EVENT_JULY_CALCULATION_DATE;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.GATEWAY_CHECK_JOIN;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.EVENT_OPINION_WINDOW_CLOSED;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.GATEWAY_COMPILE_MERGE;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.GATEWAY_OPINIONS_FORK;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.GATEWAY_OPINIONS_JOIN;
+import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_OPINION_TRIAGE;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.HEADQUARTERS_APPROVED;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.LIAISON_MEETING;
 import static jp.climatepdca.cycle.FiscalYearCycleProcess.TASK_ACTION_DECISIONS;
@@ -32,6 +37,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -70,7 +76,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "forms/headquarters-evaluation.form", "forms/liaison-meeting.form", "forms/committee-review.form",
     "forms/action-decisions.form", "forms/emission-activity-data.form", "forms/emission-verification.form",
     "bpmn/annual-report-publication.bpmn", "forms/annual-report-preparation.form",
-    "forms/annual-report-approval.form", "forms/annual-report-publishing.form"})
+    "forms/annual-report-approval.form", "forms/annual-report-publishing.form", "forms/opinion-triage.form"})
 class FiscalYearCycleProcessTest {
 
   private static final List<String> DEPARTMENTS = List.of("env", "waste", "urban");
@@ -209,7 +215,9 @@ class FiscalYearCycleProcessTest {
     complete(task(pi));
     complete(task(pi), withVariables(HEADQUARTERS_APPROVED, false));
     assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK)
-        .hasPassedInOrder(TASK_HEADQUARTERS_EVALUATION, "Gateway_HeadquartersDecision", "Gateway_CheckMerge");
+        .hasPassedInOrder(TASK_HEADQUARTERS_EVALUATION, "Gateway_HeadquartersDecision", GATEWAY_COMPILE_MERGE);
+    // inside the fork: the opinion branch is not started again by a return of headquarters
+    Assertions.assertThat(historyOf(pi, GATEWAY_OPINIONS_FORK)).isEqualTo(1);
     complete(task(pi));
     assertThat(pi).isWaitingAt(TASK_HEADQUARTERS_EVALUATION);
   }
@@ -406,5 +414,69 @@ class FiscalYearCycleProcessTest {
     assertThat(pi).isWaitingAt(TASK_LIAISON_MEETING);
     complete(task(pi));
     assertThat(pi).isWaitingAt(TASK_ACTION_DECISIONS, CALL_ANNUAL_REPORT_PUBLICATION).hasNotPassed(TASK_COMMITTEE_REVIEW);
+  }
+
+  /**
+   * Citizens' opinions (docs/opinion-triage.md): the window is still open when the Check starts, so the opinion
+   * branch waits for its close beside the compile; headquarters approves first and the cycle waits at the join
+   * until the secretariat has triaged; only then the committee.
+   */
+  @Test
+  void theOpinionsAreTriagedBesideTheCheckAndTheCommitteeWaitsForThem() {
+    var route = EngineTestBeans.opinions(true, true);
+    var pi = startedAndReadyForTheCheck(false);
+    assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK, EVENT_OPINION_WINDOW_CLOSED);
+    assertThat(job(EVENT_OPINION_WINDOW_CLOSED, pi)).hasDueDate(EngineTestBeans.OPINION_WINDOW_CLOSES);
+    headquartersApproves(pi);
+    assertThat(pi).isWaitingAt(EVENT_OPINION_WINDOW_CLOSED).isNotWaitingAt(TASK_COMMITTEE_REVIEW)
+        .hasNotPassed(TASK_DECIDE_AREA_HAND_OFF);
+    // headquarters' token waits at the join (not in history until the join completes)
+    Assertions.assertThat(runtimeService().createExecutionQuery().processInstanceId(pi.getId())
+        .activityId(GATEWAY_OPINIONS_JOIN).count()).isEqualTo(1);
+    execute(job(EVENT_OPINION_WINDOW_CLOSED, pi));
+    var triage = taskAt(pi, TASK_OPINION_TRIAGE);
+    assertThat(triage).hasCandidateGroup("999999-secretariat").hasDueDate(EngineTestBeans.DUE);
+    when(route.anyReceived(any())).thenReturn(false);
+    complete(triage);
+    // asyncAfter: the join is reached in a job, not in the secretariat's transaction
+    assertThat(pi).isNotWaitingAt(TASK_COMMITTEE_REVIEW);
+    runAsyncJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_COMMITTEE_REVIEW).hasPassedInOrder(TASK_OPINION_TRIAGE, TASK_DECIDE_AREA_HAND_OFF);
+    complete(task(pi), withVariables(COMMITTEE_ACCEPTED, true));
+    complete(actionTask(pi));
+    reportPublished(pi);
+    assertThat(pi).isEnded();
+    Assertions.assertThat(historyOf(pi, TASK_OPINION_TRIAGE)).isEqualTo(1);
+  }
+
+  /** Triaged before the compile is done: the compile and headquarters go on to the committee without waiting. */
+  @Test
+  void opinionsTriagedFirstAndTheCommitteeReturnDoesNotAskAgain() {
+    var route = EngineTestBeans.opinions(false, true);
+    var pi = startedAndReadyForTheCheck(false);
+    assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK, TASK_OPINION_TRIAGE).hasNotPassed(EVENT_OPINION_WINDOW_CLOSED);
+    when(route.anyReceived(any())).thenReturn(false);
+    complete(taskAt(pi, TASK_OPINION_TRIAGE));
+    runAsyncJobs(pi);
+    assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK);
+    complete(taskAt(pi, TASK_COMPILE_CHECK));
+    complete(task(pi), withVariables(HEADQUARTERS_APPROVED, true));
+    assertThat(pi).isWaitingAt(TASK_COMMITTEE_REVIEW);
+    // the committee asks for changes: the Check runs again, the opinion branch finds nothing left and joins at once
+    complete(task(pi), withVariables(COMMITTEE_ACCEPTED, false));
+    assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK);
+    headquartersApproves(pi);
+    assertThat(pi).isWaitingAt(TASK_COMMITTEE_REVIEW);
+    Assertions.assertThat(historyOf(pi, GATEWAY_OPINIONS_FORK)).isEqualTo(2);
+    Assertions.assertThat(historyOf(pi, TASK_OPINION_TRIAGE)).isEqualTo(1);
+  }
+
+  /** No opinion: no triage task; a member of an area hands in only after the join (its report has the section too). */
+  @Test
+  void withoutOpinionsThereIsNoTriageTask() {
+    var pi = startedAndReadyForTheCheck(false);
+    assertThat(pi).isWaitingAt(TASK_COMPILE_CHECK).hasPassed("Gateway_OpinionsReceived");
+    headquartersApproves(pi);
+    assertThat(pi).isWaitingAt(TASK_COMMITTEE_REVIEW).hasNotPassed(TASK_OPINION_TRIAGE, EVENT_OPINION_WINDOW_CLOSED);
   }
 }

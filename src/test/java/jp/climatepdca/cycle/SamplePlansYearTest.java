@@ -266,6 +266,9 @@ class SamplePlansYearTest {
     }
     fire(cycle, FiscalYearCycleProcess.EVENT_JULY_CALCULATION_DATE);
     SecretariatEmissions.enterAndAccept(new TasklistClient(port, code + "-jimukyoku"), cycle);
+    // the Check forks: the citizens' opinion window of a future year is still open, closed here as on its day
+    new TasklistClient(port, code + "-jimukyoku").await(cycle, TASK_COMPILE_CHECK);
+    fire(cycle, FiscalYearCycleProcess.EVENT_OPINION_WINDOW_CLOSED);
   }
 
   /** The committee's opinions; one that only advises cannot send the result back, even through REST. */

@@ -75,7 +75,7 @@ class StoredReportFilesTest {
   void publicationStoresEveryFileOnceAndADownloadRendersNothing() {
     var id = reportId(CODE, YEAR, 1);
     assertThat(jdbc.queryForList("select kind from annual_report_file where report_id = ? order by kind", String.class,
-        id)).containsExactly("emissions.csv", "indicators.csv", "measures.csv", "prior-opinions.csv", "report.pdf");
+        id)).containsExactly("citizen-opinions.csv", "emissions.csv", "indicators.csv", "measures.csv", "prior-opinions.csv", "report.pdf");
     var pdfRenders = store.renders().get(ReportFile.PDF);
     var csvRenders = store.renders().get(ReportFile.MEASURES);
 

@@ -77,6 +77,8 @@ class SecurityMatrixTest {
       GET  /api/self-assessments/999999/2050/env/workbook              401 200   403   200   200   200
       GET  /api/self-assessments/999999/2050/workbook                 401 403   403   200   200   200
       GET  /api/no-such-endpoint                                      401 404   404   404   404   404
+      GET  /api/reports/999999/2050/draft/citizen-opinions.csv        401 403   403   403   404   404
+      GET  /public/999999/2050/citizen-opinions.csv                   404 404   404   404   404   404
       GET  /api/areas/demo-area/staff-meetings?fiscalYear=2026        401 403   403   403   403   200
       GET  /engine-rest/task?processInstanceBusinessKey=DRAFT         401 200:1 200:0 200:0 200:0 200:1
       GET  /engine-rest/task/{task}                                   401 200   404   404   404   200

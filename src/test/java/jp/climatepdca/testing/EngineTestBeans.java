@@ -13,6 +13,7 @@ import jp.climatepdca.cycle.CycleGovernance;
 import jp.climatepdca.cycle.CycleParticipants;
 import jp.climatepdca.cycle.CycleSchedule;
 import jp.climatepdca.identity.GroupNames;
+import jp.climatepdca.opinion.OpinionTriageRoute;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -35,7 +36,9 @@ public final class EngineTestBeans {
       "compileCheckListener", "headquartersEvaluationListener", "liaisonMeetingListener", "committeeReviewListener",
       "actionDecisionsListener", "activityDataEntryListener", "emissionsVerificationListener",
       "annualReportPreparationListener", "annualReportApprovalListener", "annualReportPublishingListener",
-      "returnToSubmitterListener");
+      "returnToSubmitterListener", "opinionTriageListener");
+  /** When the town's opinion window closes in the engine tests (Event_OpinionWindowClosed). */
+  public static final Date OPINION_WINDOW_CLOSES = Date.from(Instant.parse("2026-09-01T00:00:00Z"));
 
   private EngineTestBeans() {}
 
@@ -74,6 +77,21 @@ public final class EngineTestBeans {
     Mocks.register("areaHandOffDelegate", alone);
     Mocks.register("handResultToAreaDelegate", noCalculation);
     governance(true, true, false);
+    opinions(false, false);
+  }
+
+  /**
+   * The opinion branch of fiscal-year-cycle.bpmn (bean opinionTriage): whether the town's window is still open
+   * (then the branch waits for {@link #OPINION_WINDOW_CLOSES}) and whether opinions wait for the triage. By
+   * default closed with none, so the branch goes straight to its join.
+   */
+  public static OpinionTriageRoute opinions(boolean windowOpen, boolean anyReceived) {
+    var route = mock(OpinionTriageRoute.class);
+    when(route.windowOpen(any())).thenReturn(windowOpen);
+    when(route.windowClosesAt(any())).thenReturn(OPINION_WINDOW_CLOSES);
+    when(route.anyReceived(any())).thenReturn(anyReceived);
+    Mocks.register("opinionTriage", route);
+    return route;
   }
 
   /**

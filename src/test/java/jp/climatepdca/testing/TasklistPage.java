@@ -168,6 +168,20 @@ public final class TasklistPage {
     });
   }
 
+  /** Picks the option of the n-th (0-based) radio group with this label: one in each row of a dynamic list. */
+  public void pick(String groupLabel, int index, String option) {
+    var groups = By.xpath("//div[contains(@class, 'fjs-form-field-radio')][./label[contains(., '" + groupLabel + "')]]");
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      var group = d.findElements(groups).get(index);
+      var label = group.findElement(By.xpath(".//label[normalize-space()='" + option + "']"));
+      click(label);
+      sleep(Duration.ofMillis(400));
+      var input = d.findElements(groups).get(index).findElement(By.id(d.findElements(groups).get(index)
+          .findElement(By.xpath(".//label[normalize-space()='" + option + "']")).getAttribute("for")));
+      return input.isSelected();
+    });
+  }
+
   /** form-js 1.8 renders a select as its own dropdown: open the n-th with this label, pick by the option's label. */
   public void choose(String label, int index, String option) {
     var selects = browser.findElements(By.xpath(
