@@ -81,7 +81,6 @@ class CockpitCyclesInBrowserTest {
   }
 
   private WebElement row(String businessKey) {
-    return Browser.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("tr.climate-pdca-cycle[data-business-key='" + businessKey + "']")));
+    return Browser.row(browser, "tr.climate-pdca-cycle[data-business-key='" + businessKey + "']");
   }
 }

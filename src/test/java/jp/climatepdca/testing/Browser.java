@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -71,6 +73,20 @@ public final class Browser {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The visible element of a page that loads its rows itself (Cockpit's 年度サイクル); when it does not come, the
+   * failure says what the page shows instead (its error line, say) and the evidence keeps the page.
+   */
+  public static WebElement row(WebDriver driver, String css) {
+    try {
+      return waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    } catch (TimeoutException e) {
+      keepEvidence(driver, "missing-row");
+      throw new AssertionError("no " + css + " on the page, which shows: "
+          + driver.findElement(By.tagName("body")).getText(), e);
     }
   }
 
