@@ -28,4 +28,13 @@ public enum IndicatorGrade {
   public String label() {
     return label;
   }
+
+  /**
+   * Behind, missed or worse: what the review forms list first (docs/guide.md). データなし and the grades that
+   * cannot judge yet (目標年度前, 前年度の実績なし) are not: nothing says the measure went wrong.
+   */
+  public boolean needsAttention() {
+    return this == BEHIND || this == NOT_ACHIEVED || this == WORSE_THAN_BASE || this == NOT_MAINTAINED
+        || this == NOT_DECREASED;
+  }
 }

@@ -24,10 +24,12 @@ class IndicatorTable {
     this.variables = variables;
   }
 
-  void show(DelegateTask task, String municipality, int fiscalYear) {
+  /** Returns the grades shown, for the measures' table of the same form ({@link MeasureReviewTable}). */
+  List<IndicatorGradeView> show(DelegateTask task, String municipality, int fiscalYear) {
     var grades = indicators.grades(municipality, fiscalYear);
     variables.putRows(task, "indicatorGrades", grades.stream().map(IndicatorTable::row).toList());
     variables.putText(task, "indicatorSummary", summary(grades));
+    return grades;
   }
 
   private static Map<String, Object> row(IndicatorGradeView g) {
@@ -39,10 +41,8 @@ class IndicatorTable {
     row.put("base", g.baseValue() == null ? "—" : g.baseYear() + "年度 " + plain(g.baseValue()));
     row.put("target", g.targetsLabel());
     row.put("actual", g.actualYear() == null ? "—" : g.actualYear() + "年度 " + g.actualLabel());
-    // the straight line between base and target: as many decimals as the plan's own values have
-    row.put("path", g.pathValue() == null ? "—"
-        : plain(g.pathValue().setScale(Math.max(0, Math.max(scale(g.baseValue()), scale(g.targetValue()))),
-            RoundingMode.HALF_UP)));
+    // the straight line between base and target
+    row.put("path", g.pathValue() == null ? "—" : path(g));
     row.put("progress", g.progressPercent() == null ? "—"
         : g.progressPercent().setScale(1, RoundingMode.HALF_UP).toPlainString() + "%");
     row.put("grade", g.gradeLabel());
@@ -50,6 +50,12 @@ class IndicatorTable {
     row.put("note", String.join("　", java.util.stream.Stream.of(g.comparedLabel(), g.staleNote())
         .filter(java.util.Objects::nonNull).toList()));
     return row;
+  }
+
+  /** The path at the actual's year: as many decimals as the plan's own values have. */
+  static String path(IndicatorGradeView g) {
+    return plain(g.pathValue().setScale(Math.max(0, Math.max(scale(g.baseValue()), scale(g.targetValue()))),
+        RoundingMode.HALF_UP));
   }
 
   /** 達成 2・順調 3・遅れ 1・…（全15指標）: only the grades that occur. */

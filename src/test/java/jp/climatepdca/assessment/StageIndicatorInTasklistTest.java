@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.PlanImportService;
+import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Browser;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.TasklistPage;
-import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -106,20 +105,7 @@ class StageIndicatorInTasklistTest {
 
   /** FY2026's April has passed, so the job executor may fire the timer first. */
   private void fireApril() {
-    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(TOWN + ":" + YEAR).singleResult();
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-      var job = management.createJobQuery().processInstanceId(cycle.getId()).timers()
-          .activityId(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE).singleResult();
-      if (job == null) {
-        return true;
-      }
-      try {
-        management.executeJob(job.getId());
-      } catch (org.camunda.bpm.engine.OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException e) {
-        // the job executor took it first
-      }
-      return false;
-    });
+    CycleFixture.fire(runtime, management, TOWN + ":" + YEAR, FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE);
   }
 
   private void person(String id, String group) {

@@ -21,6 +21,7 @@ import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.publication.AnnualReportPublicationProcess;
+import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Browser;
 import jp.climatepdca.testing.Http;
@@ -359,19 +360,7 @@ class SamplePlansYearTest {
 
   /** A past date's timer may be fired by the job executor first: then it is simply gone. */
   private void fire(String cycle, String timer) {
-    var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(cycle).singleResult();
-    Awaitility.await(timer).atMost(Duration.ofSeconds(30)).until(() -> {
-      var job = management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(timer).singleResult();
-      if (job == null) {
-        return true;
-      }
-      try {
-        management.executeJob(job.getId());
-      } catch (org.camunda.bpm.engine.OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException e) {
-        // the job executor took it first
-      }
-      return false;
-    });
+    CycleFixture.fire(runtime, management, cycle, timer);
   }
 
   /** The municipality's staff, once (two tests load 小金井市). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.PlanImportService;
+import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Browser;
 import jp.climatepdca.testing.Http;
@@ -361,19 +362,7 @@ class WholeYearInTasklistTest {
 
   /** Fires the cycle's timer now; the job executor may already be firing it (its date may have passed). */
   private void fire(String timer) {
-    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(CYCLE).singleResult();
-    Browser.waiting(browser).until(d -> {
-      var job = management.createJobQuery().processInstanceId(cycle.getId()).timers().activityId(timer).singleResult();
-      if (job == null) {
-        return true;
-      }
-      try {
-        management.executeJob(job.getId());
-      } catch (org.camunda.bpm.engine.OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException e) {
-        // the job executor took it first
-      }
-      return false;
-    });
+    CycleFixture.fire(runtime, management, CYCLE, timer);
   }
 
   /** The town's plan, its base-year emissions and an indicator's actual value, and one person per role. */

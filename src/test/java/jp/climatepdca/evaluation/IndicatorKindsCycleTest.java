@@ -15,6 +15,7 @@ import java.util.stream.StreamSupport;
 import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.PlanImportService;
+import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.SecretariatEmissions;
@@ -166,19 +167,7 @@ class IndicatorKindsCycleTest {
 
   /** FY2026's dates have passed, so the job executor may fire the timer first: then it is simply gone. */
   private void fire(String timer) {
-    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(CYCLE).singleResult();
-    org.awaitility.Awaitility.await(timer).atMost(java.time.Duration.ofSeconds(30)).until(() -> {
-      var job = management.createJobQuery().processInstanceId(cycle.getId()).timers().activityId(timer).singleResult();
-      if (job == null) {
-        return true;
-      }
-      try {
-        management.executeJob(job.getId());
-      } catch (org.camunda.bpm.engine.OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException e) {
-        // the job executor took it first
-      }
-      return false;
-    });
+    CycleFixture.fire(runtime, management, CYCLE, timer);
   }
 
   private static JsonNode find(JsonNode rows, String code) {

@@ -30,6 +30,28 @@ public final class CycleFixture {
         .activityId(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE).singleResult().getId());
   }
 
+  /**
+   * Fires a cycle's timer now. A timer whose date has passed may be fired by the job executor first: then it is
+   * simply gone.
+   */
+  public static void fire(RuntimeService runtime, ManagementService management, String businessKey, String timer) {
+    var instance = Awaitility.await(timer).atMost(Duration.ofSeconds(30)).until(
+        () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult(),
+        i -> i != null);
+    Awaitility.await(timer).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      var job = management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(timer).singleResult();
+      if (job == null) {
+        return true;
+      }
+      try {
+        management.executeJob(job.getId());
+      } catch (org.camunda.bpm.engine.OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException e) {
+        // the job executor took it first
+      }
+      return false;
+    });
+  }
+
   /** Waits for the task (business key of its instance, task definition key) and returns it. */
   public static Task await(TaskService tasks, String businessKey, String taskDefinitionKey) {
     return Awaitility.await(taskDefinitionKey + " of " + businessKey).atMost(Duration.ofSeconds(30))

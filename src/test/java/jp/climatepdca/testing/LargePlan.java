@@ -30,6 +30,30 @@ public record LargePlan(String municipality, String name, int departments, int m
 
   /** The plan file as JSON text, ready for POST /api/plans or the import service. */
   public String json() {
+    return Http.write(document());
+  }
+
+  /**
+   * The same plan with an indicator for every second measure ({@code d01-M02-I}, …, as a national-scale plan
+   * measures about half its measures): 件, higher is better, 100 in 2020 and 200 by 2030, so that in 2025 the
+   * path is 150 (160 順調, 120 遅れ, 200 達成).
+   */
+  public String jsonWithIndicators() {
+    var document = new LinkedHashMap<String, Object>(document());
+    var indicators = new ArrayList<Map<String, Object>>();
+    for (var department : departmentCodes()) {
+      for (var m = 2; m <= measuresPerDepartment; m += 2) {
+        var measure = String.format("%s-M%02d", department, m);
+        indicators.add(Map.of("code", measure + "-I", "name", "施策" + m + "の補助件数", "unit", "件",
+            "measure", measure, "direction", "HIGHER", "baseYear", 2020, "baseValue", 100,
+            "targets", List.of(Map.of("year", 2030, "value", 200))));
+      }
+    }
+    document.put("indicators", indicators);
+    return Http.write(document);
+  }
+
+  private Map<String, Object> document() {
     var departmentList = new ArrayList<Map<String, Object>>();
     var measureList = new ArrayList<Map<String, Object>>();
     var n = 0;
@@ -47,8 +71,8 @@ public record LargePlan(String municipality, String name, int departments, int m
         measureList.add(measure);
       }
     }
-    return Http.write(Map.of(
+    return Map.of(
         "municipality", Map.of("code", municipality, "name", name, "baseYear", 2013, "liaisonMeeting", liaisonMeeting),
-        "departments", departmentList, "measures", measureList));
+        "departments", departmentList, "measures", measureList);
   }
 }
