@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs each {@link Listener} bean when any user task of any deployed process is created, after the task's own
- * create listeners of the BPMN, without a line in the BPMN files: the due and follow-up dates every task gets
+ * create listeners of the BPMN, and when it ends (completed or deleted: taskdraft.TaskDrafts removes the task's
+ * draft), without a line in the BPMN files: the due and follow-up dates every task gets
  * from the server (deadline.TaskDueDates, docs/deadlines.md) must not depend on each diagram remembering a
  * listener, nor on a value a diagram's expression reads from a variable.
  *
@@ -32,6 +33,14 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
   /** A bean the hook calls on every user task's create event, in the beans' order. */
   public interface Listener {
     void created(DelegateTask task);
+
+    /**
+     * The task ends: it is completed, or deleted with its process or by an interrupting event (the engine's
+     * complete or delete event). Runs in the engine's transaction, also where listeners are skipped
+     * ({@code skipCustomListeners}: a process cancelled from Cockpit), since the hook registers it as one of the
+     * engine's built-in listeners.
+     */
+    default void ended(DelegateTask task) {}
   }
 
   private final ObjectProvider<Listener> listeners;
@@ -47,7 +56,7 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    parse = new Parse(this::created);
+    parse = new Parse(this::created, this::ended);
     configuration.getCustomPostBPMNParseListeners().add(parse);
   }
 
@@ -65,13 +74,22 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
     listeners.orderedStream().forEach(listener -> listener.created(task));
   }
 
-  /** Adds the hook's listener to every user task as the engine parses a process. */
+  private void ended(DelegateTask task) {
+    listeners.orderedStream().forEach(listener -> listener.ended(task));
+  }
+
+  /**
+   * Adds the hook's listeners to every user task as the engine parses a process: one on create (a custom
+   * listener, after the diagram's own), one built-in on complete and delete.
+   */
   static final class Parse extends AbstractBpmnParseListener {
 
     private final TaskListener listener;
+    private final TaskListener ended;
 
-    Parse(TaskListener listener) {
+    Parse(TaskListener listener, TaskListener ended) {
       this.listener = listener;
+      this.ended = ended;
     }
 
     @Override
@@ -81,6 +99,8 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
             + " is run by " + activity.getActivityBehavior().getClass().getName() + ", not UserTaskActivityBehavior");
       }
       behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+      behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, ended);
+      behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, ended);
     }
   }
 }

@@ -14,9 +14,11 @@ export default {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'ja'
   },
-  // custom/dynamic-list-validity.js, custom/form-js-japanese.js and custom/task-file-upload.js: see the
+  // custom/dynamic-list-validity.js, custom/form-js-japanese.js, custom/task-file-upload.js and
+  // custom/task-drafts.js (drafts on the server): see the
   // comment in each
-  customScripts: ['custom/dynamic-list-validity', 'custom/form-js-japanese', 'custom/task-file-upload'],
+  customScripts: ['custom/dynamic-list-validity', 'custom/form-js-japanese', 'custom/task-file-upload',
+    'custom/task-drafts'],
 
   shortcuts: {
     claimTask: {
