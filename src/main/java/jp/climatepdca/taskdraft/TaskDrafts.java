@@ -40,12 +40,14 @@ class TaskDrafts implements EveryUserTask.Listener {
   record Found(Shown saved, JsonNode values) {}
 
   private final DraftStore store;
+  private final FormFieldNames fields;
   private final TaskOwnership ownership;
   private final DisplayNames names;
   private final ObjectMapper json;
 
-  TaskDrafts(DraftStore store, TaskOwnership ownership, DisplayNames names, ObjectMapper json) {
+  TaskDrafts(DraftStore store, FormFieldNames fields, TaskOwnership ownership, DisplayNames names, ObjectMapper json) {
     this.store = store;
+    this.fields = fields;
     this.ownership = ownership;
     this.names = names;
     this.json = json;
@@ -58,8 +60,9 @@ class TaskDrafts implements EveryUserTask.Listener {
   }
 
   /**
-   * Stores the form's values (a JSON object of at most {@link #MAX_BYTES}) as the task's draft, replacing the one
-   * before, whoever saved that. Refused whole: too large ({@link DraftTooLarge}, 413), not a JSON object (400).
+   * Stores the form's values (a JSON object of at most {@link #MAX_BYTES}, named as the fields of the task's form)
+   * as the task's draft, replacing the one before, whoever saved that. Refused whole: too large
+   * ({@link DraftTooLarge}, 413), not a JSON object or a name the form does not send (400).
    */
   @Transactional
   public Shown save(String userId, String taskId, byte[] body) {
@@ -68,6 +71,16 @@ class TaskDrafts implements EveryUserTask.Listener {
       throw new DraftTooLarge(body.length);
     }
     var values = parse(body);
+    var allowed = fields.of(task.id());
+    var stray = new java.util.ArrayList<String>();
+    values.fieldNames().forEachRemaining(name -> {
+      if (!allowed.contains(name)) {
+        stray.add("「" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "」はこのフォームの項目ではありません");
+      }
+    });
+    if (!stray.isEmpty()) {
+      throw new UserInputException("下書きを保存できません（何も保存していません）", stray);
+    }
     var draft = new Draft(task.id(), task.processInstanceId(), task.tenantId(), task.taskDefinitionKey(), userId,
         java.time.Instant.now(), write(values));
     store.save(draft);
@@ -103,8 +116,6 @@ class TaskDrafts implements EveryUserTask.Listener {
     JsonNode values;
     try {
       values = json.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new UserInputException("下書きを保存できません: " + JsonReadLimits.unreadable(e));
     } catch (IOException e) {
       throw new UserInputException("下書きを保存できません: " + JsonReadLimits.unreadable(e));
     }

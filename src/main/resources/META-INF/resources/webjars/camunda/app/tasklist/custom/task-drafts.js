@@ -18,22 +18,14 @@
 //   nothing is saved on its own.
 // The server decides who may read or write a draft (docs/security.md); a draft never becomes a variable.
 
+import { element, reloadForm, webappsApi, xsrfToken } from './task-page.js';
+
 const PREFIX = 'camunda-form:';
 const AUTOSAVE_MS = 4000;
 const LOAD_TIMEOUT_MS = 8000;
-// what was shown last per task: discarding reloads the form, and the message stays
+// the note to show once the form is opened again after a discard
 const notes = new Map();
 
-function apiBase() {
-  const path = window.location.pathname;
-  const app = path.indexOf('/app/');
-  return (app >= 0 ? path.substring(0, app) : '') + '/api/climate-pdca/task-drafts/';
-}
-
-function xsrfToken() {
-  const cookie = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
 
 async function call(method, taskId, body, signal) {
   const headers = { Accept: 'application/json' };
@@ -43,7 +35,7 @@ async function call(method, taskId, body, signal) {
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-  const response = await fetch(apiBase() + encodeURIComponent(taskId), {
+  const response = await fetch(webappsApi('task-drafts/' + encodeURIComponent(taskId)), {
     method, credentials: 'same-origin', headers, body, signal
   });
   let json = null;
@@ -105,31 +97,6 @@ function formInstance(container) {
   return null;
 }
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
-}
-
-// Tasklist builds the form anew from the task's variables when the address names the task again
-function reloadForm() {
-  const current = window.location.hash;
-  const without = current.replace(/([?&])task=[^&]*&?/, '$1').replace(/[?&]$/, '');
-  if (without === current) {
-    window.location.reload();
-    return;
-  }
-  window.location.hash = without;
-  setTimeout(() => {
-    window.location.hash = current;
-  }, 300);
-}
-
 function drafts(scope, element0, taskId, controller) {
   const key = PREFIX + taskId;
   const bar = element('div', 'task-drafts-bar');
@@ -157,7 +124,6 @@ function drafts(scope, element0, taskId, controller) {
   function show(text, ok) {
     status.textContent = text;
     status.className = 'task-drafts-status ' + (ok ? 'text-success' : 'text-danger');
-    notes.set(taskId, { text, ok });
   }
 
   function values() {
@@ -243,6 +209,7 @@ function drafts(scope, element0, taskId, controller) {
     if (answer && answer.ok) {
       localStorage.removeItem(key);
       show('下書きを破棄しました。作業の値で開き直しています', true);
+      notes.set(taskId, { text: '下書きを破棄しました', ok: true });
       reloadForm();
     } else {
       stopped = false;
