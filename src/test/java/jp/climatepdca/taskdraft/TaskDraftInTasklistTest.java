@@ -31,8 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A department's self-assessment half filled in one browser and finished in another (Chromium, ja-JP, each with a
- * fresh profile): 下書きを保存 keeps the first measure's row (進捗状況 and 取組実績, fields of the dynamic list), a
- * change after it is saved on its own a few seconds later, and the second browser opens the task with both
+ * fresh profile): 下書きを保存 keeps the first measure's row (進捗状況 and 取組実績, fields of the dynamic list),
+ * 下書きを破棄 opens the form again with the task's values, a change after a new save is saved on its own a few
+ * seconds later, and the second browser opens the task with both
  * restored and the note 「下書きを復元しました（保存者・日時）」; completing it stores the answers and removes the
  * draft. Town 963503 (kankyo); fiscal year 2031.
  */
@@ -127,6 +128,21 @@ class TaskDraftInTasklistTest {
     Browser.keepEvidence(first, "task-draft-saved");
     var stored = db.queryForObject("select form_values from task_draft where task_id = ?", String.class, taskId);
     assertThat(stored).contains("補助の説明会を2回開催した（下書き）", "\"progress\":\"DELAYED\"");
+
+    // discarded (pressed twice: the second press confirms): the form opens again with what the task holds
+    page.click(first.findElement(By.xpath("//button[normalize-space()='下書きを破棄']")));
+    Browser.waiting(first).until(d -> d.findElement(status).getText().contains("元に戻せません"));
+    page.click(first.findElement(By.xpath("//button[normalize-space()='もう一度押すと破棄します']")));
+    Browser.waiting(first).until(d -> d.findElements(status).stream()
+        .anyMatch(e -> e.getText().equals("下書きを破棄しました")));
+    Browser.waiting(first).until(d -> !page.fields("取組実績").isEmpty()
+        && page.fields("取組実績").get(0).getAttribute("value").isEmpty());
+    assertThat(db.queryForObject("select count(*) from task_draft where task_id = ?", Integer.class, taskId)).isZero();
+    // and written again
+    page.choose("進捗状況", 0, "遅れ");
+    page.type("取組実績", 0, "補助の説明会を2回開催した（下書き）");
+    page.click(Browser.waiting(first).until(d -> d.findElement(By.xpath("//button[normalize-space()='下書きを保存']"))));
+    Browser.waiting(first).until(d -> d.findElement(status).getText().startsWith("下書きを保存しました（環境 花子・"));
 
     // a change after that is saved on its own, without a click
     page.type("課題", 0, "申請が年度末に集中する");

@@ -193,10 +193,22 @@ function drafts(scope, element0, taskId, controller) {
   }
 
   save.addEventListener('click', () => store(false));
+  // a second press confirms (a browser dialog would stop the page, and a misplaced click loses the work)
+  let armed = null;
   discard.addEventListener('click', async () => {
-    if (!window.confirm('下書きを破棄しますか？保存した入力内容は元に戻せません')) {
+    if (!armed) {
+      discard.textContent = 'もう一度押すと破棄します';
+      show('下書きを破棄すると、保存した入力内容は元に戻せません', false);
+      armed = setTimeout(() => {
+        armed = null;
+        discard.textContent = '下書きを破棄';
+        show('', true);
+      }, 8000);
       return;
     }
+    clearTimeout(armed);
+    armed = null;
+    discard.textContent = '下書きを破棄';
     stopped = true;
     cancel();
     await saving;
