@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs each {@link Listener} bean when any user task of any deployed process is created or updated, after the
- * task's own listeners of the BPMN, without a line in the BPMN files: the due and follow-up dates every task gets
- * from the server (deadline.TaskDueDates, docs/deadlines.md) and the dates of its reminder timers
- * ({@link TimeoutListenerDates}, docs/reminders.md) must not depend on each diagram remembering a listener, nor
- * on a value a diagram's expression reads from a variable. One hook for both, so that the engine's user tasks
- * are parsed by one listener and the order of the beans (the due date first) is the order they run in.
+ * task's own listeners of the BPMN, and when it ends (completed or deleted: taskdraft.TaskDrafts removes the
+ * task's draft), without a line in the BPMN files: the due and follow-up dates every task gets from the server
+ * (deadline.TaskDueDates, docs/deadlines.md) and the dates of its reminder timers ({@link TimeoutListenerDates},
+ * docs/reminders.md) must not depend on each diagram remembering a listener, nor on a value a diagram's
+ * expression reads from a variable. One hook for all, so that the engine's user tasks are parsed by one
+ * listener and the order of the beans (the due date first) is the order they run in.
  *
  * <p>The hook: a BPMN parse listener after Camunda's own ({@code customPostBPMNParseListeners}) adds one task
  * listener for the create and the update event to the {@code TaskDefinition} of every user task's
@@ -39,6 +40,14 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
     /** The task changed after its creation (its due date, assignee, …); most listeners need only the creation. */
     default void updated(DelegateTask task) {
     }
+
+    /**
+     * The task ends: it is completed, or deleted with its process or by an interrupting event (the engine's
+     * complete or delete event). Runs in the engine's transaction, also where listeners are skipped
+     * ({@code skipCustomListeners}: a process cancelled from Cockpit), since the hook registers it as one of the
+     * engine's built-in listeners.
+     */
+    default void ended(DelegateTask task) {}
   }
 
   private final ObjectProvider<Listener> listeners;
@@ -54,7 +63,7 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    parse = new Parse(this::dispatch);
+    parse = new Parse(this::dispatch, this::ended);
     configuration.getCustomPostBPMNParseListeners().add(parse);
   }
 
@@ -76,13 +85,22 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Adds the hook's listener to every user task's create and update events as the engine parses a process. */
+  private void ended(DelegateTask task) {
+    listeners.orderedStream().forEach(listener -> listener.ended(task));
+  }
+
+  /**
+   * Adds the hook's listeners to every user task as the engine parses a process: one on create and update (a
+   * custom listener, after the diagram's own), one built-in on complete and delete.
+   */
   static final class Parse extends AbstractBpmnParseListener {
 
     private final TaskListener listener;
+    private final TaskListener ended;
 
-    Parse(TaskListener listener) {
+    Parse(TaskListener listener, TaskListener ended) {
       this.listener = listener;
+      this.ended = ended;
     }
 
     @Override
@@ -93,6 +111,8 @@ public class EveryUserTask extends AbstractProcessEnginePlugin {
       }
       behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
       behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_UPDATE, listener);
+      behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, ended);
+      behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, ended);
     }
   }
 }

@@ -10,6 +10,7 @@ import jp.climatepdca.engine.WebappLogin;
 import jp.climatepdca.system.ConflictException;
 import jp.climatepdca.system.NotFoundException;
 import jp.climatepdca.taskfile.TaskFileReceiver.UploadedFile;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,11 +38,14 @@ class TaskFileController {
   private final WebappLogin login;
   private final TaskOwnership ownership;
   private final List<TaskFileReceiver> receivers;
+  private final ApplicationEventPublisher events;
 
-  TaskFileController(WebappLogin login, TaskOwnership ownership, List<TaskFileReceiver> receivers) {
+  TaskFileController(WebappLogin login, TaskOwnership ownership, List<TaskFileReceiver> receivers,
+      ApplicationEventPublisher events) {
     this.login = login;
     this.ownership = ownership;
     this.receivers = receivers;
+    this.events = events;
   }
 
   @PostMapping(value = "/{receiver}/{taskId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,6 +62,7 @@ class TaskFileController {
     var content = request.getInputStream().readAllBytes();
     var name = fileName(fileName);
     var message = target.receive(task, new UploadedFile(name, contentType, content));
+    events.publishEvent(new TaskFileStored(task.id()));
     return ResponseEntity.ok(Map.of("message", message));
   }
 

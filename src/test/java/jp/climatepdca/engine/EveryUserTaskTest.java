@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class EveryUserTaskTest {
 
   private final TaskListener listener = task -> { };
+  private final TaskListener ended = task -> { };
 
   @Test
   void aUserTaskGetsTheListenerAfterItsOwnOnCreateAndUpdate() {
@@ -28,17 +29,29 @@ class EveryUserTaskTest {
     definition.addTaskListener(TaskListener.EVENTNAME_UPDATE, own);
     var activity = new ActivityImpl("Task_Entry", null);
     activity.setActivityBehavior(new UserTaskActivityBehavior(new TaskDecorator(definition, null)));
-    new EveryUserTask.Parse(listener).parseUserTask(null, null, activity);
+    new EveryUserTask.Parse(listener, ended).parseUserTask(null, null, activity);
     assertThat(definition.getTaskListeners().get(TaskListener.EVENTNAME_CREATE)).containsExactly(own, listener);
     assertThat(definition.getTaskListeners().get(TaskListener.EVENTNAME_UPDATE)).containsExactly(own, listener);
     assertThat(definition.getTaskListeners().get(TaskListener.EVENTNAME_COMPLETE)).isNullOrEmpty();
+  }
+
+  /** Built in: the engine runs them also where it skips the diagrams' listeners (a process cancelled from Cockpit). */
+  @Test
+  void aUserTaskGetsTheEndListenerBuiltInOnCompleteAndDelete() {
+    var definition = new TaskDefinition(null);
+    var activity = new ActivityImpl("Task_Entry", null);
+    activity.setActivityBehavior(new UserTaskActivityBehavior(new TaskDecorator(definition, null)));
+    new EveryUserTask.Parse(listener, ended).parseUserTask(null, null, activity);
+    assertThat(definition.getBuiltinTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE)).containsExactly(ended);
+    assertThat(definition.getBuiltinTaskListenersForEvent(TaskListener.EVENTNAME_DELETE)).containsExactly(ended);
+    assertThat(definition.getBuiltinTaskListenersForEvent(TaskListener.EVENTNAME_CREATE)).isNullOrEmpty();
   }
 
   @Test
   void aUserTaskRunByAnotherBehaviourStopsTheDeployment() {
     var activity = new ActivityImpl("Task_Entry", null);
     activity.setActivityBehavior(new NoneEndEventActivityBehavior());
-    assertThatThrownBy(() -> new EveryUserTask.Parse(listener).parseUserTask(null, null, activity))
+    assertThatThrownBy(() -> new EveryUserTask.Parse(listener, ended).parseUserTask(null, null, activity))
         .isInstanceOf(EngineHookMismatch.class).hasMessageContaining("Task_Entry")
         .hasMessageContaining("NoneEndEventActivityBehavior");
   }

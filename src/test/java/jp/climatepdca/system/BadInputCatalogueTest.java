@@ -62,7 +62,7 @@ class BadInputCatalogueTest {
       "area_emission_target",
       "plan_governance", "cycle_governance", "public_opinion",
       "area_staff_meeting", "area_working_group", "area_cycle", "area_cycle_member",
-      "ACT_ID_TENANT", "ACT_ID_GROUP", "ACT_ID_TENANT_MEMBER",
+      "task_draft", "ACT_ID_TENANT", "ACT_ID_GROUP", "ACT_ID_TENANT_MEMBER",
       "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EXECUTION", "ACT_RU_JOB", "ACT_HI_TASKINST", "ACT_ID_USER");
   /** Values a refused update could have changed in place, which counting rows would not see. */
   private static final List<String> VALUES = List.of("select base_emissions from municipality where code = '999999'",
@@ -889,6 +889,42 @@ class BadInputCatalogueTest {
       assertThat(snapshot()).as(c.name()).isEqualTo(before);
       assertThat(output.getOut().substring(logged)).as("log of " + c).doesNotContain(" ERROR ").doesNotContain("\tat ");
     }
+  }
+
+  /**
+   * Drafts of the task's form (taskdraft) through the Tasklist session, as custom/task-drafts.js sends them: a
+   * body no form holds is refused whole with a Japanese problem and no draft is stored.
+   */
+  @Order(1)
+  @Test
+  void draftsOfATaskFormRefuseWhatNoFormHolds() throws Exception {
+    var session = jp.climatepdca.testing.WebappSession.logIn(port, "env-staff");
+    record Bad(String name, String body, int status, String message) {}
+    var bad = List.of(
+        new Bad("over 256 KB", "{\"issues\": \"" + "x".repeat(256 * 1024) + "\"}", 413, "256 KB 以下にしてください"),
+        new Bad("no JSON", "issues=x", 400, "JSON が正しくありません"),
+        new Bad("empty", "", 400, "JSON"),
+        new Bad("a list", "[{\"issues\": \"x\"}]", 400, "JSON オブジェクト"),
+        new Bad("a text", "\"issues\"", 400, "JSON オブジェクト"),
+        new Bad("a key twice", "{\"issues\": \"a\", \"issues\": \"b\"}", 400, "2回以上"),
+        new Bad("nested 40 deep", "{\"a\":".repeat(40) + "1" + "}".repeat(40), 400, "入れ子"),
+        new Bad("a 10,000-digit number", "{\"a\": " + "9".repeat(10_000) + "}", 400, "数値"),
+        new Bad("something after the object", "{\"a\": 1} {\"b\": 2}", 400, "JSON"),
+        new Bad("a name the form does not send (shown in its text)", "{\"measures\": [], \"departmentName\": \"偽の課\"}",
+            400, "「departmentName」はこのフォームの項目ではありません"));
+    for (var b : bad) {
+      var before = snapshot();
+      var response = session.send("PUT", "/api/climate-pdca/task-drafts/" + entry, "application/json",
+          b.body().getBytes(StandardCharsets.UTF_8));
+      assertThat(response.statusCode()).as(b.name() + ": " + response.body()).isEqualTo(b.status());
+      var json = new Http.Response(response.statusCode(), null, null, response.body()).json();
+      assertThat(json.path("detail").asText()).as(b.name()).contains(b.message());
+      assertThat(snapshot()).as(b.name()).isEqualTo(before);
+    }
+    var unknown = session.send("PUT", "/api/climate-pdca/task-drafts/no-such-task", "application/json",
+        "{}".getBytes(StandardCharsets.UTF_8));
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+    assertThat(unknown.body()).contains("この作業は見つかりません");
   }
 
   @Order(2)

@@ -516,6 +516,60 @@ class SecurityMatrixTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Drafts of a task's form (taskdraft, docs/tasklist.md) through the Tasklist session, on the env department's
+   * draft {task}: only who works on the task reads or writes its draft; another department, the city's bodies
+   * and the administrator (who belongs to no municipality's tenant: drafts are the department's work) find no such
+   * task. Without a login a read is 401 and a
+   * write is Camunda's CSRF refusal (403, no session, no token). In order: the row written is removed again.
+   */
+  private static final String DRAFTS = """
+      PUT    DRAFT_VALUES  403 200 404 404 404 404
+      GET    -             401 200 404 404 404 404
+      DELETE -             403 204 404 404 404 404
+      """;
+
+  Stream<Arguments> drafts() {
+    var cases = new ArrayList<Arguments>();
+    for (var line : DRAFTS.strip().split("\n")) {
+      var cells = line.strip().split("\\s+");
+      for (int i = 0; i < ROLES.size(); i++) {
+        cases.add(Arguments.of(ROLES.get(i), cells[0], cells[1], Integer.parseInt(cells[2 + i])));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} task-drafts/'{task}' {2} → {3}")
+  @MethodSource("drafts")
+  void onlyWhoWorksOnTheTaskReadsOrWritesItsDraft(String role, String method, String body, int expected)
+      throws Exception {
+    var path = "/api/climate-pdca/task-drafts/" + task;
+    var bytes = "-".equals(body) ? null : "{\"measures\": []}".getBytes(StandardCharsets.UTF_8);
+    var contentType = bytes == null ? null : "application/json";
+    int status;
+    String answer;
+    if ("anonymous".equals(role)) {
+      var response = Http.anonymous(port).send(method, "/camunda" + path, contentType, bytes);
+      status = response.status();
+      answer = response.body();
+    } else {
+      var session = sessions.get(role);
+      if (session == null) {
+        session = WebappSession.logIn(port, role, engineName);
+        sessions.put(role, session);
+      }
+      var response = session.send(method, path, contentType, bytes);
+      status = response.statusCode();
+      answer = response.body();
+    }
+    assertThat(status).as(role + " " + method + " " + path + ": " + answer).isEqualTo(expected);
+    if (!"env-staff".equals(role)) {
+      assertThat(db.queryForObject("select count(*) from task_draft where task_id = ? and saved_by <> 'env-staff'",
+          Integer.class, task)).as("nothing stored by " + role).isZero();
+    }
+  }
+
   @Test
   void passwordsAreStoredHashedAndSalted() {
     var rows = db.queryForList("select PWD_, SALT_ from ACT_ID_USER");

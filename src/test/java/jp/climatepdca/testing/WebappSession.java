@@ -92,11 +92,22 @@ public final class WebappSession {
   /** Any method and body with the token, as Tasklist's scripts send a change (PUT, DELETE, multipart). */
   public HttpResponse<String> send(String method, String path, String contentType, byte[] body)
       throws IOException, InterruptedException {
-    var request = HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrf())
-        .header("Accept", "application/json")
+    return send(method, path, contentType, body, true);
+  }
+
+  /** The same with or without the token; the origin of {@link #from} too, if one was named. */
+  public HttpResponse<String> send(String method, String path, String contentType, byte[] body, boolean withToken)
+      throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (withToken) {
+      request.header("X-XSRF-TOKEN", xsrf());
+    }
     if (contentType != null) {
       request.header("Content-Type", contentType);
+    }
+    if (origin != null) {
+      request.header("Origin", origin);
     }
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

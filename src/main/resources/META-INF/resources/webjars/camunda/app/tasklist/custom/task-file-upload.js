@@ -13,6 +13,8 @@
 // lists, and after a success has Tasklist load the task's form again, so what the server stored shows.
 // The server decides everything (who works on the task, what the file may hold): docs/tasklist.md.
 
+import { element, reloadForm, webappsApi, xsrfToken } from './task-page.js';
+
 const MARKER = '.fjs-container a.task-file-upload';
 const DONE = 'taskFileUploadDone';
 // the last answer per task and address: the form is rendered anew after a success, and the answer stays
@@ -23,31 +25,9 @@ function taskId() {
   return new URLSearchParams(query).get('task');
 }
 
-// Tasklist runs at <application path>/app/tasklist/<engine>/: the webapps' API is <application path>/api/
 function address(marker) {
   const href = marker.getAttribute('href') || '';
-  if (href.startsWith('/')) {
-    return href;
-  }
-  const path = window.location.pathname;
-  const app = path.indexOf('/app/');
-  return (app >= 0 ? path.substring(0, app) : '') + '/api/climate-pdca/' + href;
-}
-
-function xsrfToken() {
-  const cookie = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
+  return href.startsWith('/') ? href : webappsApi(href);
 }
 
 // text only (never HTML): a message may quote what the file held
@@ -83,22 +63,6 @@ async function readAnswer(response) {
     ? (body.title && body.title !== detail ? body.title + '：' : '') + detail
     : 'ファイルを登録できませんでした（HTTP ' + response.status + '）';
   return { ok: false, message, errors };
-}
-
-// Tasklist builds the task's view, its form and the form's variables, when the address names the task:
-// leaving the task for a moment and coming back loads what the server stored (its task data alone,
-// taskData.changed('task'), reloads the task but not the form's variables)
-function reloadForm() {
-  const current = window.location.hash;
-  const without = current.replace(/([?&])task=[^&]*&?/, '$1').replace(/[?&]$/, '');
-  if (without === current) {
-    window.location.reload();
-    return;
-  }
-  window.location.hash = without;
-  setTimeout(() => {
-    window.location.hash = current;
-  }, 300);
 }
 
 function enhance(marker) {

@@ -15,10 +15,10 @@ export default {
     fallbackLocale: 'ja'
   },
   // custom/dynamic-list-validity.js, custom/form-js-japanese.js, custom/task-file-upload.js and
-  // custom/overdue-everything.js: see the
+  // custom/overdue-everything.js and custom/task-drafts.js (drafts on the server): see the
   // comment in each
   customScripts: ['custom/dynamic-list-validity', 'custom/form-js-japanese', 'custom/task-file-upload',
-    'custom/overdue-everything'],
+    'custom/overdue-everything', 'custom/task-drafts'],
 
   shortcuts: {
     claimTask: {
