@@ -221,7 +221,24 @@ public final class TasklistPage {
   /** Completes the form; form-js commits typed text after a short debounce, so it is given that time. */
   public void complete() {
     sleep(Duration.ofMillis(700));
+    closeNotifications();
     click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='完了']"))));
+  }
+
+  /**
+   * Closes Tasklist's notices, as staff do with their ×: a refusal's notice stays until closed, and its panel
+   * lies over the 完了 button (a second completion after a corrected input could not be clicked).
+   */
+  public void closeNotifications() {
+    for (var close : browser.findElements(By.cssSelector(".page-notifications .alert .close"))) {
+      try {
+        if (close.isDisplayed()) {
+          close.click();
+        }
+      } catch (StaleElementReferenceException e) {
+        // its notice went with one closed before
+      }
+    }
   }
 
   /** The error Tasklist shows when the server refused the submission, or empty. */
