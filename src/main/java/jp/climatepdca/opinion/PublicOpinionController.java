@@ -243,6 +243,7 @@ class PublicOpinionController {
   private static String title(HttpStatus status) {
     return switch (status) {
       case BAD_REQUEST -> "入力内容に誤りがあります";
+      case NOT_FOUND -> "見つかりません";
       case CONFLICT -> "受付期間外です";
       case TOO_MANY_REQUESTS -> "送信が多すぎます";
       case UNSUPPORTED_MEDIA_TYPE -> "形式が正しくありません";

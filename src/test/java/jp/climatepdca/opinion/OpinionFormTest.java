@@ -220,7 +220,9 @@ class OpinionFormTest {
       var post = client.postForm(path, form(token(), OPINION));
       assertThat(post.statusCode()).as(path).isEqualTo(404);
     }
-    assertThat(client.getJson("/public/opinions/963199/2026/form.json").body()).contains("意見を募集している年度ではありません");
+    // the JSON's title in Japanese too (it said "Not Found", tried by hand)
+    assertThat(client.getJson("/public/opinions/963199/2026/form.json").body())
+        .contains("\"title\":\"見つかりません\"", "意見を募集している年度ではありません");
     assertThat(stored()).isZero();
   }
 
