@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import jp.climatepdca.engine.WebappLogin;
 import jp.climatepdca.identity.GroupNames;
+import jp.climatepdca.system.Problems;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -40,10 +40,10 @@ public class CockpitPages {
   public ResponseEntity<ProblemDetail> refusal(HttpServletRequest request) {
     var user = login.userId(request);
     if (user.isEmpty()) {
-      return problem(HttpStatus.UNAUTHORIZED, "ログインが必要です", "Cockpit に管理者としてログインしてから開いてください");
+      return Problems.answer(HttpStatus.UNAUTHORIZED, "ログインが必要です", "Cockpit に管理者としてログインしてから開いてください");
     }
     if (identity.createGroupQuery().groupMember(user.get()).groupId(GroupNames.ADMIN).count() == 0) {
-      return problem(HttpStatus.FORBIDDEN, "権限がありません", "全自治体の年度サイクル一覧を見られるのは管理者（camunda-admin）だけです");
+      return Problems.answer(HttpStatus.FORBIDDEN, "権限がありません", "全自治体の年度サイクル一覧を見られるのは管理者（camunda-admin）だけです");
     }
     return null;
   }
@@ -56,12 +56,6 @@ public class CockpitPages {
         .map(a -> new Step(a.getActivityId(), a.getActivityName(), a.getActivityType(), a.getAssignee(),
             a.getStartTime().toInstant(), a.getEndTime() == null ? null : a.getEndTime().toInstant()))
         .toList();
-  }
-
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-    var problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   /** A step of an instance from the history: what Cockpit CE shows of an ended instance, nothing. */

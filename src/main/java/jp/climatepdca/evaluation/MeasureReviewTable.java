@@ -120,7 +120,7 @@ class MeasureReviewTable {
   private static Row row(String department, String code, String name, AssessmentView answer,
       List<IndicatorGradeView> indicators) {
     var attention = new ArrayList<String>();
-    var progress = answer == null || answer.progress() == null ? null : answer.progress();
+    var progress = answer == null ? null : answer.progress();
     if (progress == null) {
       attention.add("進捗が" + NOT_ENTERED);
     } else if (progress == Progress.DELAYED || progress == Progress.NOT_STARTED) {

@@ -1,7 +1,6 @@
 package jp.climatepdca.opinion;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Date;
 import jp.climatepdca.cycle.CycleSchedule;
 import jp.climatepdca.system.CycleReference;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component("opinionTriage")
 public class OpinionTriageRoute {
 
-  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   private static final String LATEST_STEP = "headquartersDue";
 
   private final OpinionWindow window;
@@ -56,6 +54,6 @@ public class OpinionTriageRoute {
     var latest = schedule.day(cycle.municipality(), cycle.fiscalYear(), LATEST_STEP);
     var day = window.of(cycle.municipality(), cycle.fiscalYear()).map(p -> p.until().plusDays(1))
         .filter(afterWindow -> afterWindow.isBefore(latest)).orElse(latest);
-    return day.atStartOfDay(JAPAN).toInstant();
+    return day.atStartOfDay(OpinionWindow.JAPAN).toInstant();
   }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import jp.climatepdca.identity.ClientAddress;
 import jp.climatepdca.system.NotFoundException;
+import jp.climatepdca.system.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -242,13 +243,9 @@ class PublicOpinionController {
 
   private static String title(HttpStatus status) {
     return switch (status) {
-      case BAD_REQUEST -> "入力内容に誤りがあります";
-      case NOT_FOUND -> "見つかりません";
       case CONFLICT -> "受付期間外です";
       case TOO_MANY_REQUESTS -> "送信が多すぎます";
-      case UNSUPPORTED_MEDIA_TYPE -> "形式が正しくありません";
-      case PAYLOAD_TOO_LARGE -> "リクエストが大きすぎます";
-      default -> status.getReasonPhrase();
+      default -> Problems.title(status);
     };
   }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import jp.climatepdca.engine.WebappLogin;
+import jp.climatepdca.system.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -83,17 +84,11 @@ class TaskDraftController {
 
   @ExceptionHandler(TaskDrafts.DraftTooLarge.class)
   ResponseEntity<ProblemDetail> tooLarge(TaskDrafts.DraftTooLarge e) {
-    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "下書きが大きすぎます", e.getMessage());
+    return Problems.answer(HttpStatus.PAYLOAD_TOO_LARGE, "下書きが大きすぎます", e.getMessage());
   }
 
   private static ResponseEntity<ProblemDetail> notLoggedIn() {
-    return problem(HttpStatus.UNAUTHORIZED, "ログインが必要です",
+    return Problems.answer(HttpStatus.UNAUTHORIZED, "ログインが必要です",
         "Tasklist にログインしてから、作業の画面で下書きを保存してください");
-  }
-
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-    var problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 }

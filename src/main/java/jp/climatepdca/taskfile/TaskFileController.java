@@ -9,6 +9,7 @@ import java.util.Map;
 import jp.climatepdca.engine.WebappLogin;
 import jp.climatepdca.system.ConflictException;
 import jp.climatepdca.system.NotFoundException;
+import jp.climatepdca.system.Problems;
 import jp.climatepdca.taskfile.TaskFileReceiver.UploadedFile;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
@@ -96,10 +97,8 @@ class TaskFileController {
   }
 
   private static ResponseEntity<ProblemDetail> notLoggedIn() {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+    return Problems.answer(HttpStatus.UNAUTHORIZED, "ログインが必要です",
         "Tasklist にログインしてから、作業の画面でファイルを登録してください");
-    problem.setTitle("ログインが必要です");
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   /** The name is only shown back; one the browser did not encode is taken as it came. */
