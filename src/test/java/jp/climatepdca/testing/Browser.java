@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -62,8 +63,14 @@ public final class Browser {
     driver.findElement(By.xpath("//button[@type='submit'][normalize-space()='ログイン']")).click();
   }
 
+  /**
+   * Waits up to 30 s. Tasklist's Angular and form-js replace elements while they render (a status line
+   * re-drawn between finding it and reading its text), so a stale element means "ask again", not failure.
+   */
   public static WebDriverWait waiting(WebDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(200));
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(200));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Waits a moment for a page whose data arrives after its heading (there is no element that says done). */
