@@ -13,6 +13,7 @@ import jp.climatepdca.system.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,6 +36,8 @@ class OpinionIntake {
   /** The neutral answer to a script: it says nothing about which guard caught it. */
   static final String NEUTRAL = "送信を受け付けられませんでした。お手数ですが、ページを開き直してもう一度お送りください。";
 
+  static final String BUSY = "ただいま混み合っています。お手数ですが、少し時間をおいてもう一度お送りください。";
+
   private static final Logger LOG = LoggerFactory.getLogger(OpinionIntake.class);
   private static final Duration HOUR = Duration.ofHours(1);
   private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.)");
@@ -49,10 +52,11 @@ class OpinionIntake {
   private final PublicOpinionRepository opinions;
   private final PlanService plan;
   private final CycleSchedule schedule;
+  private final OpinionClients clients;
   private final TransactionTemplate ownTransaction;
 
   OpinionIntake(OpinionWindow window, FormToken tokens, OpinionSecret secret, OpinionSettings settings,
-      PublicOpinionRepository opinions, PlanService plan, CycleSchedule schedule,
+      PublicOpinionRepository opinions, PlanService plan, CycleSchedule schedule, OpinionClients clients,
       PlatformTransactionManager transactions) {
     this.window = window;
     this.tokens = tokens;
@@ -61,6 +65,7 @@ class OpinionIntake {
     this.opinions = opinions;
     this.plan = plan;
     this.schedule = schedule;
+    this.clients = clients;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -103,42 +108,52 @@ class OpinionIntake {
       throw refusedAsScript("honeypot", municipality, fiscalYear, NEUTRAL);
     }
     var client = secret.clientHash(clientAddress);
-    var since = now.minus(HOUR);
-    if (opinions.countByClientHashAndReceivedAtBetween(client, since, now) >= settings.perClientPerHour()) {
-      var retry = opinions.findFirstByClientHashAndReceivedAtBetweenOrderByReceivedAtAsc(client, since, now)
-          .map(o -> Duration.between(now, o.receivedAt().plus(HOUR)).toSeconds() + 1).orElse(HOUR.toSeconds());
-      LOG.warn("public opinion to {} {} refused: client {} posted {} in the last hour", municipality, fiscalYear,
-          client.substring(0, 12), settings.perClientPerHour());
-      throw new OpinionRefused(HttpStatus.TOO_MANY_REQUESTS, "短い時間に多くの意見が送られたため、受付を一時停止しています。"
-          + "約" + Math.max(1, (retry + 59) / 60) + "分後にもう一度お送りください。", Map.of(), Math.max(1, retry));
-    }
+    // a flood is refused before any work; the exact count follows under the client's lock
+    refuseOverTheLimit(client, now.minus(HOUR), now, municipality, fiscalYear);
     var valid = validate(municipality, fiscalYear, input);
-    var duplicate = opinions.findFirstByClientHashAndMunicipalityCodeAndFiscalYearAndBodyAndReceivedAtBetween(client,
-        municipality, fiscalYear, valid.body(), since, now);
-    if (duplicate.isPresent()) {
-      // the same text again within the hour (a reloaded page, a double click): the first one's reference
-      return duplicate.get().reference();
-    }
-    return store(municipality, fiscalYear, valid, now, client);
-  }
-
-  private String store(String municipality, int fiscalYear, PublicOpinion.Fields valid, Instant now, String client) {
-    // numbered per town and year: count + 1; two posts at once may pick the same number, and the unique key
-    // refuses the second, which then takes the next one
+    clients.register(client);
+    // numbered per town and year: count + 1; two clients posting to one town at once may pick the same number,
+    // and the unique key refuses the second, which then tries again and takes the next one
     for (var attempt = 1; ; attempt++) {
       try {
         return ownTransaction.execute(status -> {
+          // one client's posts one after another (a script's burst, a double click): counted exactly
+          clients.lock(client);
+          var at = window.clock().instant();
+          var since = at.minus(HOUR);
+          refuseOverTheLimit(client, since, at, municipality, fiscalYear);
+          var duplicate = opinions.findFirstByClientHashAndMunicipalityCodeAndFiscalYearAndBodyAndReceivedAtBetween(
+              client, municipality, fiscalYear, valid.body(), since, at);
+          if (duplicate.isPresent()) {
+            // the same text again within the hour (a reloaded page, a double click): the first one's reference
+            return duplicate.get().reference();
+          }
           var number = opinions.countByMunicipalityCodeAndFiscalYear(municipality, fiscalYear) + 1;
           var reference = String.format("O-%d-%04d", fiscalYear, number);
-          opinions.saveAndFlush(valid.toOpinion(municipality, fiscalYear, reference, now, client));
+          opinions.saveAndFlush(valid.toOpinion(municipality, fiscalYear, reference, at, client));
           return reference;
         });
-      } catch (DataIntegrityViolationException clash) {
+      } catch (DataIntegrityViolationException | TransientDataAccessException busy) {
+        // a number taken at the same moment, or a lock not had in time (H2 waits 2 s) behind this client's posts
         if (attempt >= 5) {
-          throw clash;
+          LOG.warn("public opinion to {} {} not stored after {} attempts: {}", municipality, fiscalYear, attempt,
+              busy.getClass().getSimpleName());
+          throw new OpinionRefused(HttpStatus.SERVICE_UNAVAILABLE, BUSY, Map.of(), 10);
         }
       }
     }
+  }
+
+  private void refuseOverTheLimit(String client, Instant since, Instant now, String municipality, int fiscalYear) {
+    if (opinions.countByClientHashAndReceivedAtBetween(client, since, now) < settings.perClientPerHour()) {
+      return;
+    }
+    var retry = opinions.findFirstByClientHashAndReceivedAtBetweenOrderByReceivedAtAsc(client, since, now)
+        .map(o -> Duration.between(now, o.receivedAt().plus(HOUR)).toSeconds() + 1).orElse(HOUR.toSeconds());
+    LOG.warn("public opinion to {} {} refused: client {} posted {} in the last hour", municipality, fiscalYear,
+        client.substring(0, 12), settings.perClientPerHour());
+    throw new OpinionRefused(HttpStatus.TOO_MANY_REQUESTS, "短い時間に多くの意見が送られたため、受付を一時停止しています。"
+        + "約" + Math.max(1, (retry + 59) / 60) + "分後にもう一度お送りください。", Map.of(), Math.max(1, retry));
   }
 
   private PublicOpinion.Fields validate(String municipality, int fiscalYear, OpinionInput input) {

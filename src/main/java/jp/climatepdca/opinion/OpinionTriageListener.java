@@ -9,6 +9,7 @@ import jp.climatepdca.opinion.OpinionTriageService.Decision;
 import jp.climatepdca.plan.PlanService;
 import jp.climatepdca.system.CycleReference;
 import jp.climatepdca.system.FormTaskListener;
+import jp.climatepdca.system.Quoted;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -88,7 +89,7 @@ class OpinionTriageListener extends FormTaskListener {
   }
 
   private static Map<String, Object> option(String reference, String body, String where) {
-    var preview = body.length() > PREVIEW ? body.substring(0, PREVIEW) + "…" : body;
+    var preview = Quoted.cut(body, PREVIEW);
     return Map.of("label", reference + "（" + where + "）" + preview, "value", reference);
   }
 

@@ -245,6 +245,7 @@ class PublicOpinionController {
     return switch (status) {
       case CONFLICT -> "受付期間外です";
       case TOO_MANY_REQUESTS -> "送信が多すぎます";
+      case SERVICE_UNAVAILABLE -> "混み合っています";
       default -> Problems.title(status);
     };
   }
