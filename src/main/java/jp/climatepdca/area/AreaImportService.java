@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import jp.climatepdca.identity.TenantDirectory;
 import jp.climatepdca.system.JsonReadLimits;
+import jp.climatepdca.system.Quoted;
 import jp.climatepdca.system.UserInputException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -78,7 +79,7 @@ public class AreaImportService {
       }
       return doc;
     } catch (UnrecognizedPropertyException e) {
-      throw new UserInputException(TITLE, List.of(location(e) + "項目 \"" + e.getPropertyName() + "\" は定義されていません"));
+      throw new UserInputException(TITLE, List.of(location(e) + "項目 \"" + Quoted.cut(e.getPropertyName()) + "\" は定義されていません"));
     } catch (MismatchedInputException e) {
       throw new UserInputException(TITLE, List.of(location(e) + place(e)
           + "値の型が正しくありません（数値の項目に文字を書いていないか確認してください）"));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import jp.climatepdca.system.Quoted;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,7 @@ class FormFields {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      errors.add(label + "は日付（例：2026-05-10）で入力してください（" + cut(text) + "）");
+      errors.add(label + "は日付（例：2026-05-10）で入力してください（" + Quoted.cut(text) + "）");
       return null;
     }
   }
@@ -104,9 +105,5 @@ class FormFields {
   /** A task's due date from a day: the end of that working day in Japan. */
   static Date due(LocalDate day) {
     return day == null ? null : Date.from(day.atTime(17, 0).atZone(JAPAN).toInstant());
-  }
-
-  static String cut(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 }

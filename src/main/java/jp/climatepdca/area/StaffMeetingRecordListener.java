@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.climatepdca.area.StaffMeeting.Attendance;
+import jp.climatepdca.system.Quoted;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -80,7 +81,7 @@ class StaffMeetingRecordListener extends StaffMeetingTaskListener {
     for (int i = 0; i < rows.size(); i++) {
       var code = FormFields.text(rows.get(i), "municipality");
       if (code == null || !members.contains(code)) {
-        errors.add("出席" + (i + 1) + "行目: \"" + (code == null ? "" : FormFields.cut(code))
+        errors.add("出席" + (i + 1) + "行目: \"" + (code == null ? "" : Quoted.cut(code))
             + "\" はこの圏域の構成市町村ではありません");
         continue;
       }

@@ -3,6 +3,7 @@ package jp.climatepdca.area;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
+import jp.climatepdca.system.Quoted;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -76,7 +77,7 @@ class WorkingGroupDissolutionListener extends StaffMeetingTaskListener {
       meetings.extend(group, plannedOn, reason, by);
       task.getExecution().setVariable(AreaStaffMeetingProcess.WORKING_GROUP_DUE, FormFields.due(plannedOn));
     } else if (outcome != null) {
-      errors.add("報告の内容は「解散する」か「延長する」から選んでください（" + FormFields.cut(outcome) + "）");
+      errors.add("報告の内容は「解散する」か「延長する」から選んでください（" + Quoted.cut(outcome) + "）");
     }
     refuseIfAny(errors);
     task.getExecution().setVariable(AreaStaffMeetingProcess.WORKING_GROUP_DISSOLVED, DISSOLVE.equals(outcome));

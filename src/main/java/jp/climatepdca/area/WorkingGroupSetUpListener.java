@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import jp.climatepdca.system.Quoted;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -72,7 +73,7 @@ class WorkingGroupSetUpListener extends StaffMeetingTaskListener {
     var unique = new LinkedHashSet<String>();
     for (var code : chosen) {
       if (!areaMembers.contains(code)) {
-        errors.add("参加団体 \"" + FormFields.cut(code) + "\" はこの圏域の構成市町村ではありません");
+        errors.add("参加団体 \"" + Quoted.cut(code) + "\" はこの圏域の構成市町村ではありません");
       } else {
         unique.add(code);
       }

@@ -12,6 +12,7 @@ import jp.climatepdca.plan.ActualValueInput;
 import jp.climatepdca.plan.IndicatorKind;
 import jp.climatepdca.plan.IndicatorStage;
 import jp.climatepdca.plan.IndicatorView;
+import jp.climatepdca.system.Quoted;
 import jp.climatepdca.system.XlsxReader;
 
 /**
@@ -44,7 +45,7 @@ final class IndicatorActualsSheetCheck {
         return Map.of(); // a department without indicators, in a file saved before the sheet existed
       }
       errors.add(sheet == null ? "2 枚目のシート" + SHEET + "がありません。このタスクのファイルをダウンロードし直して入力してください"
-          : "2 枚目のシートが" + SHEET + "ではありません（「" + cut(sheet.name()) + "」）。ダウンロードしたファイルのシートに入力してください");
+          : "2 枚目のシートが" + SHEET + "ではありません（「" + Quoted.cut(sheet.name()) + "」）。ダウンロードしたファイルのシートに入力してください");
       return null;
     }
     var rows = new LinkedHashMap<Integer, XlsxReader.Row>();
@@ -52,7 +53,7 @@ final class IndicatorActualsSheetCheck {
     var titleRow = rows.get(IndicatorActualsSheet.TITLE_ROW);
     var found = titleRow == null ? "" : titleRow.cell(0).strip();
     if (!found.equals(title)) {
-      errors.add(SHEET + IndicatorActualsSheet.TITLE_ROW + " 行目: このタスクのファイルではありません（「" + cut(found)
+      errors.add(SHEET + IndicatorActualsSheet.TITLE_ROW + " 行目: このタスクのファイルではありません（「" + Quoted.cut(found)
           + "」）。このタスクの「" + title + "」のファイルをダウンロードして入力してください");
       return null;
     }
@@ -89,7 +90,7 @@ final class IndicatorActualsSheetCheck {
     for (var column : Column.values()) {
       var found = row == null ? "" : row.cell(column.index()).strip();
       if (!found.equals(column.title)) {
-        errors.add(SHEET + IndicatorActualsSheet.HEADER_ROW + " 行目「" + column.title + "」: 見出しが「" + cut(found)
+        errors.add(SHEET + IndicatorActualsSheet.HEADER_ROW + " 行目「" + column.title + "」: 見出しが「" + Quoted.cut(found)
             + "」に変わっています（" + column.letter() + "列の見出しは「" + column.title + "」のままにしてください）");
       }
     }
@@ -110,7 +111,7 @@ final class IndicatorActualsSheetCheck {
     }
     var indicator = byCode.get(code);
     if (indicator == null) {
-      errors.add(at + "「" + Column.CODE.title + "」: 「" + cut(code) + "」はこの部署が実績を入力する指標ではありません");
+      errors.add(at + "「" + Column.CODE.title + "」: 「" + Quoted.cut(code) + "」はこの部署が実績を入力する指標ではありません");
       return;
     }
     var earlier = lineOf.putIfAbsent(code, row.line());
@@ -123,7 +124,7 @@ final class IndicatorActualsSheetCheck {
       if (column.use == SelfAssessmentSheet.Use.KEY && column != Column.CODE) {
         var found = row.cell(column.index()).strip();
         if (!found.equals(keys.get(column.index()))) {
-          errors.add(at + "「" + column.title + "」: 変更できない列が「" + cut(found) + "」に変わっています（指標「" + code
+          errors.add(at + "「" + column.title + "」: 変更できない列が「" + Quoted.cut(found) + "」に変わっています（指標「" + code
               + "」では「" + keys.get(column.index()) + "」です）");
         }
       }
@@ -145,7 +146,7 @@ final class IndicatorActualsSheetCheck {
         return new ActualValueInput(code, stage.value(), IndicatorActualsForm.STAGE_SOURCE);
       }
     }
-    errors.add(at + "「" + Column.VALUE.title + "」: 「" + cut(raw) + "」は選択肢（"
+    errors.add(at + "「" + Column.VALUE.title + "」: 「" + Quoted.cut(raw) + "」は選択肢（"
         + String.join("・", IndicatorActualsSheet.stageLabels()) + "）にありません");
     return null;
   }
@@ -162,9 +163,5 @@ final class IndicatorActualsSheetCheck {
   private static String titleOf(int column) {
     var columns = Column.values();
     return column < columns.length ? columns[column].title : SelfAssessmentSheet.Column.letter(column) + "列";
-  }
-
-  private static String cut(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 }

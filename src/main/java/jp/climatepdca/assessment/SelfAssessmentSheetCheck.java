@@ -8,6 +8,7 @@ import java.util.Map;
 import jp.climatepdca.assessment.SelfAssessmentSheet.Column;
 import jp.climatepdca.assessment.SelfAssessmentSheet.Use;
 import jp.climatepdca.plan.MeasureView;
+import jp.climatepdca.system.Quoted;
 import jp.climatepdca.system.XlsxReader;
 
 /**
@@ -38,7 +39,7 @@ final class SelfAssessmentSheetCheck {
 
   Result check(XlsxReader.Sheet sheet) {
     if (!SelfAssessmentSheet.NAME.equals(sheet.name())) {
-      return refused("最初のシートが「" + SelfAssessmentSheet.NAME + "」ではありません（「" + cut(sheet.name())
+      return refused("最初のシートが「" + SelfAssessmentSheet.NAME + "」ではありません（「" + Quoted.cut(sheet.name())
           + "」）。ダウンロードしたファイルのシートに入力してください");
     }
     var rows = new LinkedHashMap<Integer, XlsxReader.Row>();
@@ -46,7 +47,7 @@ final class SelfAssessmentSheetCheck {
     var titleRow = rows.get(SelfAssessmentSheet.TITLE_ROW);
     var found = titleRow == null ? "" : titleRow.cell(0).strip();
     if (!found.equals(title)) {
-      return refused(SelfAssessmentSheet.TITLE_ROW + " 行目: このタスクのファイルではありません（「" + cut(found)
+      return refused(SelfAssessmentSheet.TITLE_ROW + " 行目: このタスクのファイルではありません（「" + Quoted.cut(found)
           + "」）。このタスクの「" + title + "」のファイルをダウンロードして入力してください");
     }
     if (!header(rows.get(SelfAssessmentSheet.HEADER_ROW))) {
@@ -76,7 +77,7 @@ final class SelfAssessmentSheetCheck {
     for (var column : Column.values()) {
       var found = row == null ? "" : row.cell(column.index()).strip();
       if (!found.equals(column.title)) {
-        add(SelfAssessmentSheet.HEADER_ROW + " 行目「" + column.title + "」: 見出しが「" + cut(found) + "」に変わっています（"
+        add(SelfAssessmentSheet.HEADER_ROW + " 行目「" + column.title + "」: 見出しが「" + Quoted.cut(found) + "」に変わっています（"
             + column.letter() + "列の見出しは「" + column.title + "」のままにしてください）");
       }
     }
@@ -97,7 +98,7 @@ final class SelfAssessmentSheetCheck {
       return;
     }
     if (measure == null) {
-      add(at + "「" + Column.CODE.title + "」: 「" + cut(code) + "」はこの部署のこの年度の施策ではありません");
+      add(at + "「" + Column.CODE.title + "」: 「" + Quoted.cut(code) + "」はこの部署のこの年度の施策ではありません");
       return;
     }
     var earlier = lineOf.putIfAbsent(code, row.line());
@@ -126,7 +127,7 @@ final class SelfAssessmentSheetCheck {
       if (column.use == Use.KEY && column != Column.CODE) {
         var found = row.cell(column.index()).strip();
         if (!found.equals(expected.get(column))) {
-          add(at + "「" + column.title + "」: 変更できない列が「" + cut(found) + "」に変わっています（施策「" + measure.code()
+          add(at + "「" + column.title + "」: 変更できない列が「" + Quoted.cut(found) + "」に変わっています（施策「" + measure.code()
               + "」では「" + expected.get(column) + "」です）");
         }
       }
@@ -144,7 +145,7 @@ final class SelfAssessmentSheetCheck {
         return p;
       }
     }
-    add(at + "「" + Column.PROGRESS.title + "」: 「" + cut(value) + "」は選択肢（" + String.join("・",
+    add(at + "「" + Column.PROGRESS.title + "」: 「" + Quoted.cut(value) + "」は選択肢（" + String.join("・",
         SelfAssessmentSheet.progressLabels()) + "）にありません");
     return null;
   }
@@ -182,9 +183,5 @@ final class SelfAssessmentSheetCheck {
 
   private static Refused refused(String message) {
     return new Refused(List.of(message));
-  }
-
-  private static String cut(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.climatepdca.system.NumberField;
+import jp.climatepdca.system.Quoted;
 
 /**
  * Reads an activity-data CSV (or Excel sheet) for one inventory year against the factor catalogue. Every bad cell is
@@ -174,7 +175,7 @@ final class ActivityCsv {
         return null;
       }
       if (text.length() > NumberField.MAX_TEXT || !NUMBER.matcher(text).matches()) {
-        error("amount", "数値で入力してください（\"" + cut(text) + "\"）");
+        error("amount", "数値で入力してください（\"" + Quoted.cut(text, NumberField.MAX_TEXT) + "\"）");
         return null;
       }
       var value = new BigDecimal(text.replace(",", ""));
@@ -246,11 +247,6 @@ final class ActivityCsv {
       var column = columns.get(field);
       errors.add(record.line() + "行目 " + (column == null ? japanese(field) : column.title()) + ": " + message);
     }
-  }
-
-  /** A cell as a message quotes it: never all of a 30,000-character cell. */
-  private static String cut(String text) {
-    return text.length() <= NumberField.MAX_TEXT ? text : text.substring(0, NumberField.MAX_TEXT) + "…";
   }
 
   private static String japanese(String field) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.system.CycleReference;
+import jp.climatepdca.system.Quoted;
 import jp.climatepdca.system.UserInputException;
 import jp.climatepdca.system.XlsxBook;
 import jp.climatepdca.taskfile.TaskFileReceiver;
@@ -55,7 +56,7 @@ class ActivityDataUpload implements TaskFileReceiver {
   public String receive(OpenTask task, UploadedFile file) {
     var municipality = municipality(task);
     var year = inventoryYear(task);
-    var reason = "Tasklist から登録" + (file.name() == null || file.name().isBlank() ? "" : "（" + cut(file.name()) + "）");
+    var reason = "Tasklist から登録" + (file.name() == null || file.name().isBlank() ? "" : "（" + Quoted.cut(file.name(), 60) + "）");
     var summary = excel(file)
         ? importer.importExcel(municipality, year, file.content(), reason, task.userId())
         : importer.importCsv(municipality, year, ActivityImportService.utf8(file.content()), reason, task.userId());
@@ -90,9 +91,5 @@ class ActivityDataUpload implements TaskFileReceiver {
       throw new UserInputException("この作業には算定年度がありません", List.of());
     }
     return year.intValue();
-  }
-
-  private static String cut(String name) {
-    return name.length() <= 60 ? name : name.substring(0, 60) + "…";
   }
 }

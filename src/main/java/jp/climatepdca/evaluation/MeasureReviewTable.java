@@ -12,6 +12,7 @@ import jp.climatepdca.assessment.Progress;
 import jp.climatepdca.assessment.SelfAssessmentService;
 import jp.climatepdca.plan.DepartmentView;
 import jp.climatepdca.plan.PlanService;
+import jp.climatepdca.system.Quoted;
 import jp.climatepdca.system.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -167,7 +168,6 @@ class MeasureReviewTable {
       parts.add("今後：" + a.nextSteps().strip());
     }
     var text = String.join("　", parts).replaceAll("\\s+", " ");
-    return text.codePointCount(0, text.length()) <= COMMENT_LENGTH ? text
-        : text.substring(0, text.offsetByCodePoints(0, COMMENT_LENGTH)) + "…";
+    return Quoted.cut(text, COMMENT_LENGTH);
   }
 }

@@ -2,6 +2,7 @@ package jp.climatepdca.plan;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.climatepdca.system.Quoted;
 
 /**
  * The plan file's side of the one namespace of codes and of area membership (docs/area.md): a
@@ -25,7 +26,7 @@ final class AreaReference {
       return;
     }
     if (!CODE.matcher(m.area()).matches()) {
-      errors.add("municipality.area: \"" + (m.area().length() > 30 ? m.area().substring(0, 30) + "…" : m.area())
+      errors.add("municipality.area: \"" + Quoted.cut(m.area(), 30)
           + "\" は使えません（圏域コード: 半角英数字とハイフン2〜20文字）");
       return;
     }

@@ -3,6 +3,7 @@ package jp.climatepdca.plan;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import jp.climatepdca.system.Quoted;
 
 /**
  * The field checks a data file shares, the plan file's ({@link PlanFileValidator}) and the area file's: each
@@ -71,7 +72,7 @@ public final class FileFields {
   }
 
   public static String shown(String value) {
-    return value.length() <= SHOWN ? value : value.substring(0, SHOWN) + "…";
+    return Quoted.cut(value, SHOWN);
   }
 
   public static boolean isBlank(String s) {

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jp.climatepdca.system.Quoted;
 
 /**
  * Reads a plan file's JSON tree against the shape of {@link PlanDocument} before it is bound, so every
@@ -52,7 +53,7 @@ final class PlanFileTypes {
       }
     });
     for (var name : unknown) {
-      errors.add((at == null ? name : at.field(name)) + ": 項目 \"" + name + "\" は定義されていません（使える項目: "
+      errors.add((at == null ? Quoted.cut(name) : at.field(Quoted.cut(name))) + ": 項目 \"" + Quoted.cut(name) + "\" は定義されていません（使える項目: "
           + String.join(", ", names) + "）");
       node.remove(name);
     }
@@ -148,6 +149,6 @@ final class PlanFileTypes {
 
   private static String shown(JsonNode value) {
     var text = value.isContainerNode() ? (value.isArray() ? "配列" : "オブジェクト") : value.toString();
-    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    return Quoted.cut(text);
   }
 }

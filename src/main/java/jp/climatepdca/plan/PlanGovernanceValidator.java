@@ -19,6 +19,7 @@ import jp.climatepdca.plan.PlanGovernance.Body;
 import jp.climatepdca.plan.PlanGovernance.CommitteeKind;
 import jp.climatepdca.plan.PlanGovernance.ReviewOrder;
 import jp.climatepdca.plan.PlanGovernance.Step;
+import jp.climatepdca.system.Quoted;
 
 /**
  * Checks the plan file's {@code governance} block (docs/governance.md) into the validator's list and turns
@@ -84,7 +85,7 @@ final class PlanGovernanceValidator {
         value.fieldNames().forEachRemaining(names::add);
         names.removeAll(Set.of("businessDaysAfter", "days"));
         if (!names.isEmpty()) {
-          plan.errors.add(where + ": 項目 \"" + names.iterator().next()
+          plan.errors.add(where + ": 項目 \"" + Quoted.cut(names.iterator().next())
               + "\" は定義されていません（使える項目: businessDaysAfter, days）");
         }
         var from = value.path("businessDaysAfter");

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import jp.climatepdca.system.Quoted;
 import jp.climatepdca.system.UserInputException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -204,7 +205,7 @@ public class PlanImportService {
     try {
       return mapper.treeToValue(tree, PlanDocument.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new UserInputException(TITLE, List.of("項目 \"" + e.getPropertyName() + "\" は定義されていません"));
+      throw new UserInputException(TITLE, List.of("項目 \"" + Quoted.cut(e.getPropertyName()) + "\" は定義されていません"));
     } catch (MismatchedInputException e) {
       throw new UserInputException(TITLE, List.of(field(e) + "値の型が正しくありません（数値の項目に文字を書いていないか確認してください）"));
     } catch (JsonProcessingException e) {

@@ -68,10 +68,10 @@ class ApiExceptionHandler {
       detail = JsonReadLimits.unreadable(e);
     } else if (cause instanceof UnrecognizedPropertyException u) {
       // StrictRequestBodies: the fields this request has, so the sender can correct a misspelling
-      detail = field(u) + ": 項目 \"" + cut(u.getPropertyName()) + "\" は定義されていません（使える項目: "
+      detail = field(u) + ": 項目 \"" + Quoted.cut(u.getPropertyName()) + "\" は定義されていません（使える項目: "
           + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + "）";
     } else if (cause instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
-      detail = field(f) + ": 値 \"" + cut(String.valueOf(f.getValue())) + "\" の形式が正しくありません（"
+      detail = field(f) + ": 値 \"" + Quoted.cut(String.valueOf(f.getValue())) + "\" の形式が正しくありません（"
           + typeName(f.getTargetType()) + "）";
     } else if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       detail = field(m) + ": 値の形式が正しくありません（" + typeName(m.getTargetType()) + "）";
@@ -83,7 +83,7 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    return problem(HttpStatus.BAD_REQUEST, e.getName() + ": 値 \"" + cut(String.valueOf(e.getValue()))
+    return problem(HttpStatus.BAD_REQUEST, e.getName() + ": 値 \"" + Quoted.cut(String.valueOf(e.getValue()))
         + "\" の形式が正しくありません（" + typeName(e.getRequiredType()) + "）");
   }
 
@@ -102,7 +102,7 @@ class ApiExceptionHandler {
         .flatMap(r -> r instanceof org.springframework.validation.method.ParameterErrors body
             ? body.getFieldErrors().stream().map(f -> f.getField() + ": " + f.getDefaultMessage())
             : r.getResolvableErrors().stream().map(m -> name(r.getMethodParameter()) + ": "
-                + m.getDefaultMessage() + "（" + cut(String.valueOf(r.getArgument())) + "）"))
+                + m.getDefaultMessage() + "（" + Quoted.cut(String.valueOf(r.getArgument())) + "）"))
         .sorted().toList();
     return invalid(errors);
   }
@@ -129,7 +129,7 @@ class ApiExceptionHandler {
     if (!isApi(request)) {
       throw e;
     }
-    return problem(HttpStatus.NOT_FOUND, "該当する API はありません: /" + cut(e.getResourcePath()));
+    return problem(HttpStatus.NOT_FOUND, "該当する API はありません: /" + Quoted.cut(e.getResourcePath()));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -153,11 +153,6 @@ class ApiExceptionHandler {
 
   private static boolean isApi(jakarta.servlet.http.HttpServletRequest request) {
     return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-  }
-
-  /** A value as a message quotes it: enough to recognise, never all of a long one. */
-  static String cut(String text) {
-    return text == null || text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   private static String field(MismatchedInputException e) {

@@ -47,7 +47,7 @@ public class JsonReadLimits {
       var duplicate = cause.getMessage() == null ? null : DUPLICATE.matcher(cause.getMessage());
       if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException && duplicate.find()) {
         var field = duplicate.group(1);
-        return java.util.Optional.of("JSON で項目 \"" + (field.length() > 40 ? field.substring(0, 40) + "…" : field)
+        return java.util.Optional.of("JSON で項目 \"" + Quoted.cut(field)
             + "\" が2回以上指定されています。1回にしてください");
       }
     }

@@ -159,6 +159,6 @@ public record NumberField(BigDecimal min, BigDecimal max, boolean maxInclusive, 
   }
 
   private static String cut(String text) {
-    return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "…（" + text.length() + "文字）";
+    return Quoted.longerThan(text, SHOWN) ? Quoted.cut(text, SHOWN) + "（" + text.codePointCount(0, text.length()) + "文字）" : text;
   }
 }

@@ -50,7 +50,7 @@ class WebappApiErrors extends DefaultErrorAttributes {
     return switch (status) {
       case FORBIDDEN -> "受け付けられませんでした。画面の確認用の情報がないか古くなっています。"
           + "Tasklist（Cockpit）の画面を開き直してから、もう一度操作してください";
-      case NOT_FOUND -> "該当する API はありません: " + ApiExceptionHandler.cut(uri);
+      case NOT_FOUND -> "該当する API はありません: " + Quoted.cut(uri);
       case METHOD_NOT_ALLOWED -> "このURLではこの操作は使えません";
       default -> status.is5xxServerError() ? "サーバーで予期しないエラーが発生しました。管理者に連絡してください"
           : "受け付けられませんでした（" + status.value() + "）";

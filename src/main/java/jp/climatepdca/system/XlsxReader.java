@@ -239,7 +239,7 @@ public final class XlsxReader {
             var ref = reader.getAttributeValue(null, "r");
             column = ref != null ? columnIndex(ref) : cells.size();
             if (column >= MAX_COLUMNS || cells.size() >= MAX_COLUMNS) {
-              throw new NotExcel(rowNumber + "行目: 列が多すぎます（" + (ref != null ? "セル " + cut(ref) + "、" : "")
+              throw new NotExcel(rowNumber + "行目: 列が多すぎます（" + (ref != null ? "セル " + Quoted.cut(ref, 20) + "、" : "")
                   + "読み込めるのは " + MAX_COLUMNS + " 列（A〜AD列）までです）");
             }
             type = reader.getAttributeValue(null, "t");
@@ -276,7 +276,7 @@ public final class XlsxReader {
 
   private static int rowNumber(String r) {
     if (r.length() > 7 || !r.chars().allMatch(Character::isDigit)) {
-      throw new NotExcel("Excel ファイル（.xlsx）の内容が壊れています（行番号 " + cut(r) + "）");
+      throw new NotExcel("Excel ファイル（.xlsx）の内容が壊れています（行番号 " + Quoted.cut(r, 20) + "）");
     }
     var n = Integer.parseInt(r);
     if (n < 1 || n > LAST_EXCEL_ROW) {
@@ -306,10 +306,6 @@ public final class XlsxReader {
       index = index * 26 + (Character.toUpperCase(ch) - 'A' + 1);
     }
     return index - 1;
-  }
-
-  private static String cut(String text) {
-    return text.length() <= 20 ? text : text.substring(0, 20) + "…";
   }
 
   /** No DTDs, no external entities: the file comes from outside. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jp.climatepdca.engine.EveryUserTask;
 import jp.climatepdca.review.DisplayNames;
 import jp.climatepdca.system.JsonReadLimits;
+import jp.climatepdca.system.Quoted;
 import jp.climatepdca.system.UserInputException;
 import jp.climatepdca.taskdraft.DraftStore.Draft;
 import jp.climatepdca.taskfile.TaskFileStored;
@@ -75,7 +76,7 @@ class TaskDrafts implements EveryUserTask.Listener {
     var stray = new java.util.ArrayList<String>();
     values.fieldNames().forEachRemaining(name -> {
       if (!allowed.contains(name)) {
-        stray.add("「" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "」はこのフォームの項目ではありません");
+        stray.add("「" + Quoted.cut(name) + "」はこのフォームの項目ではありません");
       }
     });
     if (!stray.isEmpty()) {

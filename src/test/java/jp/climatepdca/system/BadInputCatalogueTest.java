@@ -218,6 +218,9 @@ class BadInputCatalogueTest {
         api("/api plan: governance schedule step unknown", "demo", "POST", "/api/plans",
             withGovernance("{\"schedule\": {\"aprilChek\": \"04-01\"}}"), 400,
             "governance の schedule の aprilChek: 項目 \"aprilChek\" は定義されていません"),
+        api("/api plan: a field name of 10,000 characters", "demo", "POST", "/api/plans",
+            withGovernance("{\"" + "s".repeat(39) + "𠮷" + "s".repeat(10_000) + "\": 1}"), 400,
+            "項目 \"" + "s".repeat(39) + "𠮷…\" は定義されていません"),
         api("/api plan: governance schedule day 02-30", "demo", "POST", "/api/plans",
             withGovernance("{\"schedule\": {\"committee\": \"02-30\"}}"), 400,
             "governance の schedule の committee: \"02-30\" という日付はありません"),
@@ -494,6 +497,9 @@ class BadInputCatalogueTest {
             400, "area.lastYear"),
         api("area unknown field", "demo", "POST", "/api/areas", area.replace("\"keyProject\": false", "\"key\": false"),
             400, "\"key\" は定義されていません"),
+        // the quoted name is cut at 40 characters, and 𠮷 (two Java chars) at the cut stays whole
+        api("area unknown field with a long name", "demo", "POST", "/api/areas", area.replace("\"keyProject\": false",
+            "\"" + "k".repeat(39) + "𠮷田" + "x".repeat(100) + "\": false"), 400, "k".repeat(39) + "𠮷…\" は定義されていません"),
         api("area duplicate key", "demo", "POST", "/api/areas", area.replace("\"lead\": \"999999\"",
             "\"lead\": \"999999\", \"lead\": \"999101\""), 400, "\"lead\" が2回以上"),
         api("area empty", "demo", "POST", "/api/areas", "{}", 400, "圏域"),
@@ -819,6 +825,8 @@ class BadInputCatalogueTest {
     var message = json.hasNonNull("detail") ? json.path("detail").asText() : json.path("message").asText();
     assertThat(message).as(response.toString()).contains(c.message());
     assertThat(message).as("a message in Japanese").containsPattern("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+    assertThat(message.codePoints()).as("no character cut in half: " + message)
+        .noneMatch(ch -> ch >= Character.MIN_SURROGATE && ch <= Character.MAX_SURROGATE || ch == 0xFFFD);
     if (c.path().startsWith("/api/")) {
       assertThat(response.contentType()).startsWith("application/problem+json");
     }
