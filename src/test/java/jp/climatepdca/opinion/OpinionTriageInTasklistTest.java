@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The secretariat triages citizens' opinions in Tasklist (Chromium, ja-JP): the form lists each opinion with its
  * reference, kind and measure, never the sender; a rejection without a reason comes back from the server in
  * Japanese under the form, naming the opinion, and nothing is stored; then 採用 with a response, 統合 into it
- * (chosen in the form's dropdown) and 不採用 with a reason are stored through Tasklist's submit-form.
+ * (chosen in the form's dropdown) and 不採用 with a reason are stored through Tasklist's submit-form. The
+ * committee then reads the accepted one in its own form and completes its review.
  */
 @AppTest
 class OpinionTriageInTasklistTest {
@@ -65,9 +67,11 @@ class OpinionTriageInTasklistTest {
     }
   }
 
+  private OpinionTowns towns;
+
   @Test
   void theSecretariatAcceptsMergesAndRejectsInTasklist() {
-    var towns = new OpinionTowns(plans, identity, runtime, db, opinions);
+    towns = new OpinionTowns(plans, identity, runtime, db, opinions);
     towns.town(TOWN);
     var accepted = "再生可能エネルギーの導入補助を集合住宅にも広げてほしい。";
     towns.opinion(TOWN, YEAR, "O-2033-0001", SenderKind.CITIZEN, "M-01", accepted);
@@ -113,5 +117,43 @@ class OpinionTriageInTasklistTest {
     assertThat(rows.get(0).response()).isEqualTo("来年度から集合住宅も補助の対象とします。");
     assertThat(rows.get(1).mergedIntoId()).isEqualTo(rows.get(0).id());
     assertThat(rows.get(2).triageReason()).isEqualTo("計画の進捗に関する意見ではないため");
+
+    theCommitteeReadsTheAcceptedOneAndCompletesItsReview(page, accepted);
+  }
+
+  /**
+   * The committee's form shows what the secretariat accepted as form-js renders it (a read-only table bound to
+   * a JSON variable): the accepted opinion with the one merged into it and the city's response, not the
+   * rejected one; the committee then completes its review through submit-form as always.
+   */
+  private void theCommitteeReadsTheAcceptedOneAndCompletesItsReview(TasklistPage page, String accepted) {
+    // the year's cycle again, now at the committee (its own business key, so the review goes on to Action)
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(TOWN + ":" + YEAR).list()
+        .forEach(cycle -> runtime.deleteProcessInstance(cycle.getId(), "test: on to the committee"));
+    towns.cycleAt(TOWN + ":" + YEAR, TOWN, YEAR, FiscalYearCycleProcess.TASK_COMMITTEE_REVIEW);
+    page.logIn(TOWN + "-iinkai");
+    var review = page.open(TasklistPage.GROUP_TASKS, "点検評価と意見（推進委員会）");
+    page.claimIfOffered();
+    assertThat(page.formText()).contains("市民・事業者からの意見（事務局が採用したもの）", "事務局が採用した意見は1件です",
+        "同じ趣旨として統合した意見1件");
+    var cells = Browser.waiting(browser).until(d -> {
+      var found = d.findElements(By.xpath("//table[.//td[normalize-space()='O-2033-0001']]//td")).stream()
+          .map(WebElement::getText).map(String::strip).toList();
+      return found.isEmpty() ? null : found;
+    });
+    assertThat(cells).contains("O-2033-0001", "市民", "M-01 住宅の省エネ支援", "1件", "来年度から集合住宅も補助の対象とします。");
+    assertThat(String.join(" ", cells)).contains(accepted);
+    assertThat(page.formText()).doesNotContain("O-2033-0003", "本計画とは関係のない催しの案内です。");
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+        browser.findElement(By.xpath("//table[.//td[normalize-space()='O-2033-0001']]")));
+    Browser.keepEvidence(browser, "opinion-triage-committee");
+
+    page.addRow("委員会からの意見・助言");
+    page.type("意見・助言", 0, "集合住宅への補助の拡大を評価します。管理組合への周知も進めてください。");
+    page.pick("委員会としての結論", "評価を了承する");
+    page.complete();
+    Browser.waiting(browser).withTimeout(Duration.ofSeconds(120))
+        .withMessage(() -> "committee review completed; Tasklist shows: " + page.shownError())
+        .until(d -> history.createHistoricTaskInstanceQuery().taskId(review).finished().count() == 1);
   }
 }
