@@ -128,18 +128,26 @@ class AreaCyclesInCockpitTest {
 
     var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(AREA + ":" + THIS_YEAR)
         .processDefinitionKey(AreaCycleProcess.KEY).singleResult().getId();
-    running.findElement(By.cssSelector("a.climate-pdca-instance")).click();
+    open(AREA + ":" + THIS_YEAR);
     wait.until(ExpectedConditions.urlContains("#/process-instance/" + instance + "/runtime"));
 
     browser.navigate().back();
-    row(AREA + ":" + ENDED_YEAR).findElement(By.cssSelector("a.climate-pdca-instance")).click();
+    open(AREA + ":" + ENDED_YEAR);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".climate-pdca-steps table"),
         "圏域サイクル完了"));
     Browser.keepEvidence(browser, "cockpit-area-cycle-steps");
   }
 
   private WebElement row(String businessKey) {
-    return Browser.row(browser, "tr.climate-pdca-area-cycle[data-business-key='" + businessKey + "']");
+    return Browser.row(browser, rowCss(businessKey));
+  }
+
+  private void open(String businessKey) {
+    Browser.clickInRow(browser, rowCss(businessKey), "a.climate-pdca-instance");
+  }
+
+  private static String rowCss(String businessKey) {
+    return "tr.climate-pdca-area-cycle[data-business-key='" + businessKey + "']";
   }
 
   private static List<JsonNode> ours(JsonNode all) {

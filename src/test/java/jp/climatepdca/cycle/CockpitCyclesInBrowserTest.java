@@ -68,19 +68,27 @@ class CockpitCyclesInBrowserTest {
     // a running cycle opens in Cockpit's own instance view
     var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(SAKURA + ":" + THIS_YEAR)
         .singleResult().getId();
-    sakura.findElement(By.cssSelector("a.climate-pdca-instance")).click();
+    open(SAKURA + ":" + THIS_YEAR);
     wait.until(ExpectedConditions.urlContains("#/process-instance/" + instance + "/runtime"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(normalize-space(.), 'インスタンスID')]")));
 
     // last year's ended one opens in the plugin's history (Cockpit CE opens no ended instance)
     browser.navigate().back();
-    row(SAKURA + ":" + LAST_YEAR).findElement(By.cssSelector("a.climate-pdca-instance")).click();
+    open(SAKURA + ":" + LAST_YEAR);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".climate-pdca-steps table"),
         "年度サイクル完了"));
     Browser.keepEvidence(browser, "cockpit-cycle-steps");
   }
 
   private WebElement row(String businessKey) {
-    return Browser.row(browser, "tr.climate-pdca-cycle[data-business-key='" + businessKey + "']");
+    return Browser.row(browser, rowCss(businessKey));
+  }
+
+  private void open(String businessKey) {
+    Browser.clickInRow(browser, rowCss(businessKey), "a.climate-pdca-instance");
+  }
+
+  private static String rowCss(String businessKey) {
+    return "tr.climate-pdca-cycle[data-business-key='" + businessKey + "']";
   }
 }

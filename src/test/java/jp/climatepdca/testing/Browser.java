@@ -97,6 +97,17 @@ public final class Browser {
     }
   }
 
+  /**
+   * Clicks {@code link} inside the row {@code row}, both found afresh until the click lands: a list drawn again
+   * when its data arrives (Cockpit's 年度サイクル pages after 戻る) replaces the row found in its first drawing.
+   */
+  public static void clickInRow(WebDriver driver, String row, String link) {
+    waiting(driver).until(d -> {
+      d.findElement(By.cssSelector(row + " " + link)).click();
+      return true;
+    });
+  }
+
   /** A screenshot and the page's HTML under target/browser/, to see what the browser saw. */
   public static void keepEvidence(WebDriver driver, String name) {
     try {
