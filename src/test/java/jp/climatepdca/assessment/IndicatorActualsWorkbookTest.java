@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.ActualValueInput;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.plan.PlanIndicatorService;
 import jp.climatepdca.testing.AppTest;
+import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.FilledWorkbook;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.TasklistClient;
@@ -108,11 +108,7 @@ class IndicatorActualsWorkbookTest {
     TestUsers.add(identity, TOWN + "-jimukyoku", "事務局", "担当", GroupNames.secretariat(TOWN));
     // last year's value, which the sheet shows beside this year's
     indicators.record(TOWN, 2029, List.of(new ActualValueInput("M-01-1", new BigDecimal("180"), "補助台帳")), "前任者");
-    var started = Http.as(port, TOWN + "-jimukyoku").post("/api/cycles", Map.of("municipality", TOWN, "fiscalYear", YEAR));
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(TOWN + ":" + YEAR).singleResult();
-    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId()).timers()
-        .activityId(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE).singleResult().getId());
+    CycleFixture.startNow(port, runtime, management, TOWN + "-jimukyoku", TOWN, YEAR);
     new TasklistClient(port, TOWN + "-kankyo-staff").await(KEY, TASK_ENTER);
   }
 

@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Browser;
+import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.FilledWorkbook;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.TasklistClient;
@@ -88,11 +88,7 @@ class SelfAssessmentWorkbookTest {
     // last year's answers of kankyo, which the workbook shows beside this year's
     assessments.save(TOWN, YEAR - 1, "kankyo", List.of(new AssessmentInput("M-01", Progress.DELAYED,
         "補助申請が想定の半分だった", "周知不足", "広報を強化する")), "前任者");
-    var started = Http.as(port, TOWN + "-jimukyoku").post("/api/cycles", Map.of("municipality", TOWN, "fiscalYear", YEAR));
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(TOWN + ":" + YEAR).singleResult();
-    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId()).timers()
-        .activityId(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE).singleResult().getId());
+    CycleFixture.startNow(port, runtime, management, TOWN + "-jimukyoku", TOWN, YEAR);
     new TasklistClient(port, TOWN + "-kankyo-staff").await(KEY, TASK_ENTER);
   }
 

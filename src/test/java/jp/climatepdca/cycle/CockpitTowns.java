@@ -87,11 +87,6 @@ final class CockpitTowns {
 
   /** Started as an administrator starts it, and past its April timer: the departments are at work. */
   private static String start(int port, RuntimeService runtime, ManagementService management, String code, int year) {
-    var started = Http.as(port, "demo").post("/api/cycles", Map.of("municipality", code, "fiscalYear", year));
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code + ":" + year).singleResult();
-    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId()).timers()
-        .activityId(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE).singleResult().getId());
-    return cycle.getId();
+    return CycleFixture.startNow(port, runtime, management, "demo", code, year);
   }
 }

@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import jp.climatepdca.assessment.DepartmentSelfAssessmentProcess;
-import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Browser;
@@ -176,11 +175,7 @@ class OverdueEverythingInTasklistTest {
 
   /** Started as an administrator starts it, and past its April timer: the departments are at work. */
   private void start(String code) {
-    var started = Http.as(port, "demo").post("/api/cycles", Map.of("municipality", code, "fiscalYear", YEAR));
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(code + ":" + YEAR).singleResult();
-    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId()).timers()
-        .activityId(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE).singleResult().getId());
+    CycleFixture.startNow(port, runtime, management, "demo", code, YEAR);
   }
 
   /** The department's entry task, due {@code days} ago (the server's date moved back, as time passing does). */

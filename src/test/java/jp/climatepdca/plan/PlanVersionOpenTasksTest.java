@@ -3,9 +3,7 @@ package jp.climatepdca.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import jp.climatepdca.assessment.DepartmentSelfAssessmentProcess;
-import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.Http;
@@ -103,12 +101,7 @@ class PlanVersionOpenTasksTest {
 
   /** Started through /api with its April timer fired, so the departments' tasks open. */
   private void start(int fiscalYear) {
-    var started = Http.as(port, "demo").post("/api/cycles", Map.of("municipality", VILLAGE, "fiscalYear", fiscalYear));
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(VILLAGE + ":" + fiscalYear)
-        .singleResult();
-    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId()).timers()
-        .activityId(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE).singleResult().getId());
+    CycleFixture.startNow(port, runtime, management, "demo", VILLAGE, fiscalYear);
   }
 
   private List<Long> counts() {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.publication.AnnualReportService;
 import jp.climatepdca.publication.DraftReport;
 import jp.climatepdca.testing.AppTest;
@@ -165,16 +164,11 @@ class TenantIsolationTest {
     auditorOfTownA();
 
     CycleFixture.startNow(port, runtime, management, YEAR);
-    var started = Http.as(port, B_SECRETARIAT).post("/api/cycles", Map.of("municipality", B, "fiscalYear", YEAR));
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    var b = runtime.createProcessInstanceQuery().processInstanceBusinessKey(B_CYCLE).singleResult();
-    management.executeJob(management.createJobQuery().processInstanceId(b.getId()).timers()
-        .activityId(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE).singleResult().getId());
+    cycle = CycleFixture.startNow(port, runtime, management, B_SECRETARIAT, B, YEAR);
     var draft = CycleFixture.await(tasks, B_DRAFT, TASK_ENTER);
     CycleFixture.await(tasks, A + ":" + YEAR + ":env", TASK_ENTER);
     task = draft.getId();
     instance = draft.getProcessInstanceId();
-    cycle = b.getId();
     DraftReport.prepare(reports, B, YEAR, B_SECRETARIAT);
   }
 

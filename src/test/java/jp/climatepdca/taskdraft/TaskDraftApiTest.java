@@ -10,10 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.testing.AppTest;
+import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.Http;
 import jp.climatepdca.testing.TasklistClient;
 import jp.climatepdca.testing.TestUsers;
@@ -80,11 +80,7 @@ class TaskDraftApiTest {
   void townsWithTheirCyclesOpen() {
     for (var town : List.of(TOWN, OTHER_TOWN)) {
       town(town);
-      var started = Http.as(port, town + "-jimukyoku").post("/api/cycles", Map.of("municipality", town, "fiscalYear", YEAR));
-      assertThat(started.status()).as(started.toString()).isEqualTo(201);
-      var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(town + ":" + YEAR).singleResult();
-      management.executeJob(management.createJobQuery().processInstanceId(cycle.getId()).timers()
-          .activityId(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE).singleResult().getId());
+      CycleFixture.startNow(port, runtime, management, town + "-jimukyoku", town, YEAR);
     }
     TestUsers.add(identity, COLLEAGUE, "kankyo", "担当二", GroupNames.departmentStaff(TOWN, "kankyo"));
     entry = new TasklistClient(port, STAFF).await(KEY, TASK_ENTER);

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import jp.climatepdca.cycle.FiscalYearCycleProcess;
 import jp.climatepdca.identity.GroupNames;
 import jp.climatepdca.plan.PlanImportService;
 import jp.climatepdca.testing.AppTest;
 import jp.climatepdca.testing.Browser;
-import jp.climatepdca.testing.Http;
+import jp.climatepdca.testing.CycleFixture;
 import jp.climatepdca.testing.TasklistClient;
 import jp.climatepdca.testing.TasklistPage;
 import jp.climatepdca.testing.TestUsers;
@@ -96,11 +94,7 @@ class TaskDraftInTasklistTest {
     plans.importPlan(new ByteArrayInputStream(plan.getBytes(StandardCharsets.UTF_8)));
     TestUsers.add(identity, STAFF, "環境", "花子", GroupNames.departmentStaff(TOWN, "kankyo"));
     TestUsers.add(identity, TOWN + "-jimukyoku", "事務局", "担当", GroupNames.secretariat(TOWN));
-    var started = Http.as(port, TOWN + "-jimukyoku").post("/api/cycles", Map.of("municipality", TOWN, "fiscalYear", YEAR));
-    assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(TOWN + ":" + YEAR).singleResult();
-    management.executeJob(management.createJobQuery().processInstanceId(cycle.getId()).timers()
-        .activityId(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE).singleResult().getId());
+    CycleFixture.startNow(port, runtime, management, TOWN + "-jimukyoku", TOWN, YEAR);
   }
 
   @Test

@@ -22,12 +22,23 @@ public final class CycleFixture {
   private CycleFixture() {}
 
   public static void startNow(int port, RuntimeService runtime, ManagementService management, int fiscalYear) {
-    var started = Http.as(port, "jimukyoku").post("/api/cycles", Map.of("municipality", CITY, "fiscalYear", fiscalYear));
+    startNow(port, runtime, management, "jimukyoku", CITY, fiscalYear);
+  }
+
+  /**
+   * A town's cycle started through /api by {@code user} (201 expected) with its April timer fired at once, so
+   * the departments' tasks are open; the cycle's process instance id.
+   */
+  public static String startNow(int port, RuntimeService runtime, ManagementService management, String user,
+      String municipality, int fiscalYear) {
+    var started = Http.as(port, user).post("/api/cycles", Map.of("municipality", municipality, "fiscalYear", fiscalYear));
     assertThat(started.status()).as(started.toString()).isEqualTo(201);
-    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(CITY + ":" + fiscalYear).singleResult();
+    var cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(municipality + ":" + fiscalYear)
+        .singleResult();
     // the April timer only: the July (emissions) branch stays waiting
     management.executeJob(management.createJobQuery().processInstanceId(cycle.getId()).timers()
         .activityId(FiscalYearCycleProcess.EVENT_APRIL_CHECK_DATE).singleResult().getId());
+    return cycle.getId();
   }
 
   /**
